@@ -9,7 +9,8 @@ package org.vispark.formats.casacore;
  * {@code short[]} (uShort unsigned), Int and uInt as {@code int[]} (uInt unsigned: use
  * {@link Integer#toUnsignedLong(int)}), Int64 as {@code long[]}, Float as {@code float[]}, Double as
  * {@code double[]}, Complex as {@code float[]} and DComplex as {@code double[]} holding interleaved
- * (real, imaginary) pairs, String as {@code String[]}.
+ * (real, imaginary) pairs, String as {@code String[]}; the cells of a record column as
+ * {@link TableRecord}{@code []}.
  */
 public enum DataType {
     BOOL(0, 1), CHAR(1, 1), UCHAR(2, 1), SHORT(3, 2), USHORT(4, 2), INT(5, 4), UINT(6, 4),
@@ -51,6 +52,7 @@ public enum DataType {
             case FLOAT, COMPLEX -> new float[n];
             case DOUBLE, DCOMPLEX -> new double[n];
             case STRING -> new String[n];
+            case RECORD -> new TableRecord[n];
             default -> throw new UnsupportedOperationException("no array form for " + this);
         };
     }

@@ -1,9 +1,28 @@
 package org.vispark.formats.casacore;
 
+import java.nio.file.Path;
+
 /**
- * A keyword whose value is a table: casacore stores the path relative to the table holding the
- * keyword ("./ANTENNA" becomes "ANTENNA" below the parent table's directory).
+ * A keyword whose value is a table, as casacore writes its name: {@code "././ANTENNA"} means a
+ * table inside the keyword's own table directory, {@code "./X"} a sibling of that table, and any
+ * other name is taken as it stands.
  *
- * @param path the path as written in the keyword, with a leading "./" removed
+ * @param name the table name as stored in the keyword
  */
-public record TableReference(String path) {}
+public record TableReference(String name) {
+
+    /** The referenced table's directory, for a keyword held by the table at {@code tableDir}. */
+    public Path resolve(Path tableDir) {
+        String rest = name;
+        int stripped = 0;
+        while (rest.startsWith("./")) {
+            rest = rest.substring(2);
+            stripped++;
+        }
+        if (stripped == 0) {
+            return Path.of(name);
+        }
+        Path base = stripped == 1 ? tableDir.toAbsolutePath().getParent() : tableDir;
+        return base.resolve(rest);
+    }
+}
