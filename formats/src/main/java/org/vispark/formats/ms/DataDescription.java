@@ -1,0 +1,4 @@
+package org.vispark.formats.ms;
+
+/** A row of DATA_DESCRIPTION: the spectral window and polarization setup a DATA_DESC_ID stands for. */
+public record DataDescription(int id, int spectralWindowId, int polarizationId) {}
