@@ -181,6 +181,50 @@ public final class MeasurementSet implements Closeable {
         }
     }
 
+    /** Rows of the SOURCE subtable; empty when the MS has none. */
+    public List<Source> sources() throws IOException {
+        if (!hasSubtable("SOURCE")) {
+            return List.of();
+        }
+        try (Table t = subtable("SOURCE")) {
+            int n = rows(t);
+            int[] ids = (int[]) t.column("SOURCE_ID").read(0, n);
+            String[] names = (String[]) t.column("NAME").read(0, n);
+            double[] times = (double[]) t.column("TIME").read(0, n);
+            double timeScale = ColumnUnits.toSi(t, "TIME");
+            int[] spws = (int[]) t.column("SPECTRAL_WINDOW_ID").read(0, n);
+            TableColumn dirColumn = t.column("DIRECTION");
+            double dirScale = ColumnUnits.toSi(t, "DIRECTION");
+            List<Source> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                double[] d = (double[]) dirColumn.read(i, 1);
+                Direction dir = new Direction(d[0] * dirScale, d[1] * dirScale,
+                        ColumnUnits.frame(t, "DIRECTION", i, "J2000"));
+                out.add(new Source(ids[i], names[i], dir, times[i] * timeScale, spws[i]));
+            }
+            return out;
+        }
+    }
+
+    /** Rows of the STATE subtable; empty when the MS has none. */
+    public List<State> states() throws IOException {
+        if (!hasSubtable("STATE")) {
+            return List.of();
+        }
+        try (Table t = subtable("STATE")) {
+            int n = rows(t);
+            String[] modes = (String[]) t.column("OBS_MODE").read(0, n);
+            boolean[] sig = (boolean[]) t.column("SIG").read(0, n);
+            boolean[] ref = (boolean[]) t.column("REF").read(0, n);
+            int[] sub = (int[]) t.column("SUB_SCAN").read(0, n);
+            List<State> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                out.add(new State(i, modes[i], sig[i], ref[i], sub[i]));
+            }
+            return out;
+        }
+    }
+
     /**
      * Earliest and latest TIME of the main table, MJD seconds (UTC), read in bounded chunks;
      * {@code null} for an MS without rows.
