@@ -3,28 +3,31 @@ package org.vispark.formats.casacore;
 import java.util.ArrayList;
 import java.util.List;
 import org.vispark.formats.casacore.aipsio.AipsIoReader;
+import org.vispark.formats.casacore.dm.Values;
 
 /**
- * Decodes a casacore {@code TableRecord} AipsIO object (keywords of a table or column).
+ * Decodes a casacore {@code TableRecord} AipsIO object (keywords of a table or column), or a plain
+ * {@code Record} object (as storage managers keep, e.g. the id and coordinate values of a hypercube).
  *
- * <p>On disk: object "TableRecord" (version 1) holding a "RecordDesc" object (field count; per field
+ * <p>On disk: object "TableRecord" or "Record" (version 1) holding a "RecordDesc" object (field count; per field
  * name, type code, and for sub-records a nested RecordDesc, for tables a description name, for
  * arrays an IPosition shape; from RecordDesc version 2 a comment), an Int record type, then the
  * values in field order. A sub-record whose description is empty is stored as a complete nested
- * TableRecord object; otherwise only its values follow. Array values are "Array" objects.
+ * record object; otherwise only its values follow. Array values are "Array" objects.
  */
-final class RecordDecoder {
+public final class RecordDecoder {
     private record FieldDesc(String name, int typeCode, List<FieldDesc> sub, String comment) {}
 
     private RecordDecoder() {}
 
-    static TableRecord read(AipsIoReader in) throws TableFormatException {
+    /** Reads a "TableRecord" or "Record" object. */
+    public static TableRecord read(AipsIoReader in) throws TableFormatException {
         String type = in.peekType();
-        if (!type.equals("TableRecord")) {
-            throw in.error("keyword set stored as '" + type + "' (pre-2000 casacore format) is not supported",
+        if (!type.equals("TableRecord") && !type.equals("Record")) {
+            throw in.error("record stored as '" + type + "' (pre-2000 casacore keyword set) is not supported",
                     in.position());
         }
-        in.getStart("TableRecord");
+        in.getStart(type);
         List<FieldDesc> desc = readDesc(in);
         in.readInt(); // record type (fixed or variable): irrelevant for reading
         TableRecord record = readValues(in, desc);
@@ -98,7 +101,10 @@ final class RecordDecoder {
         };
     }
 
-    /** An "Array" object: ndim, (origins before version 3), uInt lengths, uInt count, values. */
+    /**
+     * An "Array" object: ndim, (origins before version 3), uInt lengths, uInt count, values (Bool
+     * values packed eight to a byte, least significant bit first).
+     */
     static ArrayValue readArray(AipsIoReader in, DataType type) throws TableFormatException {
         String objType = in.peekType();
         int version = in.getStart(objType.startsWith("Array<") ? objType : "Array");
@@ -116,14 +122,19 @@ final class RecordDecoder {
             size *= Integer.toUnsignedLong(shape[i]);
         }
         int at = in.position();
-        int n = in.readCount(type == DataType.STRING ? 4 : Math.max(1, type.byteSize()));
+        // Bool arrays are bit-packed (ceil(n/8) bytes follow the count)
+        int n = in.readCount(type == DataType.STRING ? 4 : type == DataType.BOOL ? 0 : type.byteSize());
         if (n != size) {
             throw in.error("array holds " + n + " values but its shape needs " + size, at);
         }
         Object values = type.newArray(n);
+        if (type == DataType.BOOL) {
+            Values.unpackBits(in.readBytes((n + 7) / 8), 0, (boolean[]) values, 0, n);
+            in.getEnd();
+            return new ArrayValue(type, shape, values);
+        }
         for (int i = 0; i < n; i++) {
             switch (type) {
-                case BOOL -> ((boolean[]) values)[i] = in.readBool();
                 case CHAR, UCHAR -> ((byte[]) values)[i] = in.readByte();
                 case SHORT, USHORT -> ((short[]) values)[i] = in.readShort();
                 case INT, UINT -> ((int[]) values)[i] = in.readInt();

@@ -172,13 +172,13 @@ public final class AipsIoReader {
     }
 
     /**
-     * A uInt element count for elements of {@code elementBytes} bytes each, checked against the bytes
-     * left so a garbled count cannot trigger a huge allocation.
+     * A uInt element count for elements of {@code elementBytes} bytes each (0 for bit-packed Bools),
+     * checked against the bytes left so a garbled count cannot trigger a huge allocation.
      */
     public int readCount(int elementBytes) throws TableFormatException {
         int at = buf.position();
         long n = readUInt();
-        if (n * Math.max(1, elementBytes) > buf.remaining()) {
+        if (n * elementBytes > buf.remaining() || (elementBytes == 0 && n > 8L * buf.remaining())) {
             throw error("count " + n + " of " + elementBytes + "-byte elements exceeds the " + buf.remaining()
                     + " bytes left: truncated or garbled", at);
         }

@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.LongAdder;
 import org.vispark.formats.casacore.TableFormatException;
 
 /**
@@ -15,6 +16,8 @@ import org.vispark.formats.casacore.TableFormatException;
  * is reported as truncation, naming the file; nothing is read that a call did not ask for.
  */
 public final class DataFile implements Closeable {
+    private static final LongAdder BYTES_READ = new LongAdder();
+
     private final Path path;
     private final FileChannel channel;
     private final long size;
@@ -71,6 +74,15 @@ public final class DataFile implements Closeable {
             }
             pos += n;
         }
+        BYTES_READ.add(length);
+    }
+
+    /**
+     * Bytes read from storage-manager files by this JVM so far (all DataFile instances): an I/O
+     * metric for jobs, and how tests check that a row range is read without the rest of a file.
+     */
+    public static long totalBytesRead() {
+        return BYTES_READ.sum();
     }
 
     /** Reads the whole of a (small) file. */

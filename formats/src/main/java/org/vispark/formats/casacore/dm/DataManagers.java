@@ -14,6 +14,11 @@ public final class DataManagers {
 
     private static final Map<String, Opener> OPENERS = Map.of(
             // filled as storage managers are implemented
+            "TiledColumnStMan", org.vispark.formats.casacore.dm.tiled.TiledStMan::open,
+            "TiledShapeStMan", org.vispark.formats.casacore.dm.tiled.TiledStMan::open,
+            "TiledCellStMan", org.vispark.formats.casacore.dm.tiled.TiledStMan::open,
+            "StandardStMan", org.vispark.formats.casacore.dm.ssm.StandardStMan::open,
+            "IncrementalStMan", org.vispark.formats.casacore.dm.ism.IncrementalStMan::open
     );
 
     private DataManagers() {}

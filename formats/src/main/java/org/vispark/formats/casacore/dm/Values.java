@@ -44,7 +44,28 @@ public final class Values {
      * {@code k / 8}, least significant bit first) starting at bit {@code firstBit} of {@code src}.
      */
     public static void unpackBits(byte[] src, long firstBit, boolean[] out, int outOffset, int n) {
-        for (int i = 0; i < n; i++) {
+        int i = 0;
+        // leading bits up to a byte boundary
+        for (; i < n && ((firstBit + i) & 7) != 0; i++) {
+            long bit = firstBit + i;
+            out[outOffset + i] = (src[(int) (bit >>> 3)] & (1 << (bit & 7))) != 0;
+        }
+        // whole bytes, eight values at a time
+        int b = (int) ((firstBit + i) >>> 3);
+        int o = outOffset + i;
+        for (; i + 8 <= n; i += 8, b++, o += 8) {
+            int v = src[b];
+            out[o] = (v & 1) != 0;
+            out[o + 1] = (v & 2) != 0;
+            out[o + 2] = (v & 4) != 0;
+            out[o + 3] = (v & 8) != 0;
+            out[o + 4] = (v & 16) != 0;
+            out[o + 5] = (v & 32) != 0;
+            out[o + 6] = (v & 64) != 0;
+            out[o + 7] = (v & 128) != 0;
+        }
+        // trailing bits
+        for (; i < n; i++) {
             long bit = firstBit + i;
             out[outOffset + i] = (src[(int) (bit >>> 3)] & (1 << (bit & 7))) != 0;
         }
