@@ -87,18 +87,32 @@ final class InspectCommand implements Callable<Integer> {
             out.printf("  fields: %d%n", fields.size());
             for (Field f : fields) {
                 out.printf("    field %d %-16s phase centre %s %11.6f %+10.6f deg = %s %s%n", f.id(), quote(f.name()),
-                        f.phaseDir().frame(), f.phaseDir().lonDeg(), f.phaseDir().latDeg(),
+                        f.phaseDir().frame(), raDeg(f.phaseDir().lonDeg()), f.phaseDir().latDeg(),
                         Sexagesimal.hours(f.phaseDir().lon_rad()), Sexagesimal.degrees(f.phaseDir().lat_rad()));
             }
         });
-        out.println("  main-table columns:");
+        out.println("  main-table columns (variable shapes: the shape of row 0):");
         for (String c : main.columnNames()) {
             ColumnDesc d = main.columnDesc(c);
-            String shape = !d.isArray() ? "scalar"
-                    : d.isFixedShape() ? Arrays.toString(d.shape()) : "variable (ndim " + d.ndim() + ")";
-            out.printf("    %-18s %-8s %-22s %s%n", c, d.dataType(), shape, main.dataManagerType(c));
+            String[] shape = {"scalar"};
+            if (d.isArray()) {
+                shape[0] = d.isFixedShape() ? Arrays.toString(d.shape()) : "variable (ndim " + d.ndim() + ")";
+            }
+            if (d.isArray() && !d.isFixedShape() && main.rowCount() > 0) {
+                failed += section(out, c, () -> {
+                    int[] first = main.column(c).shape(0);
+                    shape[0] = "variable " + (first == null ? "(row 0 undefined)" : Arrays.toString(first));
+                });
+            }
+            out.printf("    %-18s %-8s %-22s %s%n", c, d.dataType(), shape[0], main.dataManagerType(c));
         }
         return failed;
+    }
+
+    /** A longitude in degrees wrapped into [0, 360). */
+    private static double raDeg(double lonDeg) {
+        double d = lonDeg % 360.0;
+        return d < 0 ? d + 360.0 : d;
     }
 
     private static String quote(String s) {

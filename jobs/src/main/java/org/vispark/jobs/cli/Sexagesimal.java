@@ -1,11 +1,17 @@
 package org.vispark.jobs.cli;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /** Formats angles and MJD times the way astronomers read them. */
 final class Sexagesimal {
     /** Seconds from MJD 0 (1858-11-17) to the Unix epoch (MJD 40587). */
     private static final double UNIX_EPOCH_MJD_SEC = 40587.0 * 86400.0;
+
+    private static final DateTimeFormatter ISO_MILLIS =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private Sexagesimal() {}
 
@@ -33,11 +39,12 @@ final class Sexagesimal {
                 seconds, u3);
     }
 
-    /** An MJD-seconds UTC epoch as ISO-8601 (leap seconds are not counted, as in casacore's MVTime). */
+    /**
+     * An MJD-seconds UTC epoch as ISO-8601, truncated to the millisecond (a double MJD second carries about a
+     * microsecond of precision; leap seconds are not counted, as in casacore's MVTime).
+     */
     static String utc(double mjdSec) {
-        double unix = mjdSec - UNIX_EPOCH_MJD_SEC;
-        long sec = (long) Math.floor(unix);
-        long nanos = Math.round((unix - sec) * 1e9);
-        return Instant.ofEpochSecond(sec, nanos).toString();
+        long millis = (long) Math.floor((mjdSec - UNIX_EPOCH_MJD_SEC) * 1e3);
+        return ISO_MILLIS.format(Instant.ofEpochMilli(millis));
     }
 }

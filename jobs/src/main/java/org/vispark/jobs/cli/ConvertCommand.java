@@ -1,0 +1,81 @@
+package org.vispark.jobs.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.vispark.jobs.convert.ConvertJob;
+import org.vispark.jobs.convert.ConvertOptions;
+import org.vispark.jobs.convert.ConvertSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code vispark convert --lake LAKE MS_OR_GLOB...}: converts Measurement Sets into the Parquet
+ * visibility lake. Exit status 0 when every MS is in the lake, 1 when some could not be converted
+ * (recorded in the lake's {@code ms} table with their error), 2 when the run itself failed.
+ */
+@Command(name = "convert", description = "Convert Measurement Sets (paths or globs, local or Hadoop FileSystem URIs)"
+        + " into a Parquet visibility lake with Spark. A rerun converts only new or changed MS.")
+final class ConvertCommand implements Callable<Integer> {
+
+    @Option(names = "--lake", required = true, paramLabel = "LAKE", description = "lake root (created if missing)")
+    String lake;
+
+    @Parameters(arity = "1..*", paramLabel = "MS_OR_GLOB", description = "Measurement Sets, or glob patterns")
+    List<String> inputs;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else local[*])")
+    String master;
+
+    @Option(names = "--baseline-buckets", paramLabel = "N",
+            description = "bl_bucket partitions of a new lake (default 8); fixed once the lake exists")
+    Integer baselineBuckets;
+
+    @Option(names = "--task-mb", paramLabel = "MB", defaultValue = "4096",
+            description = "split a local MS larger than this into row ranges, one task each (default ${DEFAULT-VALUE})")
+    long taskMb;
+
+    @Option(names = "--codec", paramLabel = "CODEC", defaultValue = "snappy",
+            description = "Parquet compression of visibility files: snappy, zstd, gzip, lz4_raw, uncompressed"
+                    + " (default ${DEFAULT-VALUE})")
+    String codec;
+
+    @Option(names = "--no-checksum", description = "skip the content checksum of each MS (saves one read of it)")
+    boolean noChecksum;
+
+    @Option(names = "--retry-failed", description = "convert again MS that failed before even if unchanged")
+    boolean retryFailed;
+
+    @Option(names = "--verbose", description = "Spark's own log at INFO")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        PrintStream out = System.out;
+        ConvertOptions o = ConvertOptions.of(lake, inputs).withBaselineBuckets(baselineBuckets)
+                .withTaskBytes(taskMb << 20).withChecksum(!noChecksum).withRetryFailed(retryFailed).withCodec(codec);
+        SparkSession spark = SparkSessions.create("vispark convert", master, verbose);
+        try {
+            ConvertSummary s = ConvertJob.run(spark, o, out);
+            out.printf(Locale.ROOT, "convert: %d MS in the inputs: %d converted, %d unchanged, %d failed; %d rows,"
+                    + " %.1f MB of MS -> %d files, %.1f MB in the lake, %.1f s (%.1f MB/s of MS)%n", s.inputs(),
+                    s.converted(), s.unchanged(), s.failed(), s.rows(), s.msBytes() / 1e6, s.lakeFiles(),
+                    s.lakeBytes() / 1e6, s.seconds(), s.msBytes() / 1e6 / Math.max(s.seconds(), 1e-9));
+            for (String f : s.failures()) {
+                System.err.println("FAILED " + f);
+            }
+            return s.ok() ? 0 : 1;
+        } catch (Exception e) {
+            System.err.println("convert: " + e.getMessage());
+            if (verbose) {
+                e.printStackTrace();
+            }
+            return 2;
+        } finally {
+            spark.stop();
+        }
+    }
+}

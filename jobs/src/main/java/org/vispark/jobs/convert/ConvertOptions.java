@@ -1,0 +1,57 @@
+package org.vispark.jobs.convert;
+
+import java.util.List;
+
+/**
+ * Settings of a convert run.
+ *
+ * @param lake lake root (local path or Hadoop FileSystem URI)
+ * @param inputs MS paths or glob patterns
+ * @param baselineBuckets bl_bucket count of a new lake; null for the default (or the existing lake's)
+ * @param taskBytes a local MS larger than this is split into row ranges of about this many bytes
+ * @param checksum whether to compute each MS's content checksum (reads every byte of it once more)
+ * @param retryFailed whether to try again MS that failed before and have not changed since
+ * @param codec Parquet compression of the visibility files
+ * @param commitSeconds longest time a finished MS waits for its batch commit
+ * @param progressSeconds interval of the console progress line
+ */
+public record ConvertOptions(String lake, List<String> inputs, Integer baselineBuckets, long taskBytes,
+        boolean checksum, boolean retryFailed, String codec, double commitSeconds, double progressSeconds) {
+
+    public static final long DEFAULT_TASK_BYTES = 4L << 30;
+
+    /** Defaults for everything but the lake and the inputs. */
+    public static ConvertOptions of(String lake, List<String> inputs) {
+        return new ConvertOptions(lake, inputs, null, DEFAULT_TASK_BYTES, true, false, "snappy", 30, 5);
+    }
+
+    public ConvertOptions withBaselineBuckets(Integer buckets) {
+        return new ConvertOptions(lake, inputs, buckets, taskBytes, checksum, retryFailed, codec, commitSeconds,
+                progressSeconds);
+    }
+
+    public ConvertOptions withTaskBytes(long bytes) {
+        return new ConvertOptions(lake, inputs, baselineBuckets, bytes, checksum, retryFailed, codec, commitSeconds,
+                progressSeconds);
+    }
+
+    public ConvertOptions withRetryFailed(boolean retry) {
+        return new ConvertOptions(lake, inputs, baselineBuckets, taskBytes, checksum, retry, codec, commitSeconds,
+                progressSeconds);
+    }
+
+    public ConvertOptions withChecksum(boolean on) {
+        return new ConvertOptions(lake, inputs, baselineBuckets, taskBytes, on, retryFailed, codec, commitSeconds,
+                progressSeconds);
+    }
+
+    public ConvertOptions withCodec(String name) {
+        return new ConvertOptions(lake, inputs, baselineBuckets, taskBytes, checksum, retryFailed, name, commitSeconds,
+                progressSeconds);
+    }
+
+    public ConvertOptions withCommitSeconds(double s) {
+        return new ConvertOptions(lake, inputs, baselineBuckets, taskBytes, checksum, retryFailed, codec, s,
+                progressSeconds);
+    }
+}

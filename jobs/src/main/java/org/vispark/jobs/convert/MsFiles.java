@@ -1,0 +1,105 @@
+package org.vispark.jobs.convert;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.zip.CRC32C;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.Path;
+import org.vispark.jobs.lake.FileTrees;
+
+/**
+ * The files of an MS directory (recursively), their total size, and two digests of them: the
+ * fingerprint (relative path, size and modification time of every file: cheap, decides whether a
+ * rerun converts the MS again) and the content checksum (relative path, size and CRC32C of every file).
+ */
+final class MsFiles {
+    private final Path dir;
+    private final List<Entry> entries;
+
+    /** A file of the MS: path relative to the MS directory, bytes, modification time (ms since epoch). */
+    record Entry(String relative, long bytes, long modified) {}
+
+    private MsFiles(Path dir, List<Entry> entries) {
+        this.dir = dir;
+        this.entries = entries;
+    }
+
+    /** Lists an MS directory; fails when it is not a directory. */
+    static MsFiles list(String uri, Configuration conf) throws IOException {
+        Path dir = new Path(uri);
+        FileSystem fs = dir.getFileSystem(conf);
+        if (!fs.getFileStatus(dir).isDirectory()) {
+            throw new IOException(uri + " is not a directory, so not a Measurement Set");
+        }
+        String prefix = fs.makeQualified(dir).toUri().getPath();
+        prefix = prefix.endsWith("/") ? prefix : prefix + "/";
+        List<Entry> entries = new ArrayList<>();
+        for (FileStatus s : FileTrees.files(fs, dir)) {
+            String path = s.getPath().toUri().getPath();
+            String rel = path.startsWith(prefix) ? path.substring(prefix.length()) : s.getPath().getName();
+            entries.add(new Entry(rel, s.getLen(), s.getModificationTime()));
+        }
+        entries.sort((a, b) -> a.relative().compareTo(b.relative()));
+        return new MsFiles(dir, entries);
+    }
+
+    List<Entry> entries() {
+        return entries;
+    }
+
+    long bytes() {
+        long n = 0;
+        for (Entry e : entries) {
+            n += e.bytes();
+        }
+        return n;
+    }
+
+    /** SHA-256 (hex) over "relative-path size modified-ms" of every file. */
+    String fingerprint() {
+        MessageDigest md = sha256();
+        for (Entry e : entries) {
+            md.update((e.relative() + '\t' + e.bytes() + '\t' + e.modified() + '\n').getBytes(StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** SHA-256 (hex) over "relative-path size crc32c" of every file, reading every byte from {@code localDir}. */
+    String checksum(java.nio.file.Path localDir) throws IOException {
+        MessageDigest md = sha256();
+        byte[] buf = new byte[1 << 20];
+        for (Entry e : entries) {
+            CRC32C crc = new CRC32C();
+            long n = 0;
+            try (InputStream in = java.nio.file.Files.newInputStream(localDir.resolve(e.relative()))) {
+                for (int r = in.read(buf); r > 0; r = in.read(buf)) {
+                    crc.update(buf, 0, r);
+                    n += r;
+                }
+            }
+            if (n != e.bytes()) {
+                throw new IOException(dir + "/" + e.relative() + " changed size while being read (" + e.bytes()
+                        + " then " + n + " bytes)");
+            }
+            md.update((e.relative() + '\t' + n + '\t' + Long.toHexString(crc.getValue()) + '\n')
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

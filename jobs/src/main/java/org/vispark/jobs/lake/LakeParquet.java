@@ -1,0 +1,155 @@
+package org.vispark.jobs.lake;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.avro.AvroParquetReader;
+import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.avro.AvroReadSupport;
+import org.apache.parquet.avro.AvroWriteSupport;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.hadoop.util.HadoopOutputFile;
+import org.apache.parquet.io.InputFile;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.OutputFile;
+
+/**
+ * Parquet files of the lake, written and read with parquet-avro.
+ *
+ * <p>Visibility files: rows sorted by (baseline, time), row groups of {@link #ROW_GROUP_BYTES}, pages
+ * of at most {@link #PAGE_ROWS} rows so the page index of {@code baseline} narrows a one-baseline query
+ * to a few pages; the packed cell columns have neither dictionaries nor min/max statistics (neither
+ * helps on noise-like bytes), nor do row and uvw, whose values rarely repeat. Lists use the
+ * standard three-level Parquet structure.
+ */
+public final class LakeParquet {
+    /** Row group size of visibility files (a task keeps one open per partition it writes). */
+    public static final long ROW_GROUP_BYTES = 32L << 20;
+    /** Most rows per page, in every column. */
+    public static final int PAGE_ROWS = 128;
+    /** Packed [chan, pol] columns of the visibility schema. */
+    public static final Set<String> CELL_COLUMNS = Set.of("data", "flag", "weight_spectrum", "model_data",
+            "corrected_data");
+    /** Columns whose values rarely repeat within a file, where a dictionary only costs time. */
+    private static final Set<String> UNIQUE_COLUMNS = Set.of("row", "uvw.list.element");
+
+    private LakeParquet() {}
+
+    /** Hadoop configuration for parquet-avro: standard lists, generic records. */
+    public static Configuration configure(Configuration conf) {
+        Configuration c = new Configuration(conf);
+        c.setBoolean(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, false);
+        return c;
+    }
+
+    /**
+     * The configuration a visibility writer itself reads (file system access goes through the
+     * {@link #outputFile}'s own): a small one, because Parquet looks settings up for every page, and
+     * Spark's Hadoop configuration is large and sets 64 kB codec stream buffers, allocated per page.
+     */
+    public static Configuration writerConf() {
+        Configuration c = new Configuration(false);
+        c.setBoolean(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, false);
+        c.setInt("io.file.buffer.size", 4096);
+        return c;
+    }
+
+    /**
+     * Where to write {@code path}: the local file system directly (no .crc side files, whole-block
+     * writes), else Hadoop's.
+     */
+    public static OutputFile outputFile(Path path, Configuration conf) throws IOException {
+        URI u = path.toUri();
+        if ("file".equals(u.getScheme())) {
+            return new LocalParquetFile(java.nio.file.Path.of(u));
+        }
+        return HadoopOutputFile.fromPath(path, conf);
+    }
+
+    public static InputFile inputFile(Path path, Configuration conf) throws IOException {
+        URI u = path.toUri();
+        if ("file".equals(u.getScheme())) {
+            return new LocalInputFile(java.nio.file.Path.of(u));
+        }
+        return HadoopInputFile.fromPath(path, conf);
+    }
+
+    /** A writer of a visibility file. */
+    public static ParquetWriter<GenericRecord> visibilityWriter(OutputFile out, CompressionCodecName codec)
+            throws IOException {
+        AvroParquetWriter.Builder<GenericRecord> b = AvroParquetWriter.<GenericRecord>builder(out)
+                .withSchema(LakeTable.VISIBILITIES.schema())
+                .withDataModel(GenericData.get())
+                .withConf(writerConf())
+                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                .withCompressionCodec(codec)
+                .withRowGroupSize(ROW_GROUP_BYTES)
+                .withPageRowCountLimit(PAGE_ROWS)
+                .withMinRowCountForPageSizeCheck(16);
+        for (String c : CELL_COLUMNS) {
+            b = b.withDictionaryEncoding(c, false).withStatisticsEnabled(c, false);
+        }
+        for (String c : UNIQUE_COLUMNS) {
+            b = b.withDictionaryEncoding(c, false);
+        }
+        return b.build();
+    }
+
+    /** A writer of a small table (catalogue, subtable rows). */
+    public static ParquetWriter<GenericRecord> tableWriter(OutputFile out, Schema schema, Configuration conf)
+            throws IOException {
+        return AvroParquetWriter.<GenericRecord>builder(out)
+                .withSchema(schema)
+                .withDataModel(GenericData.get())
+                .withConf(configure(conf))
+                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                .withCompressionCodec(CompressionCodecName.SNAPPY)
+                .build();
+    }
+
+    /** Writes {@code records} to a new file at {@code path}. */
+    public static void writeTable(Path path, Schema schema, List<GenericRecord> records, Configuration conf)
+            throws IOException {
+        try (ParquetWriter<GenericRecord> w = tableWriter(outputFile(path, conf), schema, conf)) {
+            for (GenericRecord r : records) {
+                w.write(r);
+            }
+        }
+    }
+
+    /** Every record of a file, with {@code schema} as the read schema. */
+    public static List<GenericRecord> readAll(Path path, Schema schema, Configuration conf) throws IOException {
+        Configuration c = configure(conf);
+        AvroReadSupport.setAvroReadSchema(c, schema);
+        List<GenericRecord> out = new ArrayList<>();
+        try (ParquetReader<GenericRecord> r = AvroParquetReader.<GenericRecord>builder(inputFile(path, conf))
+                .withDataModel(GenericData.get()).withConf(c).build()) {
+            for (GenericRecord rec = r.read(); rec != null; rec = r.read()) {
+                out.add(rec);
+            }
+        }
+        return out;
+    }
+
+    /** A codec by its name (snappy, zstd, gzip, lz4_raw, uncompressed). */
+    public static CompressionCodecName codec(String name) {
+        try {
+            return CompressionCodecName.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown Parquet codec '" + name
+                    + "'; use snappy, zstd, gzip, lz4_raw or uncompressed");
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.vispark.jobs.lake;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.vispark.udfs.spark.VisSqlFunctions;
+
+/**
+ * Registers a lake in a Spark session: every table as a temporary view, showing only committed data,
+ * and every vispark SQL function.
+ *
+ * <table>
+ *   <caption>views</caption>
+ *   <tr><td>{@code ms}</td><td>the current catalogue entry of each MS (converted or failed)</td></tr>
+ *   <tr><td>{@code ms_history}</td><td>every catalogue entry, including superseded conversions</td></tr>
+ *   <tr><td>{@code visibilities}, {@code antennas}, {@code spectral_windows}, {@code polarizations},
+ *       {@code fields}, {@code data_descriptions}</td><td>rows of the current conversion of converted MS</td></tr>
+ * </table>
+ * Functions: those of {@link VisSqlFunctions}, plus {@code vis_baseline(a1, a2)} (the baseline key) and
+ * {@code vis_bl_bucket(a1, a2)} (the bl_bucket partition of a baseline in this lake).
+ */
+public final class LakeViews {
+    private LakeViews() {}
+
+    /** Registers views and functions; returns the view names. */
+    public static List<String> register(SparkSession spark, Lake lake) throws IOException {
+        VisSqlFunctions.register(spark);
+        int buckets = lake.layout().baselineBuckets();
+        spark.udf().register("vis_baseline", (UDF2<Integer, Integer, Integer>) (a1, a2) ->
+                a1 == null || a2 == null ? null : LakeLayout.baseline(a1, a2), DataTypes.IntegerType);
+        spark.udf().register("vis_bl_bucket", (UDF2<Integer, Integer, Integer>) (a1, a2) ->
+                a1 == null || a2 == null ? null : Math.floorMod(a1 + a2, buckets), DataTypes.IntegerType);
+
+        List<String> views = new ArrayList<>();
+        Dataset<Row> history = table(spark, lake, LakeTable.MS);
+        history.createOrReplaceTempView("ms_history");
+        views.add("ms_history");
+        Dataset<Row> current = history
+                .withColumn("_newest", functions.row_number().over(Window.partitionBy("ms_id")
+                        .orderBy(functions.col("committed_at").desc(), functions.col("conversion").desc())))
+                .where("_newest = 1").drop("_newest");
+        current.createOrReplaceTempView(LakeTable.MS.dirName());
+        views.add(LakeTable.MS.dirName());
+        Dataset<Row> visible = current.where(functions.col("status").equalTo(CatalogueEntry.CONVERTED))
+                .select(functions.col("ms_id").as("_ms_id"), functions.col("conversion").as("_conversion"));
+        for (LakeTable t : LakeTable.values()) {
+            if (t == LakeTable.MS) {
+                continue;
+            }
+            Dataset<Row> raw = table(spark, lake, t);
+            Column on = raw.col("ms_id").equalTo(visible.col("_ms_id"))
+                    .and(raw.col("conversion").equalTo(visible.col("_conversion")));
+            raw.join(visible, on, "left_semi").createOrReplaceTempView(t.dirName());
+            views.add(t.dirName());
+        }
+        return views;
+    }
+
+    /**
+     * All rows of a table's files (no commit filtering), read with the table's type (no schema inference,
+     * and an empty table still has its columns).
+     */
+    static Dataset<Row> table(SparkSession spark, Lake lake, LakeTable t) throws IOException {
+        if (t == LakeTable.VISIBILITIES) {
+            Path dir = lake.layout().tableDir(t);
+            if (!lake.fs().exists(dir)) {
+                return spark.createDataFrame(List.of(), SparkSchemas.of(t));
+            }
+            return spark.read().schema(SparkSchemas.of(t)).option("basePath", dir.toString()).parquet(dir.toString());
+        }
+        List<Path> files = TableFiles.current(lake.fs(), lake.layout(), t);
+        if (files.isEmpty()) {
+            return spark.createDataFrame(List.of(), SparkSchemas.of(t));
+        }
+        return spark.read().schema(SparkSchemas.of(t)).parquet(files.stream().map(Path::toString).toArray(String[]::new));
+    }
+}
