@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Serializable;
 import java.security.SecureRandom;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,11 +19,14 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
+import org.vispark.jobs.lake.BatchCommitter;
 import org.vispark.jobs.lake.Catalogue;
 import org.vispark.jobs.lake.CatalogueEntry;
+import org.vispark.jobs.lake.HadoopConf;
 import org.vispark.jobs.lake.Lake;
 import org.vispark.jobs.lake.LakeMaintenance;
 import org.vispark.jobs.lake.LakeParquet;
+import org.vispark.jobs.lake.StagedFile;
 import scala.Function0;
 import scala.Function1;
 import scala.Function2;
@@ -66,7 +66,7 @@ public final class ConvertJob {
         Configuration conf = sc.hadoopConfiguration();
         Lake lake = Lake.openOrCreate(o.lake(), o.baselineBuckets(), conf);
         LakeParquet.codec(o.codec());
-        String runId = newRunId();
+        String runId = BatchCommitter.newRunId();
         LakeMaintenance.deleteStaging(lake);
         LakeMaintenance.compactRuns(lake, conf, null);
         Catalogue before = Catalogue.read(lake, conf);
@@ -248,13 +248,13 @@ public final class ConvertJob {
         Double tmax = null;
         long lakeBytes = 0;
         int lakeFiles = 0;
-        List<TaskResult.StagedFile> files = new ArrayList<>();
+        List<StagedFile> files = new ArrayList<>();
         for (TaskResult r : plan.results) {
             if (r.timeMin() != null) {
                 tmin = tmin == null ? r.timeMin() : Math.min(tmin, r.timeMin());
                 tmax = tmax == null ? r.timeMax() : Math.max(tmax, r.timeMax());
             }
-            for (TaskResult.StagedFile f : r.files()) {
+            for (StagedFile f : r.files()) {
                 lakeBytes += f.bytes();
                 lakeFiles++;
                 files.add(f);
@@ -263,7 +263,7 @@ public final class ConvertJob {
         CatalogueEntry e = new CatalogueEntry(s.msId(), plan.conversion, s.uri(), CatalogueEntry.CONVERTED, null,
                 s.bytes(), s.files(), s.fingerprint(), first.checksum(), first.msRows(), tmin, tmax, first.telescope(),
                 lakeFiles, lakeBytes, seconds, System.currentTimeMillis(), VERSION);
-        committer.add(e, files, first.subtables());
+        committer.add(e, files, SubtableRecords.decode(first.subtables()));
         totals[0] += first.msRows();
         totals[1] += s.bytes();
         totals[2] += lakeBytes;
@@ -284,10 +284,5 @@ public final class ConvertJob {
         } catch (Exception e) {
             return e;
         }
-    }
-
-    private static String newRunId() {
-        return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).format(ZonedDateTime.now(ZoneOffset.UTC))
-                + String.format(Locale.ROOT, "%04x", RANDOM.nextInt(1 << 16));
     }
 }

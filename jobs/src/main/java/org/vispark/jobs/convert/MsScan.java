@@ -2,6 +2,7 @@ package org.vispark.jobs.convert;
 
 import java.io.Serializable;
 import org.vispark.formats.casacore.Table;
+import org.vispark.jobs.lake.HadoopConf;
 
 /**
  * What a convert run knows of one input MS before converting it: size, fingerprint and, for a local

@@ -13,6 +13,7 @@ import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.vispark.jobs.lake.LakeLayout;
 import org.vispark.jobs.lake.LakeParquet;
+import org.vispark.jobs.lake.StagedFile;
 
 /**
  * The open visibility files of one task in staging, one per (obs_date, bl_bucket) partition its rows
@@ -61,12 +62,12 @@ final class PartitionWriters implements Closeable {
     }
 
     /** Closes every file; returns them in partition order. */
-    List<TaskResult.StagedFile> finish() throws IOException {
-        List<TaskResult.StagedFile> files = new ArrayList<>();
+    List<StagedFile> finish() throws IOException {
+        List<StagedFile> files = new ArrayList<>();
         for (Open o : open.values()) {
             o.writer.close();
             long bytes = o.path.getFileSystem(conf).getFileStatus(o.path).getLen();
-            files.add(new TaskResult.StagedFile(o.path.toString(), o.relative, o.rows, bytes));
+            files.add(new StagedFile(o.path.toString(), o.relative, o.rows, bytes));
         }
         open.clear();
         return files;

@@ -12,6 +12,7 @@ import org.vispark.formats.ms.MeasurementSet;
 import org.vispark.formats.ms.Observation;
 import org.vispark.jobs.lake.LakeLayout;
 import org.vispark.jobs.lake.LakeTable;
+import org.vispark.jobs.lake.StagedFile;
 
 /**
  * Converts the rows of one {@link ConvertTask} into visibility files in the lake's staging directory,
@@ -91,7 +92,7 @@ final class RangeConverter {
                 telescope = telescope(ms);
             }
             double[] timeRange = convertRows(task, m, dds, first, count, writers);
-            List<TaskResult.StagedFile> files = writers.finish();
+            List<StagedFile> files = writers.finish();
             String checksum = null;
             if (task.withChecksum()) {
                 checksum = reading("checksumming the MS files",

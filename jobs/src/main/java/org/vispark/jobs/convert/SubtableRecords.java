@@ -145,6 +145,18 @@ final class SubtableRecords {
         return bytes.toByteArray();
     }
 
+    /** The records {@link #encode} encoded, by table, from a map keyed by table directory name. */
+    static Map<LakeTable, List<GenericRecord>> decode(Map<String, byte[]> encodedByTable) {
+        Map<LakeTable, List<GenericRecord>> out = new EnumMap<>(LakeTable.class);
+        for (LakeTable t : LakeTable.values()) {
+            byte[] enc = encodedByTable.get(t.dirName());
+            if (enc != null) {
+                out.put(t, decode(t.schema(), enc));
+            }
+        }
+        return out;
+    }
+
     static List<GenericRecord> decode(Schema schema, byte[] encoded) {
         BinaryDecoder dec = DecoderFactory.get().binaryDecoder(encoded, null);
         GenericDatumReader<GenericRecord> rd = new GenericDatumReader<>(schema, schema, EXACT_ARRAYS);

@@ -3,6 +3,7 @@ package org.vispark.jobs.convert;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
+import org.vispark.jobs.lake.StagedFile;
 
 /**
  * What one {@link ConvertTask} did: the files it wrote to staging, or why the MS could not be read.
@@ -16,9 +17,6 @@ import java.util.Map;
 record TaskResult(int msIndex, int range, String error, long rows, List<StagedFile> files, Double timeMin,
         Double timeMax, long msRows, String telescope, String checksum, Map<String, byte[]> subtables,
         double seconds) implements Serializable {
-
-    /** A visibility file in staging and where it goes at commit (relative to the lake root). */
-    record StagedFile(String staging, String relative, long rows, long bytes) implements Serializable {}
 
     static TaskResult failed(ConvertTask t, String error, double seconds) {
         return new TaskResult(t.msIndex(), t.range(), error, 0, List.of(), null, null, 0, null, null, Map.of(),

@@ -129,13 +129,18 @@ public final class LakeParquet {
         }
     }
 
-    /** Every record of a file, with {@code schema} as the read schema. */
-    public static List<GenericRecord> readAll(Path path, Schema schema, Configuration conf) throws IOException {
+    /** A reader of the records of a file, one at a time, with {@code schema} as the read schema. */
+    public static ParquetReader<GenericRecord> reader(Path path, Schema schema, Configuration conf) throws IOException {
         Configuration c = configure(conf);
         AvroReadSupport.setAvroReadSchema(c, schema);
+        return AvroParquetReader.<GenericRecord>builder(inputFile(path, conf)).withDataModel(GenericData.get())
+                .withConf(c).build();
+    }
+
+    /** Every record of a file, with {@code schema} as the read schema. */
+    public static List<GenericRecord> readAll(Path path, Schema schema, Configuration conf) throws IOException {
         List<GenericRecord> out = new ArrayList<>();
-        try (ParquetReader<GenericRecord> r = AvroParquetReader.<GenericRecord>builder(inputFile(path, conf))
-                .withDataModel(GenericData.get()).withConf(c).build()) {
+        try (ParquetReader<GenericRecord> r = reader(path, schema, conf)) {
             for (GenericRecord rec = r.read(); rec != null; rec = r.read()) {
                 out.add(rec);
             }

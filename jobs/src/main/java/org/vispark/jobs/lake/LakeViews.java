@@ -12,6 +12,7 @@ import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
+import org.vispark.udfs.spark.AstroSqlFunctions;
 import org.vispark.udfs.spark.VisSqlFunctions;
 
 /**
@@ -25,8 +26,8 @@ import org.vispark.udfs.spark.VisSqlFunctions;
  *   <tr><td>{@code visibilities}, {@code antennas}, {@code spectral_windows}, {@code polarizations},
  *       {@code fields}, {@code data_descriptions}</td><td>rows of the current conversion of converted MS</td></tr>
  * </table>
- * Functions: those of {@link VisSqlFunctions}, plus {@code vis_baseline(a1, a2)} (the baseline key) and
- * {@code vis_bl_bucket(a1, a2)} (the bl_bucket partition of a baseline in this lake).
+ * Functions: those of {@link VisSqlFunctions} and {@link AstroSqlFunctions}, plus {@code vis_baseline(a1, a2)}
+ * (the baseline key) and {@code vis_bl_bucket(a1, a2)} (the bl_bucket partition of a baseline in this lake).
  */
 public final class LakeViews {
     private LakeViews() {}
@@ -34,6 +35,7 @@ public final class LakeViews {
     /** Registers views and functions; returns the view names. */
     public static List<String> register(SparkSession spark, Lake lake) throws IOException {
         VisSqlFunctions.register(spark);
+        AstroSqlFunctions.register(spark);
         int buckets = lake.layout().baselineBuckets();
         spark.udf().register("vis_baseline", (UDF2<Integer, Integer, Integer>) (a1, a2) ->
                 a1 == null || a2 == null ? null : LakeLayout.baseline(a1, a2), DataTypes.IntegerType);

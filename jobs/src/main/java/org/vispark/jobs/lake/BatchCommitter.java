@@ -1,19 +1,19 @@
-package org.vispark.jobs.convert;
+package org.vispark.jobs.lake;
 
 import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.vispark.jobs.lake.CatalogueEntry;
-import org.vispark.jobs.lake.Lake;
-import org.vispark.jobs.lake.LakeLayout;
-import org.vispark.jobs.lake.LakeParquet;
-import org.vispark.jobs.lake.LakeTable;
 
 /**
  * Commits finished MS in batches, on the driver. A batch commit moves the MS's visibility files from
@@ -22,51 +22,56 @@ import org.vispark.jobs.lake.LakeTable;
  * rows whose (ms_id, conversion) the catalogue names, so a crash at any step leaves no partial MS
  * visible; the next run deletes what such a crash left behind.
  */
-final class BatchCommitter {
+public final class BatchCommitter {
+    private static final SecureRandom RANDOM = new SecureRandom();
     private final Lake lake;
     private final Configuration conf;
     private final String runId;
     private final List<CatalogueEntry> entries = new ArrayList<>();
-    private final List<TaskResult.StagedFile> files = new ArrayList<>();
+    private final List<StagedFile> files = new ArrayList<>();
     private final Map<LakeTable, List<GenericRecord>> subtables = new EnumMap<>(LakeTable.class);
     private int batch;
 
-    BatchCommitter(Lake lake, Configuration conf, String runId) {
+    /** A new run id: the UTC time and 16 random bits, e.g. {@code 20261124T193501Z3fa2}. */
+    public static String newRunId() {
+        return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).format(ZonedDateTime.now(ZoneOffset.UTC))
+                + String.format(Locale.ROOT, "%04x", RANDOM.nextInt(1 << 16));
+    }
+
+    public BatchCommitter(Lake lake, Configuration conf, String runId) {
         this.lake = lake;
         this.conf = conf;
         this.runId = runId;
     }
 
-    /** Adds a finished MS (converted: its staged files and subtable rows; failed: none) to the batch. */
-    void add(CatalogueEntry entry, List<TaskResult.StagedFile> staged, Map<String, byte[]> subtableRows) {
+    /**
+     * Adds a finished MS to the batch: its catalogue entry, and when it was converted its staged files
+     * and its subtable rows (records of each table's schema, carrying the entry's ms_id and conversion).
+     */
+    public void add(CatalogueEntry entry, List<StagedFile> staged, Map<LakeTable, List<GenericRecord>> subtableRows) {
         entries.add(entry);
         files.addAll(staged);
-        for (LakeTable t : LakeTable.values()) {
-            byte[] enc = subtableRows.get(t.dirName());
-            if (enc != null) {
-                subtables.computeIfAbsent(t, k -> new ArrayList<>()).addAll(SubtableRecords.decode(t.schema(), enc));
-            }
-        }
+        subtableRows.forEach((t, rows) -> subtables.computeIfAbsent(t, k -> new ArrayList<>()).addAll(rows));
     }
 
     /** MS waiting in the batch. */
-    int pending() {
+    public int pending() {
         return entries.size();
     }
 
     /** Batches committed so far. */
-    int batches() {
+    public int batches() {
         return batch;
     }
 
     /** Commits the batch (nothing when it is empty). */
-    void commit() throws IOException {
+    public void commit() throws IOException {
         if (entries.isEmpty()) {
             return;
         }
         FileSystem fs = lake.fs();
         Path root = lake.layout().root();
-        for (TaskResult.StagedFile f : files) {
+        for (StagedFile f : files) {
             Path dst = new Path(root, f.relative());
             fs.mkdirs(dst.getParent());
             rename(fs, new Path(f.staging()), dst);

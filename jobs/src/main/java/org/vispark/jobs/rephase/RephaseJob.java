@@ -1,0 +1,273 @@
+package org.vispark.jobs.rephase;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.vispark.jobs.convert.ConvertJob;
+import org.vispark.jobs.lake.BatchCommitter;
+import org.vispark.jobs.lake.Catalogue;
+import org.vispark.jobs.lake.CatalogueEntry;
+import org.vispark.jobs.lake.FileTrees;
+import org.vispark.jobs.lake.HadoopConf;
+import org.vispark.jobs.lake.Lake;
+import org.vispark.jobs.lake.LakeLayout;
+import org.vispark.jobs.lake.LakeMaintenance;
+import org.vispark.jobs.lake.LakeParquet;
+import org.vispark.jobs.lake.LakeTable;
+import org.vispark.jobs.lake.LakeViews;
+import org.vispark.jobs.lake.StagedFile;
+import org.vispark.jobs.lake.TableFiles;
+import org.vispark.udfs.astro.RaDec;
+import org.vispark.udfs.astro.Spherical;
+
+/**
+ * {@code vispark rephase}: moves the visibilities of selected MS of a lake to a new J2000 phase centre.
+ *
+ * <p>For every selected MS it prints the separation between the phase centre recorded (FIELD.PHASE_DIR) for
+ * the fields its rows use and the target; MS whose fields all lie within the tolerance are left alone. The
+ * others are rewritten by Spark tasks ({@link MsRephaser}) as a new conversion of the MS, with UVW rotated,
+ * the chosen complex columns multiplied by the phase factor, and the used fields' PHASE_DIR set to the
+ * target; each MS commits atomically through the catalogue ({@link BatchCommitter}), so readers see the old
+ * version until the new one is complete. Superseded files are removed by the next {@code vispark convert}.
+ * Only J2000 (and ICRS) phase centres are rephased; others are reported as failures. One writer at a time
+ * per lake.
+ */
+public final class RephaseJob {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private RephaseJob() {}
+
+    public static RephaseSummary run(SparkSession spark, RephaseOptions o, PrintStream console) throws IOException {
+        long t0 = System.nanoTime();
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        Lake lake = Lake.open(o.lake(), conf);
+        LakeViews.register(spark, lake);
+        Catalogue catalogue = Catalogue.read(lake, conf);
+        List<Long> ids = selected(spark, o.where());
+        console.printf(Locale.ROOT, "rephase: %d MS selected; target %s = J2000 %.6f %+.6f deg%n", ids.size(),
+                o.targetLabel(), o.target().raDeg(), o.target().decDeg());
+        List<String> failures = new ArrayList<>();
+        if (ids.isEmpty()) {
+            return new RephaseSummary(0, 0, 0, failures, 0, seconds(t0));
+        }
+        Map<Long, Set<Integer>> usedFields = usedFields(spark, ids);
+        Map<Long, Map<LakeTable, List<GenericRecord>>> subtables = currentSubtables(lake, conf, catalogue, Set.copyOf(ids));
+        Map<Long, List<String>> files = visibilityFiles(lake, catalogue);
+        String runId = BatchCommitter.newRunId();
+
+        List<RephaseTask> tasks = new ArrayList<>();
+        int within = 0;
+        for (long id : ids) {
+            CatalogueEntry e = catalogue.get(id);
+            Map<LakeTable, List<GenericRecord>> tables = subtables.getOrDefault(id, Map.of());
+            Map<Integer, GenericRecord> fields = byId(tables.get(LakeTable.FIELDS), "field_id");
+            console.println("  " + e.uri());
+            Map<Integer, double[]> centres = new TreeMap<>();
+            double maxSep_arcmin = 0;
+            String problem = null;
+            for (int f : usedFields.getOrDefault(id, Set.of())) {
+                GenericRecord field = fields.get(f);
+                if (field == null) {
+                    problem = "its rows use FIELD_ID " + f + ", which its FIELD table does not hold";
+                    break;
+                }
+                String frame = field.get("phase_dir_frame").toString();
+                double ra = (Double) field.get("phase_dir_lon_rad");
+                double dec = (Double) field.get("phase_dir_lat_rad");
+                double sep_arcmin = Math.toDegrees(Spherical.separation_rad(ra, dec, o.target().ra_rad(),
+                        o.target().dec_rad())) * 60;
+                console.printf(Locale.ROOT, "    field %d %-12s phase centre %s %11.6f %+10.6f deg: %.3f arcmin from"
+                        + " the target%n", f, field.get("name"), frame, Math.toDegrees(ra), Math.toDegrees(dec), sep_arcmin);
+                if (!frame.equals(RaDec.J2000) && !frame.equals("ICRS")) {
+                    problem = "field " + f + " has its phase centre in frame " + frame + "; only J2000 (or ICRS)"
+                            + " phase centres can be rephased";
+                    break;
+                }
+                centres.put(f, new double[] {ra, dec});
+                maxSep_arcmin = Math.max(maxSep_arcmin, sep_arcmin);
+            }
+            if (problem == null && centres.isEmpty()) {
+                problem = "no visibility rows";
+            }
+            if (problem != null) {
+                console.println("    -> not rephased: " + problem);
+                failures.add(e.uri() + ": " + problem);
+            } else if (maxSep_arcmin <= o.toleranceArcmin()) {
+                console.println("    -> within " + o.toleranceArcmin() + " arcmin of the target: left as it is");
+                within++;
+            } else {
+                console.println("    -> rephasing");
+                tasks.add(new RephaseTask(id, e.uri(), e.conversion(), RANDOM.nextLong() & Long.MAX_VALUE,
+                        files.getOrDefault(id, List.of()), centres, frequencies(tables.get(LakeTable.SPECTRAL_WINDOWS)),
+                        new double[] {o.target().ra_rad(), o.target().dec_rad()}, o.columns(), runId, lake.layout(),
+                        o.codec()));
+            }
+        }
+
+        long rows = 0;
+        int rephased = 0;
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<HadoopConf> hconf = jsc.broadcast(new HadoopConf(conf));
+        BatchCommitter committer = new BatchCommitter(lake, conf, runId);
+        int chunk = Math.max(8, 4 * spark.sparkContext().defaultParallelism());
+        try {
+            for (int from = 0; from < tasks.size(); from += chunk) {
+                List<RephaseTask> part = tasks.subList(from, Math.min(tasks.size(), from + chunk));
+                List<RephaseResult> results = jsc.parallelize(part, part.size())
+                        .map(t -> MsRephaser.run(t, hconf.value().get(),
+                                "t" + org.apache.spark.TaskContext.get().taskAttemptId()))
+                        .collect();
+                for (int i = 0; i < part.size(); i++) {
+                    RephaseTask t = part.get(i);
+                    RephaseResult r = results.get(i);
+                    if (!r.ok()) {
+                        failures.add(t.uri() + ": " + r.error());
+                        continue;
+                    }
+                    committer.add(newEntry(catalogue.get(t.msId()), t.newConversion(), r), r.files(),
+                            newSubtables(subtables.get(t.msId()), t, o.target()));
+                    rows += r.rows();
+                    rephased++;
+                }
+                committer.commit();
+                console.printf(Locale.ROOT, "rephase: %d/%d MS done, %d failed, %d rows, %.0f rows/s%n",
+                        Math.min(tasks.size(), from + chunk), tasks.size(), failures.size(), rows,
+                        rows / Math.max(1e-9, seconds(t0)));
+            }
+        } finally {
+            lake.fs().delete(lake.layout().stagingDir(runId), true);
+        }
+        LakeMaintenance.compactRuns(lake, conf, null);
+        return new RephaseSummary(ids.size(), rephased, within, failures, rows, seconds(t0));
+    }
+
+    /** ms_id of the converted MS that {@code where} (SQL over the {@code ms} view) selects, sorted. */
+    private static List<Long> selected(SparkSession spark, String where) {
+        String sql = "SELECT ms_id FROM ms WHERE status = '" + CatalogueEntry.CONVERTED + "'"
+                + (where == null || where.isBlank() ? "" : " AND (" + where + ")");
+        List<Row> rows;
+        try {
+            rows = spark.sql(sql).collectAsList();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("--where '" + where + "' is not a valid condition on the ms table: "
+                    + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+        return rows.stream().map(r -> r.getLong(0)).sorted().toList();
+    }
+
+    /** The FIELD_IDs the visibility rows of each selected MS use (reads two small columns). */
+    private static Map<Long, Set<Integer>> usedFields(SparkSession spark, List<Long> ids) {
+        spark.createDataset(ids, Encoders.LONG()).toDF("sel_ms_id").createOrReplaceTempView("_vispark_rephase_selection");
+        Map<Long, Set<Integer>> used = new HashMap<>();
+        for (Row r : spark.sql("SELECT DISTINCT v.ms_id, v.field_id FROM visibilities v LEFT SEMI JOIN"
+                + " _vispark_rephase_selection s ON v.ms_id = s.sel_ms_id").collectAsList()) {
+            used.computeIfAbsent(r.getLong(0), k -> new TreeSet<>()).add(r.getInt(1));
+        }
+        return used;
+    }
+
+    /** The subtable rows of the current conversion of each MS in {@code ids}. */
+    private static Map<Long, Map<LakeTable, List<GenericRecord>>> currentSubtables(Lake lake, Configuration conf,
+            Catalogue catalogue, Set<Long> ids) throws IOException {
+        Map<Long, Map<LakeTable, List<GenericRecord>>> out = new HashMap<>();
+        for (LakeTable t : LakeTable.values()) {
+            if (!t.isMsMetadata()) {
+                continue;
+            }
+            for (Path p : TableFiles.current(lake.fs(), lake.layout(), t)) {
+                for (GenericRecord r : LakeParquet.readAll(p, t.schema(), conf)) {
+                    long id = (Long) r.get("ms_id");
+                    if (ids.contains(id) && catalogue.isVisible(id, (Long) r.get("conversion"))) {
+                        out.computeIfAbsent(id, k -> new EnumMap<>(LakeTable.class))
+                                .computeIfAbsent(t, k -> new ArrayList<>()).add(r);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The visible visibility files of each MS, relative to the lake root. */
+    private static Map<Long, List<String>> visibilityFiles(Lake lake, Catalogue catalogue) throws IOException {
+        Map<Long, List<String>> out = new HashMap<>();
+        String root = lake.fs().makeQualified(lake.layout().root()).toUri().getPath();
+        for (FileStatus s : FileTrees.files(lake.fs(), lake.layout().tableDir(LakeTable.VISIBILITIES))) {
+            LakeLayout.parseVisibilityFile(s.getPath().getName()).ifPresent(ids -> {
+                if (catalogue.isVisible(ids[0], ids[1])) {
+                    String path = s.getPath().toUri().getPath();
+                    out.computeIfAbsent(ids[0], k -> new ArrayList<>()).add(path.substring(root.length() + 1));
+                }
+            });
+        }
+        return out;
+    }
+
+    private static Map<Integer, GenericRecord> byId(List<GenericRecord> rows, String idField) {
+        Map<Integer, GenericRecord> out = new HashMap<>();
+        for (GenericRecord r : rows == null ? List.<GenericRecord>of() : rows) {
+            out.put((Integer) r.get(idField), r);
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<Integer, double[]> frequencies(List<GenericRecord> spws) {
+        Map<Integer, double[]> out = new HashMap<>();
+        for (GenericRecord r : spws == null ? List.<GenericRecord>of() : spws) {
+            List<Double> f = (List<Double>) r.get("chan_freq_hz");
+            out.put((Integer) r.get("spw_id"), f.stream().mapToDouble(Double::doubleValue).toArray());
+        }
+        return out;
+    }
+
+    private static CatalogueEntry newEntry(CatalogueEntry old, long conversion, RephaseResult r) {
+        long bytes = r.files().stream().mapToLong(StagedFile::bytes).sum();
+        return new CatalogueEntry(old.msId(), conversion, old.uri(), CatalogueEntry.CONVERTED, null, old.bytes(),
+                old.files(), old.fingerprint(), old.checksum(), old.rows(), old.timeStart(), old.timeEnd(),
+                old.telescope(), r.files().size(), bytes, r.seconds(), System.currentTimeMillis(), ConvertJob.VERSION);
+    }
+
+    /** Copies of the MS's subtable rows for the new conversion, the used fields' PHASE_DIR set to the target. */
+    private static Map<LakeTable, List<GenericRecord>> newSubtables(Map<LakeTable, List<GenericRecord>> old,
+            RephaseTask t, RaDec target) {
+        Map<LakeTable, List<GenericRecord>> out = new EnumMap<>(LakeTable.class);
+        old.forEach((table, rows) -> {
+            List<GenericRecord> copies = new ArrayList<>(rows.size());
+            for (GenericRecord r : rows) {
+                GenericRecord c = GenericData.get().deepCopy(table.schema(), r);
+                c.put("conversion", t.newConversion());
+                if (table == LakeTable.FIELDS && t.fieldCentres_rad().containsKey((Integer) c.get("field_id"))) {
+                    c.put("phase_dir_lon_rad", target.ra_rad());
+                    c.put("phase_dir_lat_rad", target.dec_rad());
+                    c.put("phase_dir_frame", RaDec.J2000);
+                }
+                copies.add(c);
+            }
+            out.put(table, copies);
+        });
+        return out;
+    }
+
+    private static double seconds(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+}
