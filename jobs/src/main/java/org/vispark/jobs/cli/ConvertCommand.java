@@ -9,6 +9,7 @@ import org.vispark.jobs.convert.ConvertJob;
 import org.vispark.jobs.convert.ConvertOptions;
 import org.vispark.jobs.convert.ConvertSummary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,9 +27,6 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "MS_OR_GLOB", description = "Measurement Sets, or glob patterns")
     List<String> inputs;
-
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else local[*])")
-    String master;
 
     @Option(names = "--baseline-buckets", paramLabel = "N",
             description = "bl_bucket partitions of a new lake (default 8); fixed once the lake exists")
@@ -49,15 +47,15 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--retry-failed", description = "convert again MS that failed before even if unchanged")
     boolean retryFailed;
 
-    @Option(names = "--verbose", description = "Spark's own log at INFO")
-    boolean verbose;
+    @Mixin
+    SparkSessions sparkOptions;
 
     @Override
     public Integer call() {
         PrintStream out = System.out;
         ConvertOptions o = ConvertOptions.of(lake, inputs).withBaselineBuckets(baselineBuckets)
                 .withTaskBytes(taskMb << 20).withChecksum(!noChecksum).withRetryFailed(retryFailed).withCodec(codec);
-        SparkSession spark = SparkSessions.create("vispark convert", master, verbose);
+        SparkSession spark = sparkOptions.create("vispark convert");
         try {
             ConvertSummary s = ConvertJob.run(spark, o, out);
             out.printf(Locale.ROOT, "convert: %d MS in the inputs: %d converted, %d unchanged, %d failed; %d rows,"
@@ -69,10 +67,7 @@ final class ConvertCommand implements Callable<Integer> {
             }
             return s.ok() ? 0 : 1;
         } catch (Exception e) {
-            System.err.println("convert: " + e.getMessage());
-            if (verbose) {
-                e.printStackTrace();
-            }
+            sparkOptions.reportFailure("convert", e);
             return 2;
         } finally {
             spark.stop();

@@ -15,6 +15,7 @@ import org.vispark.udfs.astro.DirectionParser;
 import org.vispark.udfs.astro.RaDec;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -60,11 +61,8 @@ final class RephaseCommand implements Callable<Integer> {
             description = "Parquet compression of the rewritten visibility files (default ${DEFAULT-VALUE})")
     String codec;
 
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else local[*])")
-    String master;
-
-    @Option(names = "--verbose", description = "Spark's own log at INFO")
-    boolean verbose;
+    @Mixin
+    SparkSessions sparkOptions;
 
     @Override
     public Integer call() {
@@ -88,7 +86,7 @@ final class RephaseCommand implements Callable<Integer> {
             System.err.println("rephase: " + e.getMessage());
             return 2;
         }
-        SparkSession spark = SparkSessions.create("vispark rephase", master, verbose);
+        SparkSession spark = sparkOptions.create("vispark rephase");
         try {
             RephaseSummary s = RephaseJob.run(spark, o, out);
             out.printf(Locale.ROOT, "rephase: %d MS selected: %d rephased, %d already within %s arcmin, %d failed;"
@@ -99,10 +97,7 @@ final class RephaseCommand implements Callable<Integer> {
             }
             return s.ok() ? 0 : 1;
         } catch (Exception e) {
-            System.err.println("rephase: " + e.getMessage());
-            if (verbose) {
-                e.printStackTrace();
-            }
+            sparkOptions.reportFailure("rephase", e);
             return 2;
         } finally {
             spark.stop();

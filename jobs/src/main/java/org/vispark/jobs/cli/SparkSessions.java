@@ -2,13 +2,32 @@ package org.vispark.jobs.cli;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Option;
 
 /**
- * The Spark session of a command: under spark-submit the master it was given; otherwise {@code --master}
- * or embedded {@code local[*]}. Quiet unless verbose; session time zone UTC.
+ * The Spark options every Spark command takes ({@code --master}, {@code --verbose}), as a picocli mixin, and
+ * the session they give: under spark-submit the master it was given; otherwise {@code --master} or embedded
+ * {@code local[*]}. Quiet unless verbose; session time zone UTC.
  */
 final class SparkSessions {
-    private SparkSessions() {}
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else local[*])")
+    String master;
+
+    @Option(names = "--verbose", description = "Spark's own log at INFO, and stack traces of failures")
+    boolean verbose;
+
+    /** The session for command {@code appName}. */
+    SparkSession create(String appName) {
+        return create(appName, master, verbose);
+    }
+
+    /** Prints why command {@code command} failed: the message, and with --verbose the stack trace. */
+    void reportFailure(String command, Exception e) {
+        System.err.println(command + ": " + e.getMessage());
+        if (verbose) {
+            e.printStackTrace();
+        }
+    }
 
     static SparkSession create(String appName, String master, boolean verbose) {
         SparkConf conf = new SparkConf();

@@ -18,6 +18,7 @@ import org.apache.spark.sql.types.StructType;
 import org.vispark.jobs.lake.Lake;
 import org.vispark.jobs.lake.LakeViews;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -45,15 +46,12 @@ final class SqlCommand implements Callable<Integer> {
             description = "print at most N rows in table format (default ${DEFAULT-VALUE}); csv and json print all")
     int maxRows;
 
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else local[*])")
-    String master;
-
-    @Option(names = "--verbose", description = "Spark's own log at INFO")
-    boolean verbose;
+    @Mixin
+    SparkSessions sparkOptions;
 
     @Override
     public Integer call() {
-        SparkSession spark = SparkSessions.create("vispark sql", master, verbose);
+        SparkSession spark = sparkOptions.create("vispark sql");
         try {
             LakeViews.register(spark, Lake.open(lake, spark.sparkContext().hadoopConfiguration()));
             Dataset<Row> result = spark.sql(query);
@@ -66,10 +64,7 @@ final class SqlCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } catch (Exception e) {
-            System.err.println("sql: " + e.getMessage());
-            if (verbose) {
-                e.printStackTrace();
-            }
+            sparkOptions.reportFailure("sql", e);
             return 2;
         } finally {
             spark.stop();

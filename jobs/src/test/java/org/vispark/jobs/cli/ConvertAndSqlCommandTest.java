@@ -3,17 +3,15 @@ package org.vispark.jobs.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vispark.jobs.testing.Cli;
+import org.vispark.jobs.testing.Cli.Result;
 import org.vispark.jobs.testing.TestData;
-import picocli.CommandLine;
 
 /** {@code vispark convert} and {@code vispark sql} as a user runs them: arguments, output, exit status. */
 class ConvertAndSqlCommandTest {
@@ -22,7 +20,6 @@ class ConvertAndSqlCommandTest {
     private static Path lake;
     private static Result firstConvert;
 
-    record Result(int status, String out, String err) {}
 
     @BeforeAll
     static void convertOnce() throws Exception {
@@ -30,24 +27,8 @@ class ConvertAndSqlCommandTest {
         TestData.makeMs(tmp.resolve("in/b.ms"), "--nant", "5", "--nchan", "4", "--ntime", "2", "--seed", "2");
         Files.createDirectories(tmp.resolve("in/c.ms")); // no table: cannot be read
         lake = tmp.resolve("lake");
-        firstConvert = run("convert", "--lake", lake.toString(), "--baseline-buckets", "2",
+        firstConvert = Cli.run("convert", "--lake", lake.toString(), "--baseline-buckets", "2",
                 tmp.resolve("in").toString() + "/*.ms");
-    }
-
-    private static synchronized Result run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int status = new CommandLine(new Vispark()).execute(args);
-            return new Result(status, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
     }
 
     @Test
@@ -61,18 +42,18 @@ class ConvertAndSqlCommandTest {
 
     @Test
     void sqlPrintsCsvJsonAndTables() {
-        Result csv = run("sql", "--lake", lake.toString(), "--format", "csv",
+        Result csv = Cli.run("sql", "--lake", lake.toString(), "--format", "csv",
                 "SELECT regexp_extract(uri, '[^/]+$', 0) AS name, status, rows FROM ms ORDER BY name");
         assertEquals(0, csv.status(), csv.err());
         assertEquals(List.of("name,status,rows", "a.ms,converted,12", "b.ms,converted,20", "c.ms,failed,"),
                 csv.out().lines().toList());
 
-        Result json = run("sql", "--lake", lake.toString(), "--format", "json",
+        Result json = Cli.run("sql", "--lake", lake.toString(), "--format", "json",
                 "SELECT count(*) AS n, count(DISTINCT bl_bucket) AS buckets FROM visibilities");
         assertEquals(0, json.status(), json.err());
         assertEquals("{\"n\":32,\"buckets\":2}", json.out().trim());
 
-        Result table = run("sql", "--lake", lake.toString(),
+        Result table = Cli.run("sql", "--lake", lake.toString(),
                 "SELECT antenna1, antenna2, vis_amp(data, num_pol, 0, 0) > 0 AS positive FROM visibilities"
                         + " WHERE bl_bucket = vis_bl_bucket(0, 1) AND antenna1 = 0 AND antenna2 = 1");
         assertEquals(0, table.status(), table.err());
@@ -84,10 +65,10 @@ class ConvertAndSqlCommandTest {
 
     @Test
     void badQueryOrMissingLakeExitsWithTwo() {
-        Result bad = run("sql", "--lake", lake.toString(), "SELECT nonsense FROM visibilities");
+        Result bad = Cli.run("sql", "--lake", lake.toString(), "SELECT nonsense FROM visibilities");
         assertEquals(2, bad.status());
         assertTrue(bad.err().contains("nonsense"), bad.err());
-        Result noLake = run("sql", "--lake", tmp.resolve("nowhere").toString(), "SELECT 1");
+        Result noLake = Cli.run("sql", "--lake", tmp.resolve("nowhere").toString(), "SELECT 1");
         assertEquals(2, noLake.status());
         assertTrue(noLake.err().contains("not a vispark lake"), noLake.err());
     }

@@ -3,9 +3,6 @@ package org.vispark.jobs.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,31 +15,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.vispark.jobs.testing.Cli;
+import org.vispark.jobs.testing.Cli.Result;
 import org.vispark.jobs.testing.TestData;
-import picocli.CommandLine;
 
 /** {@code vispark inspect} against what python-casacore says about the same MS. */
 class InspectCommandTest {
     @TempDir
     static Path tmp;
 
-    record Result(int status, String out) {}
-
-    static synchronized Result inspect(String... paths) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-            List<String> args = new ArrayList<>(List.of("inspect"));
-            args.addAll(List.of(paths));
-            int status = new CommandLine(new Vispark()).execute(args.toArray(String[]::new));
-            return new Result(status, o.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    static Result inspect(String... paths) {
+        List<String> args = new ArrayList<>(List.of("inspect"));
+        args.addAll(List.of(paths));
+        return Cli.run(args.toArray(String[]::new));
     }
 
     static Stream<Path> measurementSets() throws Exception {

@@ -3,9 +3,6 @@ package org.vispark.jobs.rephase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -19,11 +16,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.vispark.jobs.cli.Vispark;
 import org.vispark.jobs.lake.Lake;
 import org.vispark.jobs.lake.LakeViews;
+import org.vispark.jobs.testing.Cli;
+import org.vispark.jobs.testing.Cli.Result;
 import org.vispark.jobs.testing.TestData;
-import picocli.CommandLine;
 
 /**
  * {@code vispark rephase} against an independent reference: two MS written by make_ms.py with the same seed and
@@ -40,7 +37,6 @@ class RephaseCommandTest {
     static Path lake;
     static Map<String, Row> original;
 
-    record Result(int status, String out, String err) {}
 
     @BeforeAll
     static void convert() throws Exception {
@@ -49,7 +45,7 @@ class RephaseCommandTest {
                     "--seed", "7", "--centre", ms[1], "--model", "none", "--noise", "0.01");
         }
         lake = tmp.resolve("lake");
-        Result r = run("convert", "--lake", lake.toString(), tmp.resolve("in").toString() + "/*.ms");
+        Result r = Cli.run("convert", "--lake", lake.toString(), tmp.resolve("in").toString() + "/*.ms");
         assertEquals(0, r.status(), r.err());
         original = rows("a.ms");
     }
@@ -57,22 +53,6 @@ class RephaseCommandTest {
     @AfterAll
     static void stop() {
         TestData.spark("RephaseCommandTest").stop();
-    }
-
-    static synchronized Result run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int status = new CommandLine(new Vispark()).execute(args);
-            return new Result(status, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
     }
 
     /** The current rows of one MS of the lake by (antenna1, antenna2, time): uvw, unpacked DATA, field centre. */
@@ -95,7 +75,7 @@ class RephaseCommandTest {
     @Order(1)
     void rephasingToTheOtherCentreReproducesItsUvwAndVisibilities() throws Exception {
         String[] b = CENTRE_B.split(",");
-        Result r = run("rephase", "--lake", lake.toString(), "--where", "uri LIKE '%/a.ms'",
+        Result r = Cli.run("rephase", "--lake", lake.toString(), "--where", "uri LIKE '%/a.ms'",
                 "--to", "J2000 " + b[0] + "deg " + b[1] + "deg");
         assertEquals(0, r.status(), r.out() + r.err());
         assertTrue(r.out().contains("a.ms") && !r.out().contains("b.ms"), r.out());
@@ -136,7 +116,7 @@ class RephaseCommandTest {
     @Order(2)
     void aSecondRunFindsTheMsAtTheTargetAndLeavesIt() {
         String[] b = CENTRE_B.split(",");
-        Result r = run("rephase", "--lake", lake.toString(), "--to", "J2000 " + b[0] + "deg " + b[1] + "deg");
+        Result r = Cli.run("rephase", "--lake", lake.toString(), "--to", "J2000 " + b[0] + "deg " + b[1] + "deg");
         assertEquals(0, r.status(), r.out() + r.err());
         assertTrue(r.out().contains("0.000 arcmin from the target"), r.out());
         assertTrue(r.out().contains("2 MS selected: 0 rephased, 2 already within"), r.out());
@@ -146,7 +126,7 @@ class RephaseCommandTest {
     @Order(3)
     void thereAndBackAgainReturnsTheOriginal() throws Exception {
         String[] a = CENTRE_A.split(",");
-        Result r = run("rephase", "--lake", lake.toString(), "--where", "uri LIKE '%/a.ms'",
+        Result r = Cli.run("rephase", "--lake", lake.toString(), "--where", "uri LIKE '%/a.ms'",
                 "--to", "J2000 " + a[0] + "deg " + a[1] + "deg");
         assertEquals(0, r.status(), r.out() + r.err());
         Map<String, Row> back = rows("a.ms");
@@ -176,14 +156,14 @@ class RephaseCommandTest {
     @Test
     @Order(4)
     void badTargetsAreRefusedWithTheReason() {
-        Result garbage = run("rephase", "--lake", lake.toString(), "--to", "J2000 nonsense +55d");
+        Result garbage = Cli.run("rephase", "--lake", lake.toString(), "--to", "J2000 nonsense +55d");
         assertEquals(2, garbage.status());
         assertTrue(garbage.err().contains("nonsense"), garbage.err());
-        Result unknown = run("rephase", "--lake", lake.toString(), "--to-calibrator", "NoSuchSource",
+        Result unknown = Cli.run("rephase", "--lake", lake.toString(), "--to-calibrator", "NoSuchSource",
                 "--catalogue", Path.of("../conf/calibrators.csv").toString());
         assertEquals(2, unknown.status());
         assertTrue(unknown.err().contains("NoSuchSource") && unknown.err().contains("0834+555"), unknown.err());
-        Result where = run("rephase", "--lake", lake.toString(), "--to-calibrator", "0834+555",
+        Result where = Cli.run("rephase", "--lake", lake.toString(), "--to-calibrator", "0834+555",
                 "--catalogue", Path.of("../conf/calibrators.csv").toString(), "--where", "no_such_column = 1");
         assertEquals(2, where.status());
         assertTrue(where.err().contains("no_such_column"), where.err());
