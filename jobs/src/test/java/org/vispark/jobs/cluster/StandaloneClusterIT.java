@@ -22,7 +22,8 @@ import org.vispark.jobs.testing.TestData;
 /**
  * The application jar on a real Spark standalone cluster: a master and two workers started on 127.0.0.1 from
  * Spark's jars, and {@code spark-submit} (Spark's SparkSubmit, as the script runs it) of {@code vispark convert}
- * over generated MS; the lake it writes must equal the one an embedded local run writes. The cluster's
+ * over generated MS, one worker killed while the job runs; the lake it writes must still be complete and equal
+ * the one an embedded local run writes. The cluster's
  * classpath holds Spark and its dependencies only (a SPARK_HOME whose jars/ links them; a RELEASE file
  * and SPARK_SCALA_VERSION make Spark's launcher take it as a binary distribution): vispark arrives in the
  * application jar.
@@ -31,6 +32,7 @@ class StandaloneClusterIT {
     @TempDir
     static Path tmp;
     static final List<Process> processes = new ArrayList<>();
+    static final List<Process> workers = new ArrayList<>();
     static String master;
     static String sparkClasspath;
     static Path sparkHome;
@@ -64,9 +66,9 @@ class StandaloneClusterIT {
                 "--webui-port", String.valueOf(freePort()));
         waitForPort(port);
         for (int w = 1; w <= 2; w++) {
-            start("worker" + w, "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", "1",
+            workers.add(start("worker" + w, "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", "1",
                     "--memory", "1g", "--webui-port", String.valueOf(freePort()),
-                    "--work-dir", tmp.resolve("work" + w).toString(), master);
+                    "--work-dir", tmp.resolve("work" + w).toString(), master));
         }
     }
 
@@ -79,9 +81,10 @@ class StandaloneClusterIT {
     }
 
     @Test
-    void sparkSubmitOfConvertWritesTheSameLakeAsALocalRun() throws Exception {
-        for (int i = 0; i < 6; i++) {
-            TestData.makeMs(tmp.resolve("in/ms" + i + ".ms"), "--nant", "6", "--nchan", "16", "--ntime", "3",
+    void sparkSubmitOfConvertSurvivesALostWorkerAndWritesTheSameLakeAsALocalRun() throws Exception {
+        int count = 16;
+        for (int i = 0; i < count; i++) {
+            TestData.makeMs(tmp.resolve("in/ms" + i + ".ms"), "--nant", "8", "--nchan", "32", "--ntime", "4",
                     "--seed", String.valueOf(i));
         }
         String inputs = tmp.resolve("in").toString() + "/*.ms";
@@ -91,10 +94,20 @@ class StandaloneClusterIT {
                 "--conf", "spark.executor.memory=512m", "--conf", "spark.ui.enabled=false",
                 appJar.toAbsolutePath().toString(), "convert", "--lake", clusterLake.toString(), inputs));
         Process p = launch("submit", submit);
+        // kill worker 1 (and its executor) as soon as the job's first files appear in the lake's staging area
+        Path staging = clusterLake.resolve("_staging");
+        while (p.isAlive() && !hasFiles(staging)) {
+            Thread.sleep(20);
+        }
+        assertTrue(p.isAlive(), "the job ended before any task wrote: " + Files.readString(tmp.resolve("submit.log")));
+        Process worker1 = workers.get(0);
+        worker1.descendants().forEach(ProcessHandle::destroyForcibly);
+        worker1.destroyForcibly();
         assertTrue(p.waitFor(10, TimeUnit.MINUTES), "spark-submit did not finish");
         String log = Files.readString(tmp.resolve("submit.log"));
         assertEquals(0, p.exitValue(), log);
-        assertTrue(log.contains("6 converted"), log);
+        assertTrue(log.contains(count + " converted, 0 unchanged, 0 failed"), log);
+        assertTrue(log.contains("Lost executor") || log.contains("Executor lost"), "no executor was lost:\n" + log);
 
         Path localLake = tmp.resolve("local-lake");
         Result local = Cli.run("convert", "--lake", localLake.toString(), inputs);
@@ -110,10 +123,10 @@ class StandaloneClusterIT {
                 && !onCluster.out().contains("\n0,"), onCluster.out());
     }
 
-    private static void start(String name, String mainClass, String... args) throws IOException {
+    private static Process start(String name, String mainClass, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(mainClass));
         cmd.addAll(List.of(args));
-        launch(name, cmd);
+        return launch(name, cmd);
     }
 
     /** Starts {@code java <add-opens> -cp <spark jars> cmd...} with SPARK_HOME set; output to NAME.log. */
@@ -135,6 +148,15 @@ class StandaloneClusterIT {
         Process p = pb.start();
         processes.add(p);
         return p;
+    }
+
+    private static boolean hasFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.anyMatch(Files::isRegularFile);
+        }
     }
 
     private static int freePort() throws IOException {
