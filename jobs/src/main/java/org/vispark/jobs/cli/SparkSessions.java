@@ -1,5 +1,11 @@
 package org.vispark.jobs.cli;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Option;
@@ -7,7 +13,8 @@ import picocli.CommandLine.Option;
 /**
  * The Spark options every Spark command takes ({@code --master}, {@code --verbose}), as a picocli mixin, and
  * the session they give: under spark-submit the master it was given; otherwise {@code --master} or embedded
- * {@code local[*]}. Quiet unless verbose; session time zone UTC.
+ * {@code local[*]}. Settings of {@code conf/spark-defaults.conf} apply where neither spark-submit nor the
+ * JVM's spark.* properties set them. Quiet unless verbose; session time zone UTC.
  */
 final class SparkSessions {
     @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else local[*])")
@@ -31,6 +38,16 @@ final class SparkSessions {
 
     static SparkSession create(String appName, String master, boolean verbose) {
         SparkConf conf = new SparkConf();
+        Path defaults = Installation.conf().resolve("spark-defaults.conf");
+        if (Files.isRegularFile(defaults)) {
+            try (Reader r = Files.newBufferedReader(defaults)) {
+                Properties p = new Properties();
+                p.load(r);
+                p.stringPropertyNames().forEach(k -> conf.setIfMissing(k, p.getProperty(k).strip()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + defaults, e);
+            }
+        }
         if (master != null) {
             conf.setMaster(master);
         } else if (!conf.contains("spark.master")) {
