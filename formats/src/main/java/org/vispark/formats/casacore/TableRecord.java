@@ -20,8 +20,10 @@ public final class TableRecord {
 
     private final Map<String, Field> fields = new LinkedHashMap<>();
 
-    void put(Field field) {
+    /** Adds (or replaces) a field; returns this record. */
+    public TableRecord put(Field field) {
         fields.put(field.name(), field);
+        return this;
     }
 
     public Set<String> names() {
