@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,11 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Encoders;
@@ -26,16 +22,12 @@ import org.vispark.jobs.convert.ConvertJob;
 import org.vispark.jobs.lake.BatchCommitter;
 import org.vispark.jobs.lake.Catalogue;
 import org.vispark.jobs.lake.CatalogueEntry;
-import org.vispark.jobs.lake.FileTrees;
 import org.vispark.jobs.lake.HadoopConf;
 import org.vispark.jobs.lake.Lake;
-import org.vispark.jobs.lake.LakeLayout;
 import org.vispark.jobs.lake.LakeMaintenance;
-import org.vispark.jobs.lake.LakeParquet;
 import org.vispark.jobs.lake.LakeTable;
 import org.vispark.jobs.lake.LakeViews;
-import org.vispark.jobs.lake.StagedFile;
-import org.vispark.jobs.lake.TableFiles;
+import org.vispark.jobs.lake.MsVersions;
 import org.vispark.udfs.astro.RaDec;
 import org.vispark.udfs.astro.Spherical;
 
@@ -70,8 +62,9 @@ public final class RephaseJob {
             return new RephaseSummary(0, 0, 0, failures, 0, seconds(t0));
         }
         Map<Long, Set<Integer>> usedFields = usedFields(spark, ids);
-        Map<Long, Map<LakeTable, List<GenericRecord>>> subtables = currentSubtables(lake, conf, catalogue, Set.copyOf(ids));
-        Map<Long, List<String>> files = visibilityFiles(lake, catalogue);
+        Map<Long, Map<LakeTable, List<GenericRecord>>> subtables =
+                MsVersions.currentSubtables(lake, conf, catalogue, Set.copyOf(ids));
+        Map<Long, List<String>> files = MsVersions.visibilityFiles(lake, catalogue);
         String runId = BatchCommitter.newRunId();
 
         List<RephaseTask> tasks = new ArrayList<>();
@@ -79,7 +72,7 @@ public final class RephaseJob {
         for (long id : ids) {
             CatalogueEntry e = catalogue.get(id);
             Map<LakeTable, List<GenericRecord>> tables = subtables.getOrDefault(id, Map.of());
-            Map<Integer, GenericRecord> fields = byId(tables.get(LakeTable.FIELDS), "field_id");
+            Map<Integer, GenericRecord> fields = MsVersions.byId(tables.get(LakeTable.FIELDS), "field_id");
             console.println("  " + e.uri());
             Map<Integer, double[]> centres = new TreeMap<>();
             double maxSep_arcmin = 0;
@@ -117,7 +110,8 @@ public final class RephaseJob {
             } else {
                 console.println("    -> rephasing");
                 tasks.add(new RephaseTask(id, e.uri(), e.conversion(), RANDOM.nextLong() & Long.MAX_VALUE,
-                        files.getOrDefault(id, List.of()), centres, frequencies(tables.get(LakeTable.SPECTRAL_WINDOWS)),
+                        files.getOrDefault(id, List.of()), centres,
+                        MsVersions.frequencies(tables.get(LakeTable.SPECTRAL_WINDOWS)),
                         new double[] {o.target().ra_rad(), o.target().dec_rad()}, o.columns(), runId, lake.layout(),
                         o.codec()));
             }
@@ -143,8 +137,9 @@ public final class RephaseJob {
                         failures.add(t.uri() + ": " + r.error());
                         continue;
                     }
-                    committer.add(newEntry(catalogue.get(t.msId()), t.newConversion(), r), r.files(),
-                            newSubtables(subtables.get(t.msId()), t, o.target()));
+                    committer.add(MsVersions.newEntry(catalogue.get(t.msId()), t.newConversion(), r.files(), r.seconds(),
+                            ConvertJob.VERSION), r.files(), MsVersions.copies(subtables.get(t.msId()), t.newConversion(),
+                            (table, row) -> movePhaseCentre(table, row, t, o.target())));
                     rows += r.rows();
                     rephased++;
                 }
@@ -185,86 +180,19 @@ public final class RephaseJob {
         return used;
     }
 
-    /** The subtable rows of the current conversion of each MS in {@code ids}. */
-    private static Map<Long, Map<LakeTable, List<GenericRecord>>> currentSubtables(Lake lake, Configuration conf,
-            Catalogue catalogue, Set<Long> ids) throws IOException {
-        Map<Long, Map<LakeTable, List<GenericRecord>>> out = new HashMap<>();
-        for (LakeTable t : LakeTable.values()) {
-            if (!t.isMsMetadata()) {
-                continue;
-            }
-            for (Path p : TableFiles.current(lake.fs(), lake.layout(), t)) {
-                for (GenericRecord r : LakeParquet.readAll(p, t.schema(), conf)) {
-                    long id = (Long) r.get("ms_id");
-                    if (ids.contains(id) && catalogue.isVisible(id, (Long) r.get("conversion"))) {
-                        out.computeIfAbsent(id, k -> new EnumMap<>(LakeTable.class))
-                                .computeIfAbsent(t, k -> new ArrayList<>()).add(r);
-                    }
-                }
-            }
+
+
+
+
+
+
+    /** Sets PHASE_DIR of the fields whose rows were rephased to the target. */
+    private static void movePhaseCentre(LakeTable table, GenericRecord row, RephaseTask t, RaDec target) {
+        if (table == LakeTable.FIELDS && t.fieldCentres_rad().containsKey((Integer) row.get("field_id"))) {
+            row.put("phase_dir_lon_rad", target.ra_rad());
+            row.put("phase_dir_lat_rad", target.dec_rad());
+            row.put("phase_dir_frame", RaDec.J2000);
         }
-        return out;
-    }
-
-    /** The visible visibility files of each MS, relative to the lake root. */
-    private static Map<Long, List<String>> visibilityFiles(Lake lake, Catalogue catalogue) throws IOException {
-        Map<Long, List<String>> out = new HashMap<>();
-        String root = lake.fs().makeQualified(lake.layout().root()).toUri().getPath();
-        for (FileStatus s : FileTrees.files(lake.fs(), lake.layout().tableDir(LakeTable.VISIBILITIES))) {
-            LakeLayout.parseVisibilityFile(s.getPath().getName()).ifPresent(ids -> {
-                if (catalogue.isVisible(ids[0], ids[1])) {
-                    String path = s.getPath().toUri().getPath();
-                    out.computeIfAbsent(ids[0], k -> new ArrayList<>()).add(path.substring(root.length() + 1));
-                }
-            });
-        }
-        return out;
-    }
-
-    private static Map<Integer, GenericRecord> byId(List<GenericRecord> rows, String idField) {
-        Map<Integer, GenericRecord> out = new HashMap<>();
-        for (GenericRecord r : rows == null ? List.<GenericRecord>of() : rows) {
-            out.put((Integer) r.get(idField), r);
-        }
-        return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<Integer, double[]> frequencies(List<GenericRecord> spws) {
-        Map<Integer, double[]> out = new HashMap<>();
-        for (GenericRecord r : spws == null ? List.<GenericRecord>of() : spws) {
-            List<Double> f = (List<Double>) r.get("chan_freq_hz");
-            out.put((Integer) r.get("spw_id"), f.stream().mapToDouble(Double::doubleValue).toArray());
-        }
-        return out;
-    }
-
-    private static CatalogueEntry newEntry(CatalogueEntry old, long conversion, RephaseResult r) {
-        long bytes = r.files().stream().mapToLong(StagedFile::bytes).sum();
-        return new CatalogueEntry(old.msId(), conversion, old.uri(), CatalogueEntry.CONVERTED, null, old.bytes(),
-                old.files(), old.fingerprint(), old.checksum(), old.rows(), old.timeStart(), old.timeEnd(),
-                old.telescope(), r.files().size(), bytes, r.seconds(), System.currentTimeMillis(), ConvertJob.VERSION);
-    }
-
-    /** Copies of the MS's subtable rows for the new conversion, the used fields' PHASE_DIR set to the target. */
-    private static Map<LakeTable, List<GenericRecord>> newSubtables(Map<LakeTable, List<GenericRecord>> old,
-            RephaseTask t, RaDec target) {
-        Map<LakeTable, List<GenericRecord>> out = new EnumMap<>(LakeTable.class);
-        old.forEach((table, rows) -> {
-            List<GenericRecord> copies = new ArrayList<>(rows.size());
-            for (GenericRecord r : rows) {
-                GenericRecord c = GenericData.get().deepCopy(table.schema(), r);
-                c.put("conversion", t.newConversion());
-                if (table == LakeTable.FIELDS && t.fieldCentres_rad().containsKey((Integer) c.get("field_id"))) {
-                    c.put("phase_dir_lon_rad", target.ra_rad());
-                    c.put("phase_dir_lat_rad", target.dec_rad());
-                    c.put("phase_dir_frame", RaDec.J2000);
-                }
-                copies.add(c);
-            }
-            out.put(table, copies);
-        });
-        return out;
     }
 
     private static double seconds(long t0) {
