@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code vispark} command line: one subcommand per job. */
 @Command(name = "vispark", mixinStandardHelpOptions = true, version = "vispark 0.1.0",
         description = "Radio-interferometric calibration at archive scale on Apache Spark.",
-        subcommands = {InspectCommand.class, ConvertCommand.class, SqlCommand.class, RephaseCommand.class})
+        subcommands = {InspectCommand.class, ConvertCommand.class, SqlCommand.class, RephaseCommand.class,
+            PredictCommand.class})
 public final class Vispark implements Runnable {
 
     @CommandLine.Spec

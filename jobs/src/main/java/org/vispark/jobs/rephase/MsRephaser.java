@@ -2,7 +2,6 @@ package org.vispark.jobs.rephase;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,70 +9,33 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.vispark.jobs.lake.LakeLayout;
-import org.vispark.jobs.lake.LakeParquet;
 import org.vispark.jobs.lake.LakeTable;
 import org.vispark.jobs.lake.StagedFile;
+import org.vispark.jobs.lake.VisibilityRewriter;
 import org.vispark.udfs.astro.RaDec;
 import org.vispark.udfs.rephase.Rephaser;
 import org.vispark.udfs.rephase.UvwRotation;
 
 /**
- * Runs one {@link RephaseTask} in a Spark task: streams each visibility file of the MS, rotates UVW and
- * multiplies the selected packed columns by the phase factor of {@link Rephaser} (computed from the
- * row's old UVW), and writes the rows, now of the new conversion, into staging beside the same
- * partition path. Memory: one record at a time plus the writer's row group.
+ * Runs one {@link RephaseTask} in a Spark task: rewrites the MS's visibility files ({@link VisibilityRewriter})
+ * with UVW rotated and the selected packed columns multiplied by the phase factor of {@link Rephaser} (computed
+ * from the row's old UVW).
  */
 final class MsRephaser {
     private MsRephaser() {}
 
     static RephaseResult run(RephaseTask t, Configuration conf, String attemptDir) {
         long t0 = System.nanoTime();
-        List<StagedFile> staged = new ArrayList<>();
-        long rows = 0;
         try {
             Rows rephase = new Rows(t);
-            Path root = t.layout().root();
-            Path staging = new Path(t.layout().stagingDir(t.runId()), attemptDir);
-            for (String relative : t.files()) {
-                String outRelative = renamed(relative, t.msId(), t.newConversion());
-                Path out = new Path(staging, outRelative);
-                long fileRows = 0;
-                try (ParquetReader<GenericRecord> in = LakeParquet.reader(new Path(root, relative),
-                        LakeTable.VISIBILITIES.schema(), conf);
-                        ParquetWriter<GenericRecord> w = LakeParquet.visibilityWriter(LakeParquet.outputFile(out, conf),
-                                LakeParquet.codec(t.codec()))) {
-                    for (GenericRecord r = in.read(); r != null; r = in.read()) {
-                        rephase.apply(r);
-                        w.write(r);
-                        fileRows++;
-                    }
-                } catch (RuntimeException e) {
-                    throw new IOException(relative + ": " + e.getMessage(), e);
-                }
-                rows += fileRows;
-                staged.add(new StagedFile(out.toString(), outRelative, fileRows,
-                        out.getFileSystem(conf).getFileStatus(out).getLen()));
-            }
+            List<StagedFile> staged = VisibilityRewriter.rewrite(t.layout(), t.msId(), t.newConversion(), t.files(),
+                    new Path(t.layout().stagingDir(t.runId()), attemptDir), t.codec(), conf, rephase::apply);
+            long rows = staged.stream().mapToLong(StagedFile::rows).sum();
             return new RephaseResult(t.msId(), null, rows, staged, seconds(t0));
         } catch (IOException | RuntimeException e) {
-            return new RephaseResult(t.msId(), e.getMessage() == null ? e.toString() : e.getMessage(), rows, List.of(),
+            return new RephaseResult(t.msId(), e.getMessage() == null ? e.toString() : e.getMessage(), 0, List.of(),
                     seconds(t0));
         }
-    }
-
-    /** The relative path of a visibility file of {@code msId} written by conversion {@code conversion}. */
-    static String renamed(String relative, long msId, long conversion) {
-        int slash = relative.lastIndexOf('/');
-        String name = relative.substring(slash + 1);
-        String prefix = LakeLayout.hex(msId) + "-";
-        int range = name.indexOf("-r", prefix.length());
-        if (!name.startsWith(prefix) || range < 0) {
-            throw new IllegalArgumentException("not a visibility file of MS " + LakeLayout.hex(msId) + ": " + relative);
-        }
-        return relative.substring(0, slash + 1) + prefix + LakeLayout.hex(conversion) + name.substring(range);
     }
 
     /** The per-row work, with the rotations of each field and the phasors of each (spw, polarizations). */
@@ -122,7 +84,6 @@ final class MsRephaser {
                 rotated.add(x);
             }
             r.put("uvw", rotated);
-            r.put("conversion", task.newConversion());
         }
 
         private Rephaser rephaser(int spw, int numPol) {

@@ -1,0 +1,97 @@
+package org.vispark.jobs.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.vispark.jobs.predict.PredictJob;
+import org.vispark.udfs.sky.CalibratorCatalogue;
+import org.vispark.udfs.sky.PrimaryBeam;
+import org.vispark.udfs.sky.SkyComponent;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code vispark predict --lake LAKE (--calibrator NAME | --catalog FILE) [--beam] [--where SQL]}: fills
+ * MODEL_DATA. Exit status 0 when every selected MS got its model, 1 when some failed, 2 for a failed run or bad
+ * options.
+ */
+@Command(name = "predict", description = "Fill MODEL_DATA of MS in a lake with a sky model, for each row's own phase"
+        + " centre, as a new version of each MS.")
+final class PredictCommand implements Callable<Integer> {
+
+    @Option(names = "--lake", required = true, paramLabel = "LAKE", description = "lake root")
+    String lake;
+
+    static final class Model {
+        @Option(names = "--calibrator", paramLabel = "NAME", description = "one calibrator of the catalogue")
+        String calibrator;
+
+        @Option(names = "--catalog", paramLabel = "FILE",
+                description = "every source of a catalogue file (the format of conf/calibrators.csv)")
+        Path catalog;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Model model;
+
+    @Option(names = "--catalogue", paramLabel = "FILE",
+            description = "calibrator catalogue for --calibrator (default: conf/calibrators.csv of the installation)")
+    Path catalogue;
+
+    @Option(names = "--beam", description = "attenuate by a Gaussian primary beam about each field's REFERENCE_DIR")
+    boolean beam;
+
+    @Option(names = "--dish-m", paramLabel = "METRES", defaultValue = "4.65",
+            description = "dish diameter of the primary beam (default ${DEFAULT-VALUE}, DSA-110)")
+    double dish_m;
+
+    @Option(names = "--where", paramLabel = "SQL", description = "condition on the ms table selecting the MS (default: all)")
+    String where;
+
+    @Option(names = "--codec", paramLabel = "CODEC", defaultValue = "snappy",
+            description = "Parquet compression of the rewritten visibility files (default ${DEFAULT-VALUE})")
+    String codec;
+
+    @Mixin
+    SparkSessions sparkOptions;
+
+    @Override
+    public Integer call() {
+        PredictJob.Options o;
+        try {
+            List<SkyComponent> components;
+            String label;
+            if (model.calibrator != null) {
+                Path file = catalogue != null ? catalogue : Installation.conf().resolve("calibrators.csv");
+                components = List.of(CalibratorCatalogue.read(file).get(model.calibrator).component());
+                label = "calibrator " + model.calibrator;
+            } else {
+                components = CalibratorCatalogue.read(model.catalog).calibrators().stream()
+                        .map(CalibratorCatalogue.Calibrator::component).toList();
+                label = "catalogue " + model.catalog;
+            }
+            PrimaryBeam b = beam ? new PrimaryBeam(dish_m, PrimaryBeam.TAPERED_WIDTH_FACTOR) : null;
+            o = new PredictJob.Options(lake, components, label, b, where, codec);
+        } catch (Exception e) {
+            System.err.println("predict: " + e.getMessage());
+            return 2;
+        }
+        SparkSession spark = sparkOptions.create("vispark predict");
+        try {
+            PredictJob.Summary s = PredictJob.run(spark, o, System.out);
+            System.out.printf(Locale.ROOT, "predict: %d MS selected: %d given a model, %d failed; %d rows, %.1f s%n",
+                    s.selected(), s.predicted(), s.failures().size(), s.rows(), s.seconds());
+            s.failures().forEach(f -> System.err.println("FAILED " + f));
+            return s.failures().isEmpty() ? 0 : 1;
+        } catch (Exception e) {
+            sparkOptions.reportFailure("predict", e);
+            return 2;
+        } finally {
+            spark.stop();
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package org.vispark.jobs.predict;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.vispark.jobs.convert.ConvertJob;
+import org.vispark.jobs.lake.BatchCommitter;
+import org.vispark.jobs.lake.Catalogue;
+import org.vispark.jobs.lake.CatalogueEntry;
+import org.vispark.jobs.lake.HadoopConf;
+import org.vispark.jobs.lake.Lake;
+import org.vispark.jobs.lake.LakeTable;
+import org.vispark.jobs.lake.LakeViews;
+import org.vispark.jobs.lake.MsVersions;
+import org.vispark.udfs.sky.PrimaryBeam;
+import org.vispark.udfs.sky.SkyComponent;
+
+/**
+ * {@code vispark predict}: fills MODEL_DATA of the selected MS of a lake with the visibilities of a sky model
+ * (point and Gaussian components, optionally attenuated by the primary beam about each field's REFERENCE_DIR), for
+ * each row's own phase centre. Each MS becomes a new version committed atomically ({@link BatchCommitter}); readers
+ * see the old one until then. Fields whose phase centre is not J2000 (or ICRS) make the MS fail with the reason.
+ */
+public final class PredictJob {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private PredictJob() {}
+
+    /**
+     * @param components the sky model
+     * @param beam       the primary beam, or null for none
+     * @param where      SQL condition on the ms table, or null for all converted MS
+     */
+    public record Options(String lake, List<SkyComponent> components, String modelLabel, PrimaryBeam beam, String where,
+            String codec) {}
+
+    /** MS selected, MS given a model, failures with reasons, rows written. */
+    public record Summary(int selected, int predicted, List<String> failures, long rows, double seconds) {}
+
+    public static Summary run(SparkSession spark, Options o, PrintStream console) throws IOException {
+        long t0 = System.nanoTime();
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        Lake lake = Lake.open(o.lake(), conf);
+        LakeViews.register(spark, lake);
+        Catalogue catalogue = Catalogue.read(lake, conf);
+        String sql = "SELECT ms_id FROM ms WHERE status = '" + CatalogueEntry.CONVERTED + "'"
+                + (o.where() == null || o.where().isBlank() ? "" : " AND (" + o.where() + ")");
+        List<Long> ids = new ArrayList<>();
+        try {
+            for (Row r : spark.sql(sql).collectAsList()) {
+                ids.add(r.getLong(0));
+            }
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("--where '" + o.where() + "' is not a valid condition on the ms table: "
+                    + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+        console.printf(Locale.ROOT, "predict: %d MS selected; model %s (%d component(s)), %s%n", ids.size(),
+                o.modelLabel(), o.components().size(), o.beam() == null ? "no primary beam"
+                        : String.format(Locale.ROOT, "primary beam of a %.2f m dish", o.beam().dishDiameter_m()));
+        Map<Long, Map<LakeTable, List<GenericRecord>>> subtables =
+                MsVersions.currentSubtables(lake, conf, catalogue, Set.copyOf(ids));
+        Map<Long, List<String>> files = MsVersions.visibilityFiles(lake, catalogue);
+        String runId = BatchCommitter.newRunId();
+        List<String> failures = new ArrayList<>();
+        List<PredictTask> tasks = new ArrayList<>();
+        for (long id : ids) {
+            CatalogueEntry e = catalogue.get(id);
+            Map<LakeTable, List<GenericRecord>> tables = subtables.getOrDefault(id, Map.of());
+            Map<Integer, double[]> centres = new HashMap<>();
+            Map<Integer, double[]> pointings = new HashMap<>();
+            for (GenericRecord f : tables.getOrDefault(LakeTable.FIELDS, List.of())) {
+                int field = (Integer) f.get("field_id");
+                if (isJ2000(f.get("phase_dir_frame"))) {
+                    centres.put(field, new double[] {(Double) f.get("phase_dir_lon_rad"), (Double) f.get("phase_dir_lat_rad")});
+                }
+                if (isJ2000(f.get("reference_dir_frame"))) {
+                    pointings.put(field, new double[] {(Double) f.get("reference_dir_lon_rad"),
+                            (Double) f.get("reference_dir_lat_rad")});
+                }
+            }
+            tasks.add(new PredictTask(id, e.uri(), e.conversion(), RANDOM.nextLong() & Long.MAX_VALUE,
+                    files.getOrDefault(id, List.of()), centres, pointings,
+                    MsVersions.frequencies(tables.get(LakeTable.SPECTRAL_WINDOWS)), List.copyOf(o.components()), o.beam(),
+                    runId, lake.layout(), o.codec()));
+        }
+
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<HadoopConf> hconf = jsc.broadcast(new HadoopConf(conf));
+        BatchCommitter committer = new BatchCommitter(lake, conf, runId);
+        int chunk = Math.max(8, 4 * spark.sparkContext().defaultParallelism());
+        long rows = 0;
+        int predicted = 0;
+        try {
+            for (int from = 0; from < tasks.size(); from += chunk) {
+                List<PredictTask> part = tasks.subList(from, Math.min(tasks.size(), from + chunk));
+                List<MsPredictor.Result> results = jsc.parallelize(part, part.size())
+                        .map(t -> MsPredictor.run(t, hconf.value().get(), "t" + TaskContext.get().taskAttemptId()))
+                        .collect();
+                for (int i = 0; i < part.size(); i++) {
+                    PredictTask t = part.get(i);
+                    MsPredictor.Result r = results.get(i);
+                    if (r.error() != null) {
+                        failures.add(t.uri() + ": " + r.error());
+                        continue;
+                    }
+                    committer.add(MsVersions.newEntry(catalogue.get(t.msId()), t.newConversion(), r.files(), r.seconds(),
+                            ConvertJob.VERSION), r.files(),
+                            MsVersions.copies(subtables.getOrDefault(t.msId(), Map.of()), t.newConversion(), (tb, row) -> { }));
+                    rows += r.rows();
+                    predicted++;
+                }
+                committer.commit();
+                console.printf(Locale.ROOT, "predict: %d/%d MS done, %d failed, %d rows%n",
+                        Math.min(tasks.size(), from + chunk), tasks.size(), failures.size(), rows);
+            }
+        } finally {
+            lake.fs().delete(lake.layout().stagingDir(runId), true);
+        }
+        return new Summary(ids.size(), predicted, failures, rows, (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static boolean isJ2000(Object frame) {
+        return frame != null && (frame.toString().equals("J2000") || frame.toString().equals("ICRS"));
+    }
+}
