@@ -5,10 +5,9 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.vispark.formats.casacore.RecordEncoder;
+import java.util.List;
 import org.vispark.formats.casacore.TableInfo;
 import org.vispark.formats.casacore.TableRecord;
-import org.vispark.formats.casacore.aipsio.AipsIoWriter;
 
 /**
  * Writes the files that describe a casacore table, {@code table.dat} and {@code table.info}, for a table of
@@ -27,28 +26,7 @@ public final class TableFiles {
 
     /** The bytes of {@code table.dat} of a column-less table with {@code keywords}. */
     public static byte[] tableDat(long rowCount, String descName, TableRecord keywords) {
-        if (rowCount < 0 || rowCount > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("row count " + rowCount + " outside 0.." + Integer.MAX_VALUE);
-        }
-        AipsIoWriter out = new AipsIoWriter(ByteOrder.BIG_ENDIAN);
-        out.putStart("Table", 2);
-        out.writeInt((int) rowCount);
-        out.writeInt(1); // data files little-endian (there are none)
-        out.writeString("PlainTable");
-        out.putStart("TableDesc", 2);
-        out.writeString(descName);
-        out.writeString("1.0");
-        out.writeString("");
-        RecordEncoder.write(keywords, out);
-        RecordEncoder.write(new TableRecord(), out);
-        out.writeInt(0); // columns
-        out.putEnd();
-        out.writeInt(-2); // column set version, negated
-        out.writeInt((int) rowCount);
-        out.writeInt(0); // data manager sequence counter
-        out.writeInt(0); // data managers
-        out.putEnd();
-        return out.toByteArray();
+        return TableDatEncoder.encode(rowCount, ByteOrder.LITTLE_ENDIAN, descName, keywords, List.of(), List.of());
     }
 
     /** The text of {@code table.info}. */
