@@ -1,0 +1,144 @@
+package org.vispark.udfs.solve;
+
+import org.vispark.udfs.vis.PackedCells;
+
+/**
+ * Accumulates the rows of one solve group, one at a time, into a {@link SolveGroup}; memory is allocated once
+ * ({@link #bytes}) and does not grow with the rows.
+ *
+ * <p>Row cells are casacore's {@code [chan, pol]} order, polarization fastest: complex value
+ * {@code k = chan * numPol + pol} at floats {@code 2k, 2k + 1} (re, im), or a packed lake cell
+ * ({@link PackedCells}). WEIGHT is per polarization (null: 1). With a pre-apply chain, each row's DATA is first
+ * corrected by {@code 1 / (g_i g_j^*)} of the earlier solutions (and flagged where they are flagged).
+ */
+public final class SolveGroupBuilder {
+    private final int spw;
+    private final int numAnt;
+    private final double[] chanFreq_hz;
+    private final int numPol;
+    private final GainCorrector preApply;
+    private final float[] sRe;
+    private final float[] sIm;
+    private final float[] p;
+    private final float[] q;
+    private final int[] n;
+    private final float[] scratchData;
+    private final boolean[] scratchFlags;
+    private double firstTime = Double.POSITIVE_INFINITY;
+    private double lastTime = Double.NEGATIVE_INFINITY;
+    private long rows;
+
+    /**
+     * @param spw         spectral window id
+     * @param numAnt      antennas (largest ANTENNA1/ANTENNA2 + 1)
+     * @param chanFreq_hz channel frequencies of the window (Hz)
+     * @param numPol      polarizations per cell
+     * @param preApply    earlier solutions to correct each row with before accumulating, or null
+     */
+    public SolveGroupBuilder(int spw, int numAnt, double[] chanFreq_hz, int numPol, GainCorrector preApply) {
+        if (numAnt < 2 || numPol < 1 || chanFreq_hz.length < 1) {
+            throw new IllegalArgumentException("a solve group needs >= 2 antennas, >= 1 polarization and >= 1 channel,"
+                    + " not " + numAnt + ", " + numPol + ", " + chanFreq_hz.length);
+        }
+        long values = (long) numAnt * (numAnt - 1) / 2 * chanFreq_hz.length * numPol;
+        if (values > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("solve group too large: " + values + " baseline-channel-polarization"
+                    + " values (" + bytes(numAnt, chanFreq_hz.length, numPol) + " bytes)");
+        }
+        this.spw = spw;
+        this.numAnt = numAnt;
+        this.chanFreq_hz = chanFreq_hz.clone();
+        this.numPol = numPol;
+        this.preApply = preApply;
+        int v = (int) values;
+        sRe = new float[v];
+        sIm = new float[v];
+        p = new float[v];
+        q = new float[v];
+        n = new int[v];
+        scratchData = preApply == null ? null : new float[2 * chanFreq_hz.length * numPol];
+        scratchFlags = new boolean[chanFreq_hz.length * numPol];
+    }
+
+    /** Bytes a group of these dimensions holds: baselines x channels x polarizations x 20. */
+    public static long bytes(int numAnt, int numChan, int numPol) {
+        return (long) numAnt * (numAnt - 1) / 2 * numChan * numPol * 20;
+    }
+
+    /**
+     * Adds one row.
+     *
+     * @param data    DATA, interleaved re,im, [chan, pol] (not modified)
+     * @param model   MODEL_DATA, same layout
+     * @param flags   FLAG [chan, pol], or null for none
+     * @param weight  WEIGHT per polarization, or null for 1
+     */
+    public void addRow(int ant1, int ant2, double time_mjdSec, float[] data, float[] model, boolean[] flags,
+            float[] weight) {
+        int values = chanFreq_hz.length * numPol;
+        if (ant1 < 0 || ant2 < 0 || ant1 >= numAnt || ant2 >= numAnt) {
+            throw new IllegalArgumentException("antennas (" + ant1 + ", " + ant2 + ") outside 0.." + (numAnt - 1));
+        }
+        if (data.length != 2 * values || model.length != 2 * values || (flags != null && flags.length != values)
+                || (weight != null && weight.length != numPol)) {
+            throw new IllegalArgumentException("row cells must hold " + chanFreq_hz.length + " channels x " + numPol
+                    + " polarizations: data " + data.length + ", model " + model.length + " floats, flags "
+                    + (flags == null ? "none" : flags.length) + ", weight " + (weight == null ? "none" : weight.length));
+        }
+        rows++;
+        firstTime = Math.min(firstTime, time_mjdSec);
+        lastTime = Math.max(lastTime, time_mjdSec);
+        if (ant1 == ant2) {
+            return;
+        }
+        boolean[] f = scratchFlags;
+        if (flags != null) {
+            System.arraycopy(flags, 0, f, 0, values);
+        } else {
+            java.util.Arrays.fill(f, false);
+        }
+        float[] v = data;
+        if (preApply != null) {
+            System.arraycopy(data, 0, scratchData, 0, data.length);
+            preApply.correct(ant1, ant2, time_mjdSec, scratchData, f);
+            v = scratchData;
+        }
+        boolean swap = ant1 > ant2;
+        int b = swap ? SolveGroup.baseline(ant2, ant1, numAnt) : SolveGroup.baseline(ant1, ant2, numAnt);
+        int base = b * values;
+        float sign = swap ? -1f : 1f; // S of (j, i) is conj(S of (i, j))
+        for (int k = 0; k < values; k++) {
+            float w = weight == null ? 1f : weight[k % numPol];
+            if (f[k] || !(w > 0)) {
+                continue;
+            }
+            float vr = v[2 * k];
+            float vi = v[2 * k + 1];
+            float mr = model[2 * k];
+            float mi = model[2 * k + 1];
+            float mm = mr * mr + mi * mi;
+            if (!(mm > 0) || !Float.isFinite(vr) || !Float.isFinite(vi)) {
+                continue;
+            }
+            int o = base + k;
+            sRe[o] += w * (vr * mr + vi * mi);
+            sIm[o] += sign * w * (vi * mr - vr * mi);
+            p[o] += w * mm;
+            q[o] += w * (vr * vr + vi * vi);
+            n[o]++;
+        }
+    }
+
+    /** Adds one row of packed lake cells (DATA, MODEL_DATA complex cells; FLAG bit cell, or null for none). */
+    public void addPackedRow(int ant1, int ant2, double time_mjdSec, byte[] data, byte[] model, byte[] flags,
+            float[] weight) {
+        int values = chanFreq_hz.length * numPol;
+        addRow(ant1, ant2, time_mjdSec, PackedCells.unpackFloats(data), PackedCells.unpackFloats(model),
+                flags == null ? null : PackedCells.unpackFlags(flags, values), weight);
+    }
+
+    /** The group so far (the builder must not be used afterwards). */
+    public SolveGroup build() {
+        return new SolveGroup(spw, numAnt, chanFreq_hz, numPol, firstTime, lastTime, rows, sRe, sIm, p, q, n);
+    }
+}
