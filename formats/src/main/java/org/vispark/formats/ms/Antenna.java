@@ -1,5 +1,7 @@
 package org.vispark.formats.ms;
 
+import java.io.Serializable;
+
 /**
  * A row of the ANTENNA subtable.
  *
@@ -12,4 +14,4 @@ package org.vispark.formats.ms;
  * @param flagged         FLAG_ROW
  */
 public record Antenna(int id, String name, String station, double[] positionItrf_m, double dishDiameter_m,
-        String mount, boolean flagged) {}
+        String mount, boolean flagged) implements Serializable {}

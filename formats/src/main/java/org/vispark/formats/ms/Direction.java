@@ -1,5 +1,7 @@
 package org.vispark.formats.ms;
 
+import java.io.Serializable;
+
 /**
  * A sky direction as an MS stores it.
  *
@@ -7,7 +9,7 @@ package org.vispark.formats.ms;
  * @param lat_rad latitude (declination), radians
  * @param frame   casacore direction reference, e.g. "J2000", "APP", "AZEL"
  */
-public record Direction(double lon_rad, double lat_rad, String frame) {
+public record Direction(double lon_rad, double lat_rad, String frame) implements Serializable {
 
     public double lonDeg() {
         return Math.toDegrees(lon_rad);

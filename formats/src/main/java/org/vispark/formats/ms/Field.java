@@ -1,5 +1,7 @@
 package org.vispark.formats.ms;
 
+import java.io.Serializable;
+
 /**
  * A row of the FIELD subtable; directions are the zeroth-order terms of the polynomials.
  *
@@ -13,4 +15,4 @@ package org.vispark.formats.ms;
  * @param sourceId   SOURCE_ID
  */
 public record Field(int id, String name, String code, Direction phaseDir, Direction delayDir,
-        Direction referenceDir, double timeMjdSec, int sourceId) {}
+        Direction referenceDir, double timeMjdSec, int sourceId) implements Serializable {}

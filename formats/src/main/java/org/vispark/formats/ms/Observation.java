@@ -1,5 +1,7 @@
 package org.vispark.formats.ms;
 
+import java.io.Serializable;
+
 /**
  * A row of the OBSERVATION subtable.
  *
@@ -9,4 +11,5 @@ package org.vispark.formats.ms;
  * @param project         PROJECT
  * @param timeRangeMjdSec start and end, MJD seconds (UTC)
  */
-public record Observation(int id, String telescope, String observer, String project, double[] timeRangeMjdSec) {}
+public record Observation(int id, String telescope, String observer, String project, double[] timeRangeMjdSec)
+        implements Serializable {}

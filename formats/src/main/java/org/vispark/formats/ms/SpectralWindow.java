@@ -1,5 +1,7 @@
 package org.vispark.formats.ms;
 
+import java.io.Serializable;
+
 /**
  * A row of the SPECTRAL_WINDOW subtable.
  *
@@ -12,7 +14,7 @@ package org.vispark.formats.ms;
  * @param frequencyFrame  frequency reference frame (MEAS_FREQ_REF named: "TOPO", "LSRK", ...)
  */
 public record SpectralWindow(int id, String name, double[] chanFreq_hz, double[] chanWidth_hz, double refFreq_hz,
-        double totalBandwidth_hz, String frequencyFrame) {
+        double totalBandwidth_hz, String frequencyFrame) implements Serializable {
 
     public int channelCount() {
         return chanFreq_hz.length;

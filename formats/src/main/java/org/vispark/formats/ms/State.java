@@ -1,5 +1,7 @@
 package org.vispark.formats.ms;
 
+import java.io.Serializable;
+
 /**
  * A row of the optional STATE subtable (the STATE_ID of main-table rows).
  *
@@ -9,4 +11,5 @@ package org.vispark.formats.ms;
  * @param reference REF
  * @param subScan SUB_SCAN
  */
-public record State(int id, String obsMode, boolean signal, boolean reference, int subScan) {}
+public record State(int id, String obsMode, boolean signal, boolean reference, int subScan)
+        implements Serializable {}

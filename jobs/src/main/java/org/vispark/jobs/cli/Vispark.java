@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "vispark", mixinStandardHelpOptions = true, version = "vispark 0.1.0",
         description = "Radio-interferometric calibration at archive scale on Apache Spark.",
         subcommands = {InspectCommand.class, ConvertCommand.class, SqlCommand.class, RephaseCommand.class,
-            PredictCommand.class})
+            PredictCommand.class, ExportMsCommand.class})
 public final class Vispark implements Runnable {
 
     @CommandLine.Spec

@@ -13,13 +13,13 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /** The MS a convert run is given: paths or glob patterns, local or any Hadoop FileSystem URI. */
-final class MsInputs {
+public final class MsInputs {
     private MsInputs() {}
 
     /** Resolved inputs: fully qualified MS URIs (sorted, without duplicates) and patterns that matched nothing. */
-    record Resolved(List<String> uris, List<String> unmatched) {}
+    public record Resolved(List<String> uris, List<String> unmatched) {}
 
-    static Resolved resolve(List<String> patterns, Configuration conf) throws IOException {
+    public static Resolved resolve(List<String> patterns, Configuration conf) throws IOException {
         TreeSet<String> uris = new TreeSet<>();
         List<String> unmatched = new ArrayList<>();
         for (String pattern : patterns) {
@@ -38,7 +38,7 @@ final class MsInputs {
     }
 
     /** The ms_id of an MS: the first 8 bytes of the SHA-256 of its qualified URI, sign bit cleared. */
-    static long msId(String uri) {
+    public static long msId(String uri) {
         try {
             byte[] h = MessageDigest.getInstance("SHA-256").digest(uri.getBytes(StandardCharsets.UTF_8));
             long v = 0;

@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.vispark.udfs.astro.ApparentPlace;
 import org.vispark.udfs.astro.MeridianPhaseCentre;
 import org.vispark.udfs.astro.ObservationTime;
@@ -18,15 +20,14 @@ import org.vispark.udfs.sky.PrimaryBeam;
 import org.vispark.udfs.sky.SkyComponent;
 
 /**
- * The demo archive: a small DSA-110-like set of drift-scan MS around a transit of the calibrator 0834+555,
- * written by {@link MsSimulator} with one set of {@link DemoGains}.
+ * The demo archive: a small DSA-110-like set of drift-scan MS around daily transits of the calibrator 0834+555
+ * (from 2026-01-15), written by {@link MsSimulator} with one set of {@link DemoGains}. Each day:
  * <ul>
- *   <li>{@code <day1>_0834+555.ms}: the incident. The dishes point 54.7 arcmin south of the calibrator (in
- *       apparent declination) and the MS is phased to the meridian at transit, as DSA-110 writes it; nobody
- *       rephased it.</li>
- *   <li>{@code <day2>_0834+555.ms}: the same geometry a day later, already phased to the calibrator.</li>
- *   <li>{@code <day1>_target_1.ms}, {@code _2}: two target drift scans 15 and 30 minutes after the transit,
- *       phased to the meridian, with faint sources (and the calibrator far out in the beam).</li>
+ *   <li>{@code <day>_0834+555.ms}: the dishes point 54.7 arcmin south of the calibrator (in apparent declination).
+ *       On even days (the first is day 0) the MS is phased to the meridian at transit, as DSA-110 writes it, and
+ *       not rephased: the incident. On odd days it is already phased to the calibrator.</li>
+ *   <li>{@code <day>_target_<i>.ms}: target drift scans 15, 30, ... minutes after the transit, phased to the
+ *       meridian, with two faint sources (and the calibrator further out in the beam).</li>
  * </ul>
  * Everything is XX/YY, 64 channels over 1.31-1.50 GHz, 12.88 s integrations.
  */
@@ -39,19 +40,51 @@ public final class DemoArchive {
     private static final double POINTING_OFFSET_RAD = Math.toRadians(54.7 / 60);
     private static final double EARTH_RATE_RAD_PER_S = 7.292115e-5;
     private static final long MJD_OF_UNIX_EPOCH = 40587;
+    private static final double TARGET_SPACING_S = 900;
 
-    /** Sizes of the demo MS. */
-    public record Size(int antennas, int channels, int integrations) {
-        /** The default: 24 antennas, 64 channels, 24 integrations (5.2 minutes) per MS. */
+    /**
+     * Sizes of the demo archive: {@code days} calibrator transits, each followed by {@code targetsPerDay} target
+     * scans; every MS has {@code antennas} antennas, {@code channels} channels and {@code integrations}
+     * integrations.
+     */
+    public record Size(int days, int targetsPerDay, int antennas, int channels, int integrations) {
+        public Size {
+            if (days < 1 || targetsPerDay < 0 || antennas < 3 || channels < 1 || integrations < 1) {
+                throw new IllegalArgumentException("a demo archive needs >= 1 day, >= 0 targets a day, >= 3 antennas,"
+                        + " >= 1 channel and >= 1 integration");
+            }
+        }
+
+        /** The default: 2 days, 2 targets a day; 24 antennas, 64 channels, 24 integrations (5.2 minutes) per MS. */
         public static Size standard() {
-            return new Size(24, 64, 24);
+            return new Size(2, 2, 24, 64, 24);
+        }
+
+        /** Number of MS. */
+        public int measurementSets() {
+            return days * (1 + targetsPerDay);
         }
     }
 
     private DemoArchive() {}
 
-    /** Writes the demo MS into {@code dir} (created; must hold no MS of the same names); returns their paths. */
+    /**
+     * Writes the demo MS into the new directory {@code dir}, built as {@code dir.partial} (deleted first if a
+     * crash left one) and renamed when complete; returns the MS paths.
+     */
     public static List<Path> write(Path dir, Size size, DemoGains.Spec gainSpec, long seed, PrintStream console)
+            throws IOException {
+        if (Files.exists(dir)) {
+            throw new IOException(dir + " exists; the demo archive is written into a new directory");
+        }
+        Path partial = dir.resolveSibling(dir.getFileName() + ".partial");
+        deleteTree(partial);
+        List<Path> written = writeInto(partial, size, gainSpec, seed, console);
+        Files.move(partial, dir);
+        return written.stream().map(p -> dir.resolve(p.getFileName())).toList();
+    }
+
+    private static List<Path> writeInto(Path dir, Size size, DemoGains.Spec gainSpec, long seed, PrintStream console)
             throws IOException {
         Files.createDirectories(dir);
         double f0_hz = 1.311e9;
@@ -60,30 +93,31 @@ public final class DemoArchive {
         for (int c = 0; c < freq_hz.length; c++) {
             freq_hz[c] = f0_hz + (c + 0.5) * df_hz;
         }
-        double transit1 = transit_mjdSec(CALIBRATOR, DAY1_MJD * 86400);
-        double transit2 = transit_mjdSec(CALIBRATOR, (DAY1_MJD + 1) * 86400);
-        DemoGains gains = new DemoGains(size.antennas(), 2, gainSpec, seed, freq_hz[freq_hz.length / 2], transit1);
+        double transit0 = transit_mjdSec(CALIBRATOR, DAY1_MJD * 86400);
+        DemoGains gains = new DemoGains(size.antennas(), 2, gainSpec, seed, freq_hz[freq_hz.length / 2], transit0);
         MsSimulator simulator = new MsSimulator(DemoArray.antennas(size.antennas(), 11.0), freq_hz, gains, 0.5,
                 PrimaryBeam.dsa110());
         double half_s = size.integrations() * INTEGRATION_S / 2;
         List<SimulatedObservation> observations = new ArrayList<>();
-        RaDec pointing1 = meridian(transit1);
-        observations.add(new SimulatedObservation(day(transit1) + "_0834+555.ms", "drift_0834+555",
-                transit1 - half_s, size.integrations(), INTEGRATION_S, pointing1, pointing1, List.of(CALIBRATOR)));
-        RaDec pointing2 = meridian(transit2);
-        observations.add(new SimulatedObservation(day(transit2) + "_0834+555.ms", "0834+555",
-                transit2 - half_s, size.integrations(), INTEGRATION_S,
-                RaDec.j2000(CALIBRATOR.ra_rad(), CALIBRATOR.dec_rad()), pointing2, List.of(CALIBRATOR)));
-        for (int i = 1; i <= 2; i++) {
-            double mid = transit1 + i * 900;
-            RaDec centre = meridian(mid);
-            List<SkyComponent> sky = List.of(CALIBRATOR,
-                    SkyComponent.point("target_" + i + "a", centre.ra_rad() + Math.toRadians(0.15), centre.dec_rad()
-                            + Math.toRadians(0.1), 1.5, 1.4e9, -0.7),
-                    SkyComponent.point("target_" + i + "b", centre.ra_rad() - Math.toRadians(0.3), centre.dec_rad()
-                            - Math.toRadians(0.2), 0.8, 1.4e9, -0.7));
-            observations.add(new SimulatedObservation(day(transit1) + "_target_" + i + ".ms", "drift_target_" + i,
-                    mid - half_s, size.integrations(), INTEGRATION_S, centre, centre, sky));
+        for (int d = 0; d < size.days(); d++) {
+            double transit = transit_mjdSec(CALIBRATOR, (DAY1_MJD + d) * 86400);
+            RaDec pointing = meridian(transit);
+            boolean phasedToCalibrator = d % 2 == 1;
+            observations.add(new SimulatedObservation(day(transit) + "_0834+555.ms",
+                    phasedToCalibrator ? "0834+555" : "drift_0834+555", transit - half_s, size.integrations(),
+                    INTEGRATION_S, phasedToCalibrator ? RaDec.j2000(CALIBRATOR.ra_rad(), CALIBRATOR.dec_rad())
+                            : pointing, pointing, List.of(CALIBRATOR)));
+            for (int i = 1; i <= size.targetsPerDay(); i++) {
+                double mid = transit + i * TARGET_SPACING_S;
+                RaDec centre = meridian(mid);
+                List<SkyComponent> sky = List.of(CALIBRATOR,
+                        SkyComponent.point("target_" + i + "a", centre.ra_rad() + Math.toRadians(0.15),
+                                centre.dec_rad() + Math.toRadians(0.1), 1.5, 1.4e9, -0.7),
+                        SkyComponent.point("target_" + i + "b", centre.ra_rad() - Math.toRadians(0.3),
+                                centre.dec_rad() - Math.toRadians(0.2), 0.8, 1.4e9, -0.7));
+                observations.add(new SimulatedObservation(day(transit) + "_target_" + i + ".ms", "drift_target_" + i,
+                        mid - half_s, size.integrations(), INTEGRATION_S, centre, centre, sky));
+            }
         }
         List<Path> written = new ArrayList<>();
         for (int i = 0; i < observations.size(); i++) {
@@ -92,11 +126,22 @@ public final class DemoArchive {
             simulator.write(ms, o, seed + 1 + i);
             double sep = Math.toDegrees(Spherical.separation_rad(o.phaseCentre().ra_rad(), o.phaseCentre().dec_rad(),
                     CALIBRATOR.ra_rad(), CALIBRATOR.dec_rad())) * 60;
-            console.printf(Locale.ROOT, "demo: wrote %s (%s, phase centre %.1f arcmin from 0834+555)%n", ms,
-                    o.fieldName(), sep);
+            console.printf(Locale.ROOT, "demo: wrote %s (%s, phase centre %.1f arcmin from 0834+555)%n",
+                    o.msName(), o.fieldName(), sep);
             written.add(ms);
         }
         return written;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     /** The J2000 direction of the meridian at {@code mjdSec}, 54.7 arcmin south of 0834+555's apparent declination. */

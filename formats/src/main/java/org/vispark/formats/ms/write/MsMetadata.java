@@ -1,5 +1,7 @@
 package org.vispark.formats.ms.write;
 
+import java.io.Serializable;
+
 import java.util.List;
 import org.vispark.formats.ms.Antenna;
 import org.vispark.formats.ms.DataDescription;
@@ -18,12 +20,13 @@ import org.vispark.formats.ms.State;
  */
 public record MsMetadata(List<Antenna> antennas, List<Field> fields, List<SpectralWindow> spectralWindows,
         List<Polarization> polarizations, List<DataDescription> dataDescriptions, List<Observation> observations,
-        List<State> states, HistoryEntry history) {
+        List<State> states, HistoryEntry history) implements Serializable {
 
     /**
      * @param timeMjdSec  when, MJD seconds (UTC)
      * @param application the program ("vispark export-ms")
      * @param message     what it did
      */
-    public record HistoryEntry(double timeMjdSec, String application, String message) {}
+    public record HistoryEntry(double timeMjdSec, String application, String message)
+            implements Serializable {}
 }
