@@ -7,7 +7,9 @@ import picocli.CommandLine.Command;
 @Command(name = "vispark", mixinStandardHelpOptions = true, version = "vispark 0.1.0",
         description = "Radio-interferometric calibration at archive scale on Apache Spark.",
         subcommands = {InspectCommand.class, ConvertCommand.class, SqlCommand.class, RephaseCommand.class,
-            PredictCommand.class, ExportMsCommand.class})
+            PredictCommand.class, ExportMsCommand.class, DiagnoseCommand.class,
+            SolveCommand.class, ApplyCommand.class, ExportCaltableCommand.class, PipelineCommand.class,
+            DemoCommand.class})
 public final class Vispark implements Runnable {
 
     @CommandLine.Spec

@@ -41,6 +41,11 @@ public final class DemoArchive {
     private static final double EARTH_RATE_RAD_PER_S = 7.292115e-5;
     private static final long MJD_OF_UNIX_EPOCH = 40587;
     private static final double TARGET_SPACING_S = 900;
+    /**
+     * Antenna spacing along the arms: 100 m puts 24 antennas on arms of about 1.2 km, baselines like DSA-110's
+     * (up to ~2.5 km), so an uncalibrated data-peak search is not dominated by the antenna delays.
+     */
+    private static final double ARRAY_SPACING_M = 100;
 
     /**
      * Sizes of the demo archive: {@code days} calibrator transits, each followed by {@code targetsPerDay} target
@@ -95,7 +100,7 @@ public final class DemoArchive {
         }
         double transit0 = transit_mjdSec(CALIBRATOR, DAY1_MJD * 86400);
         DemoGains gains = new DemoGains(size.antennas(), 2, gainSpec, seed, freq_hz[freq_hz.length / 2], transit0);
-        MsSimulator simulator = new MsSimulator(DemoArray.antennas(size.antennas(), 11.0), freq_hz, gains, 0.5,
+        MsSimulator simulator = new MsSimulator(DemoArray.antennas(size.antennas(), ARRAY_SPACING_M), freq_hz, gains, 0.5,
                 PrimaryBeam.dsa110());
         double half_s = size.integrations() * INTEGRATION_S / 2;
         List<SimulatedObservation> observations = new ArrayList<>();

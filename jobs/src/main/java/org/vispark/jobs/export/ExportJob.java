@@ -25,6 +25,7 @@ import org.vispark.jobs.lake.HadoopConf;
 import org.vispark.jobs.lake.Lake;
 import org.vispark.jobs.lake.LakeTable;
 import org.vispark.jobs.lake.LakeViews;
+import org.vispark.jobs.lake.MsSelection;
 import org.vispark.jobs.lake.MsVersions;
 
 /**
@@ -170,18 +171,7 @@ public final class ExportJob {
             }
             return List.of(o.msId());
         }
-        String sql = "SELECT ms_id FROM ms WHERE status = '" + CatalogueEntry.CONVERTED + "'"
-                + (o.where() == null || o.where().isBlank() ? "" : " AND (" + o.where() + ")") + " ORDER BY ms_id";
-        List<Long> ids = new ArrayList<>();
-        try {
-            for (Row r : spark.sql(sql).collectAsList()) {
-                ids.add(r.getLong(0));
-            }
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("--where '" + o.where() + "' is not a valid condition on the ms table: "
-                    + e.getMessage().lines().findFirst().orElse(""), e);
-        }
-        return ids;
+        return MsSelection.converted(spark, o.where());
     }
 
     /** The directory name of the MS at {@code uri}. */

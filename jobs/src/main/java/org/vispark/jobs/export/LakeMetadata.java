@@ -22,10 +22,10 @@ import org.vispark.jobs.lake.LakeTable;
  * FIELD, SPECTRAL_WINDOW, POLARIZATION and DATA_DESCRIPTION; OBSERVATION gets one row from the catalogue (telescope
  * and time range); STATE is left empty here ({@link #withStates} adds rows once the main table's STATE_IDs are known).
  */
-final class LakeMetadata {
+public final class LakeMetadata {
     private LakeMetadata() {}
 
-    static MsMetadata of(CatalogueEntry entry, Map<LakeTable, List<GenericRecord>> tables,
+    public static MsMetadata of(CatalogueEntry entry, Map<LakeTable, List<GenericRecord>> tables,
             MsMetadata.HistoryEntry history) {
         List<Antenna> antennas = new ArrayList<>();
         for (GenericRecord r : sorted(tables, LakeTable.ANTENNAS, "antenna_id")) {

@@ -133,6 +133,7 @@ public final class LakeParquet {
     public static ParquetReader<GenericRecord> reader(Path path, Schema schema, Configuration conf) throws IOException {
         Configuration c = configure(conf);
         AvroReadSupport.setAvroReadSchema(c, schema);
+        AvroReadSupport.setRequestedProjection(c, schema);
         return AvroParquetReader.<GenericRecord>builder(inputFile(path, conf)).withDataModel(GenericData.get())
                 .withConf(c).build();
     }

@@ -18,7 +18,15 @@ public enum LakeTable {
     SPECTRAL_WINDOWS("spectral_windows", "spectral_window.avsc"),
     POLARIZATIONS("polarizations", "polarization.avsc"),
     FIELDS("fields", "field.avsc"),
-    DATA_DESCRIPTIONS("data_descriptions", "data_description.avsc");
+    DATA_DESCRIPTIONS("data_descriptions", "data_description.avsc"),
+    /** The MS versions {@code vispark pipeline} finished (not copied into new versions of an MS). */
+    PIPELINE("pipeline", "pipeline.avsc"),
+    /** Calibration diagnostics, one row per MS version and field and diagnose run. */
+    DIAGNOSTICS("diagnostics", "diagnostics.avsc"),
+    /** Per-antenna calibration diagnostics, rows of the same runs as {@link #DIAGNOSTICS}. */
+    DIAGNOSTICS_ANTENNAS("diagnostics_antennas", "diagnostic_antenna.avsc"),
+    /** Gain solutions, one row per (MS, table, antenna, polarization, spectral window, channel, time) and run. */
+    GAINS("gains", "gain.avsc");
 
     private final String dirName;
     private final Schema schema;
@@ -39,7 +47,15 @@ public enum LakeTable {
 
     /** Whether the table holds the subtable rows of each MS (keyed by ms_id and conversion). */
     public boolean isMsMetadata() {
-        return this != VISIBILITIES && this != MS;
+        return this != VISIBILITIES && this != MS && !isResult();
+    }
+
+    /**
+     * Whether the table holds results of a job about an MS (pipeline state, diagnostics, gains) rather than the MS
+     * itself: written in files of their own per run ({@link ResultTables}), not copied into new versions of an MS.
+     */
+    public boolean isResult() {
+        return this == PIPELINE || this == DIAGNOSTICS || this == DIAGNOSTICS_ANTENNAS || this == GAINS;
     }
 
     private static Schema load(String resource) {

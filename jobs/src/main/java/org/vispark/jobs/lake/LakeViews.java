@@ -2,6 +2,7 @@ package org.vispark.jobs.lake;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
@@ -24,7 +25,11 @@ import org.vispark.udfs.spark.VisSqlFunctions;
  *   <tr><td>{@code ms}</td><td>the current catalogue entry of each MS (converted or failed)</td></tr>
  *   <tr><td>{@code ms_history}</td><td>every catalogue entry, including superseded conversions</td></tr>
  *   <tr><td>{@code visibilities}, {@code antennas}, {@code spectral_windows}, {@code polarizations},
- *       {@code fields}, {@code data_descriptions}</td><td>rows of the current conversion of converted MS</td></tr>
+ *       {@code fields}, {@code data_descriptions}, {@code pipeline}</td><td>rows of the current conversion of
+ *       converted MS</td></tr>
+ *   <tr><td>{@code diagnostics}, {@code diagnostics_antennas}</td><td>the newest diagnose run of the current
+ *       conversion of each MS</td></tr>
+ *   <tr><td>{@code gains}</td><td>the newest solve run of each (MS, table_name), for converted MS</td></tr>
  * </table>
  * Functions: those of {@link VisSqlFunctions} and {@link AstroSqlFunctions}, plus {@code vis_baseline(a1, a2)}
  * (the baseline key) and {@code vis_bl_bucket(a1, a2)} (the bl_bucket partition of a baseline in this lake).
@@ -59,12 +64,31 @@ public final class LakeViews {
                 continue;
             }
             Dataset<Row> raw = table(spark, lake, t);
-            Column on = raw.col("ms_id").equalTo(visible.col("_ms_id"))
-                    .and(raw.col("conversion").equalTo(visible.col("_conversion")));
-            raw.join(visible, on, "left_semi").createOrReplaceTempView(t.dirName());
+            Dataset<Row> shown;
+            if (t == LakeTable.GAINS) {
+                // solutions stay valid for later versions of the MS solved on (e.g. one with CORRECTED_DATA)
+                Dataset<Row> converted = visible.select("_ms_id");
+                shown = newestRun(raw.join(converted, raw.col("ms_id").equalTo(converted.col("_ms_id")), "left_semi"),
+                        "ms_id", "table_name");
+            } else {
+                Column on = raw.col("ms_id").equalTo(visible.col("_ms_id"))
+                        .and(raw.col("conversion").equalTo(visible.col("_conversion")));
+                shown = raw.join(visible, on, "left_semi");
+                if (t == LakeTable.DIAGNOSTICS || t == LakeTable.DIAGNOSTICS_ANTENNAS) {
+                    shown = newestRun(shown, "ms_id");
+                }
+            }
+            shown.createOrReplaceTempView(t.dirName());
             views.add(t.dirName());
         }
         return views;
+    }
+
+    /** The rows of the newest run_id within each group of {@code keys}. */
+    private static Dataset<Row> newestRun(Dataset<Row> rows, String... keys) {
+        Column[] by = Arrays.stream(keys).map(functions::col).toArray(Column[]::new);
+        return rows.withColumn("_newest_run", functions.max("run_id").over(Window.partitionBy(by)))
+                .where(functions.col("run_id").equalTo(functions.col("_newest_run"))).drop("_newest_run");
     }
 
     /**

@@ -24,6 +24,7 @@ import org.vispark.jobs.lake.HadoopConf;
 import org.vispark.jobs.lake.Lake;
 import org.vispark.jobs.lake.LakeTable;
 import org.vispark.jobs.lake.LakeViews;
+import org.vispark.jobs.lake.MsSelection;
 import org.vispark.jobs.lake.MsVersions;
 import org.vispark.udfs.sky.PrimaryBeam;
 import org.vispark.udfs.sky.SkyComponent;
@@ -56,17 +57,7 @@ public final class PredictJob {
         Lake lake = Lake.open(o.lake(), conf);
         LakeViews.register(spark, lake);
         Catalogue catalogue = Catalogue.read(lake, conf);
-        String sql = "SELECT ms_id FROM ms WHERE status = '" + CatalogueEntry.CONVERTED + "'"
-                + (o.where() == null || o.where().isBlank() ? "" : " AND (" + o.where() + ")");
-        List<Long> ids = new ArrayList<>();
-        try {
-            for (Row r : spark.sql(sql).collectAsList()) {
-                ids.add(r.getLong(0));
-            }
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("--where '" + o.where() + "' is not a valid condition on the ms table: "
-                    + e.getMessage().lines().findFirst().orElse(""), e);
-        }
+        List<Long> ids = MsSelection.converted(spark, o.where());
         console.printf(Locale.ROOT, "predict: %d MS selected; model %s (%d component(s)), %s%n", ids.size(),
                 o.modelLabel(), o.components().size(), o.beam() == null ? "no primary beam"
                         : String.format(Locale.ROOT, "primary beam of a %.2f m dish", o.beam().dishDiameter_m()));

@@ -27,6 +27,7 @@ import org.vispark.jobs.lake.Lake;
 import org.vispark.jobs.lake.LakeMaintenance;
 import org.vispark.jobs.lake.LakeTable;
 import org.vispark.jobs.lake.LakeViews;
+import org.vispark.jobs.lake.MsSelection;
 import org.vispark.jobs.lake.MsVersions;
 import org.vispark.udfs.astro.RaDec;
 import org.vispark.udfs.astro.Spherical;
@@ -54,7 +55,7 @@ public final class RephaseJob {
         Lake lake = Lake.open(o.lake(), conf);
         LakeViews.register(spark, lake);
         Catalogue catalogue = Catalogue.read(lake, conf);
-        List<Long> ids = selected(spark, o.where());
+        List<Long> ids = MsSelection.converted(spark, o.where());
         console.printf(Locale.ROOT, "rephase: %d MS selected; target %s = J2000 %.6f %+.6f deg%n", ids.size(),
                 o.targetLabel(), o.target().raDeg(), o.target().decDeg());
         List<String> failures = new ArrayList<>();
@@ -153,20 +154,6 @@ public final class RephaseJob {
         }
         LakeMaintenance.compactRuns(lake, conf, null);
         return new RephaseSummary(ids.size(), rephased, within, failures, rows, seconds(t0));
-    }
-
-    /** ms_id of the converted MS that {@code where} (SQL over the {@code ms} view) selects, sorted. */
-    private static List<Long> selected(SparkSession spark, String where) {
-        String sql = "SELECT ms_id FROM ms WHERE status = '" + CatalogueEntry.CONVERTED + "'"
-                + (where == null || where.isBlank() ? "" : " AND (" + where + ")");
-        List<Row> rows;
-        try {
-            rows = spark.sql(sql).collectAsList();
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("--where '" + where + "' is not a valid condition on the ms table: "
-                    + e.getMessage().lines().findFirst().orElse(""), e);
-        }
-        return rows.stream().map(r -> r.getLong(0)).sorted().toList();
     }
 
     /** The FIELD_IDs the visibility rows of each selected MS use (reads two small columns). */

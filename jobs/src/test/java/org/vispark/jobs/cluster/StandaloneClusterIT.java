@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,14 +16,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vispark.jobs.demo.DemoArchive;
+import org.vispark.jobs.demo.DemoGains;
 import org.vispark.jobs.testing.Cli;
 import org.vispark.jobs.testing.Cli.Result;
-import org.vispark.jobs.testing.TestData;
 
 /**
  * The application jar on a real Spark standalone cluster: a master and two workers started on 127.0.0.1 from
- * Spark's jars, and {@code spark-submit} (Spark's SparkSubmit, as the script runs it) of {@code vispark convert}
- * over generated MS, one worker killed while the job runs; the lake it writes must still be complete and equal
+ * Spark's jars, and {@code spark-submit} (Spark's SparkSubmit, as the script runs it) of {@code vispark pipeline}
+ * over 51 simulated MS, one worker killed while the job runs; the lake it writes must still be complete and equal
  * the one an embedded local run writes. The cluster's
  * classpath holds Spark and its dependencies only (a SPARK_HOME whose jars/ links them; a RELEASE file
  * and SPARK_SCALA_VERSION make Spark's launcher take it as a binary distribution): vispark arrives in the
@@ -81,46 +83,54 @@ class StandaloneClusterIT {
     }
 
     @Test
-    void sparkSubmitOfConvertSurvivesALostWorkerAndWritesTheSameLakeAsALocalRun() throws Exception {
-        int count = 16;
-        for (int i = 0; i < count; i++) {
-            TestData.makeMs(tmp.resolve("in/ms" + i + ".ms"), "--nant", "8", "--nchan", "32", "--ntime", "4",
-                    "--seed", String.valueOf(i));
-        }
+    void sparkSubmitOfThePipelineSurvivesALostWorkerAndWritesTheSameLakeAsALocalRun() throws Exception {
+        List<Path> ms = DemoArchive.write(tmp.resolve("in"), new DemoArchive.Size(17, 2, 8, 16, 4),
+                DemoGains.Spec.typical(), 5, new PrintStream(PrintStream.nullOutputStream()));
+        assertEquals(51, ms.size());
         String inputs = tmp.resolve("in").toString() + "/*.ms";
         Path clusterLake = tmp.resolve("cluster-lake");
         List<String> submit = new ArrayList<>(List.of("org.apache.spark.deploy.SparkSubmit", "--master", master,
                 "--deploy-mode", "client", "--class", "org.vispark.jobs.cli.Vispark",
                 "--conf", "spark.executor.memory=512m", "--conf", "spark.ui.enabled=false",
-                appJar.toAbsolutePath().toString(), "convert", "--lake", clusterLake.toString(), inputs));
+                appJar.toAbsolutePath().toString(), "pipeline", "--lake", clusterLake.toString(), inputs));
         Process p = launch("submit", submit);
-        // kill worker 1 (and its executor) as soon as the job's first files appear in the lake's staging area
-        Path staging = clusterLake.resolve("_staging");
-        while (p.isAlive() && !hasFiles(staging)) {
+        // kill worker 1 (and its executor) once the pipeline is past converting: when the first gains appear
+        Path gains = clusterLake.resolve("gains");
+        while (p.isAlive() && !hasFiles(gains)) {
             Thread.sleep(20);
         }
-        assertTrue(p.isAlive(), "the job ended before any task wrote: " + Files.readString(tmp.resolve("submit.log")));
+        assertTrue(p.isAlive(), "the job ended before solving: " + Files.readString(tmp.resolve("submit.log")));
         Process worker1 = workers.get(0);
         worker1.descendants().forEach(ProcessHandle::destroyForcibly);
         worker1.destroyForcibly();
-        assertTrue(p.waitFor(10, TimeUnit.MINUTES), "spark-submit did not finish");
+        assertTrue(p.waitFor(20, TimeUnit.MINUTES), "spark-submit did not finish");
         String log = Files.readString(tmp.resolve("submit.log"));
         assertEquals(0, p.exitValue(), log);
-        assertTrue(log.contains(count + " converted, 0 unchanged, 0 failed"), log);
+        assertTrue(log.contains("pipeline: 51 MS: 17 calibrator observations, 34 targets; 51 calibrated, 0 failed"),
+                log);
         assertTrue(log.contains("Lost executor") || log.contains("Executor lost"), "no executor was lost:\n" + log);
 
         Path localLake = tmp.resolve("local-lake");
-        Result local = Cli.run("convert", "--lake", localLake.toString(), inputs);
+        Result local = Cli.run("pipeline", "--lake", localLake.toString(), inputs);
         assertEquals(0, local.status(), local.err());
 
-        String query = "SELECT count(*) AS n, bit_xor(xxhash64(ms.uri, v.row, v.uvw, v.data, v.flag, v.weight)) AS h"
-                + " FROM visibilities v JOIN ms ON v.ms_id = ms.ms_id";
-        Result onCluster = Cli.run("sql", "--lake", clusterLake.toString(), "--format", "csv", query);
-        Result onLocal = Cli.run("sql", "--lake", localLake.toString(), "--format", "csv", query);
-        assertEquals(0, onCluster.status(), onCluster.err());
-        assertEquals(onLocal.out(), onCluster.out());
-        assertTrue(onCluster.out().lines().skip(1).findFirst().orElse("").matches("\\d+,-?\\d+")
-                && !onCluster.out().contains("\n0,"), onCluster.out());
+        // the same visibilities (DATA, MODEL_DATA, CORRECTED_DATA, UVW, FLAG), gains and verdicts, whatever ids the
+        // runs drew
+        for (String query : List.of(
+                "SELECT count(*) AS n, bit_xor(xxhash64(ms.uri, v.row, v.uvw, v.data, v.model_data, v.corrected_data,"
+                        + " v.flag)) AS h FROM visibilities v JOIN ms ON v.ms_id = ms.ms_id",
+                "SELECT count(*) AS n, bit_xor(xxhash64(ms.uri, g.table_name, g.antenna, g.pol, g.channel, g.time,"
+                        + " g.gain_re, g.gain_im, g.delay_ns, g.snr, g.flagged)) AS h FROM gains g JOIN ms"
+                        + " ON g.ms_id = ms.ms_id",
+                "SELECT count(*) AS n, bit_xor(xxhash64(ms.uri, d.verdict, d.reasons, d.separation_arcmin))"
+                        + " AS h FROM diagnostics d JOIN ms ON d.ms_id = ms.ms_id",
+                "SELECT role, count(*) FROM pipeline GROUP BY role ORDER BY role")) {
+            Result onCluster = Cli.run("sql", "--lake", clusterLake.toString(), "--format", "csv", query);
+            Result onLocal = Cli.run("sql", "--lake", localLake.toString(), "--format", "csv", query);
+            assertEquals(0, onCluster.status(), onCluster.err());
+            assertEquals(onLocal.out(), onCluster.out(), query);
+            assertTrue(!onCluster.out().contains("\n0,"), onCluster.out());
+        }
     }
 
     private static Process start(String name, String mainClass, String... args) throws IOException {
@@ -132,7 +142,7 @@ class StandaloneClusterIT {
     /** Starts {@code java <add-opens> -cp <spark jars> cmd...} with SPARK_HOME set; output to NAME.log. */
     private static Process launch(String name, List<String> cmd) throws IOException {
         List<String> full = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m"));
+                "-Xmx512m", "-Dvispark.conf=" + System.getProperty("vispark.conf", "../conf")));
         for (String opt : System.getProperty("vispark.addOpens", "").trim().split("\\s+")) {
             if (!opt.isEmpty()) {
                 full.add(opt);

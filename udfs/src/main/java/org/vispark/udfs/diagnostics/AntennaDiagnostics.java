@@ -1,5 +1,7 @@
 package org.vispark.udfs.diagnostics;
 
+import java.io.Serializable;
+
 /**
  * Statistics of the baselines of one antenna ({@link FieldDiagnosticsAccumulator} defines them).
  *
@@ -8,4 +10,4 @@ package org.vispark.udfs.diagnostics;
  * @param flaggedFraction flagged values / values of its baselines
  * @param meanAmplitude   mean |DATA| of its unflagged values (data units, Jy before calibration only nominally)
  */
-public record AntennaDiagnostics(int antenna, double snr, double flaggedFraction, double meanAmplitude) {}
+public record AntennaDiagnostics(int antenna, double snr, double flaggedFraction, double meanAmplitude) implements Serializable {}

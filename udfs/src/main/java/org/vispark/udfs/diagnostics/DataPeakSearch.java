@@ -1,5 +1,6 @@
 package org.vispark.udfs.diagnostics;
 
+import java.io.Serializable;
 import org.vispark.udfs.astro.RaDec;
 import org.vispark.udfs.astro.Spherical;
 
@@ -72,5 +73,6 @@ public final class DataPeakSearch {
      * @param value          map value at the peak pixel
      * @param onEdge         whether the maximum is on the grid border
      */
-    public record DataPeak(double ra_rad, double dec_rad, double offset_arcmin, double value, boolean onEdge) {}
+    public record DataPeak(double ra_rad, double dec_rad, double offset_arcmin, double value, boolean onEdge)
+            implements Serializable {}
 }

@@ -1,5 +1,6 @@
 package org.vispark.udfs.diagnostics;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -14,4 +15,4 @@ import java.util.List;
  * @param antennas              per-antenna statistics, by antenna id
  */
 public record FieldDiagnostics(double ampRatio, double ampRatioScalar, double modelPhaseScatter_deg,
-        double phaseDiffScatter_deg, double flaggedFraction, double medianSnr, List<AntennaDiagnostics> antennas) {}
+        double phaseDiffScatter_deg, double flaggedFraction, double medianSnr, List<AntennaDiagnostics> antennas) implements Serializable {}

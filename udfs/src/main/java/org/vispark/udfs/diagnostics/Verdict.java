@@ -1,5 +1,6 @@
 package org.vispark.udfs.diagnostics;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +13,7 @@ import java.util.Locale;
  * @param level   the worst level
  * @param reasons one sentence per limit crossed, FAILs first
  */
-public record Verdict(Level level, List<String> reasons) {
+public record Verdict(Level level, List<String> reasons) implements Serializable {
     /** Verdict levels, best first. */
     public enum Level { PASS, WARN, FAIL }
 

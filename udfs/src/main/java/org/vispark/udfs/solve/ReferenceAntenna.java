@@ -1,5 +1,6 @@
 package org.vispark.udfs.solve;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Comparator;
 
@@ -14,7 +15,7 @@ import java.util.Comparator;
  * baselines; antennas within 5 % of the best count are equal), then by the SNR of a trial G solve (all channels,
  * summed over polarizations), highest first.
  */
-public final class ReferenceAntenna {
+public final class ReferenceAntenna implements Serializable {
     private static final double COUNT_TOLERANCE = 0.05;
     private final int index;
 

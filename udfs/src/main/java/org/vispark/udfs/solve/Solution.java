@@ -1,5 +1,7 @@
 package org.vispark.udfs.solve;
 
+import java.io.Serializable;
+
 /**
  * One solved calibration value, as a row of the lake's {@code gains} table.
  *
@@ -20,7 +22,7 @@ package org.vispark.udfs.solve;
  * @param flagged     true when the solution must not be used (no data, too few baselines, snr below minsnr)
  */
 public record Solution(int antenna, int pol, int spw, int channel, double time_mjdSec, double gain_re, double gain_im,
-        double delay_ns, double snr, boolean flagged) {
+        double delay_ns, double snr, boolean flagged) implements Serializable {
 
     /** |g|. */
     public double amplitude() {

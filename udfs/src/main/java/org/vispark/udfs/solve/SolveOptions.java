@@ -1,5 +1,7 @@
 package org.vispark.udfs.solve;
 
+import java.io.Serializable;
+
 /**
  * Parameters of one solve, in CASA's vocabulary.
  *
@@ -12,7 +14,7 @@ package org.vispark.udfs.solve;
  *                    {@link BandpassSolver})
  */
 public record SolveOptions(GainType gainType, CalMode calMode, ReferenceAntenna refant, double minSnr,
-        int minBlPerAnt, boolean solnorm) {
+        int minBlPerAnt, boolean solnorm) implements Serializable {
 
     public SolveOptions {
         if (gainType == null || calMode == null || refant == null) {

@@ -1,0 +1,178 @@
+package org.vispark.jobs.apply;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.SparkSession;
+import org.vispark.jobs.convert.ConvertJob;
+import org.vispark.jobs.lake.BatchCommitter;
+import org.vispark.jobs.lake.Catalogue;
+import org.vispark.jobs.lake.CatalogueEntry;
+import org.vispark.jobs.lake.HadoopConf;
+import org.vispark.jobs.lake.Lake;
+import org.vispark.jobs.lake.LakeTable;
+import org.vispark.jobs.lake.LakeViews;
+import org.vispark.jobs.lake.MsSelection;
+import org.vispark.jobs.lake.MsVersions;
+import org.vispark.jobs.solve.GainRecords;
+import org.vispark.jobs.solve.PreTable;
+import org.vispark.udfs.solve.Interpolation;
+import org.vispark.udfs.solve.Solution;
+
+/**
+ * {@code vispark apply}: CORRECTED_DATA of the selected MS from gains tables, each MS a new version committed
+ * atomically ({@link BatchCommitter}; {@link MsApplier} per task).
+ *
+ * <p>Which solutions an MS gets, per table: its own, when the table was solved on it; otherwise those of the MS
+ * solved on whose solutions lie nearest in time before and after the MS's middle (or the nearest one on one side),
+ * evaluated at each row's time by {@code --interp} (nearest or linear; before the first and after the last solution,
+ * that solution). So a table solved on the calibrator observations of a night applies to its targets.
+ */
+public final class ApplyJob {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private ApplyJob() {}
+
+    public record Options(String lake, List<String> tables, String interp, String where, String codec) {
+        public Options {
+            if (tables.isEmpty()) {
+                throw new IllegalArgumentException("--tables needs at least one gains table");
+            }
+            Interpolation.parse(interp);
+        }
+    }
+
+    /** MS selected, MS corrected, failures with reasons, rows written, values newly flagged by flagged solutions. */
+    public record Summary(int selected, int applied, List<String> failures, long rows, long newlyFlagged,
+            double seconds) {}
+
+    public static Summary run(SparkSession spark, Options o, PrintStream console) throws IOException {
+        long t0 = System.nanoTime();
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        Lake lake = Lake.open(o.lake(), conf);
+        LakeViews.register(spark, lake);
+        Catalogue catalogue = Catalogue.read(lake, conf);
+        List<Long> ids = MsSelection.converted(spark, o.where());
+        Map<Long, List<PreTable>> solved = GainRecords.read(spark, o.tables());
+        console.printf(Locale.ROOT, "apply: %d MS selected; tables %s, interp %s%n", ids.size(), o.tables(), o.interp());
+        Map<Long, Map<LakeTable, List<GenericRecord>>> subtables =
+                MsVersions.currentSubtables(lake, conf, catalogue, Set.copyOf(ids));
+        Map<Long, List<String>> files = MsVersions.visibilityFiles(lake, catalogue);
+        String runId = BatchCommitter.newRunId();
+        List<String> failures = new ArrayList<>();
+        List<ApplyTask> tasks = new ArrayList<>();
+        for (long id : ids) {
+            CatalogueEntry e = catalogue.get(id);
+            Map<LakeTable, List<GenericRecord>> tables = subtables.getOrDefault(id, Map.of());
+            try {
+                List<PreTable> chosen = new ArrayList<>();
+                for (String name : o.tables()) {
+                    chosen.add(choose(name, id, mid(e), solved));
+                }
+                tasks.add(new ApplyTask(id, e.uri(), e.conversion(), RANDOM.nextLong() & Long.MAX_VALUE,
+                        files.getOrDefault(id, List.of()), chosen,
+                        MsVersions.frequencies(tables.get(LakeTable.SPECTRAL_WINDOWS)),
+                        tables.getOrDefault(LakeTable.ANTENNAS, List.of()).size(), o.interp(), runId, lake.layout(),
+                        o.codec()));
+            } catch (IllegalArgumentException x) {
+                failures.add(e.uri() + ": " + x.getMessage());
+            }
+        }
+
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<HadoopConf> hconf = jsc.broadcast(new HadoopConf(conf));
+        BatchCommitter committer = new BatchCommitter(lake, conf, runId);
+        int chunk = Math.max(8, 4 * spark.sparkContext().defaultParallelism());
+        long rows = 0;
+        long flagged = 0;
+        int applied = 0;
+        try {
+            for (int from = 0; from < tasks.size(); from += chunk) {
+                List<ApplyTask> part = tasks.subList(from, Math.min(tasks.size(), from + chunk));
+                List<MsApplier.Result> results = jsc.parallelize(part, part.size())
+                        .map(t -> MsApplier.run(t, hconf.value().get(), "t" + TaskContext.get().taskAttemptId()))
+                        .collect();
+                for (int i = 0; i < part.size(); i++) {
+                    ApplyTask t = part.get(i);
+                    MsApplier.Result r = results.get(i);
+                    if (r.error() != null) {
+                        failures.add(t.uri() + ": " + r.error());
+                        continue;
+                    }
+                    committer.add(MsVersions.newEntry(catalogue.get(t.msId()), t.newConversion(), r.files(), r.seconds(),
+                            ConvertJob.VERSION), r.files(),
+                            MsVersions.copies(subtables.getOrDefault(t.msId(), Map.of()), t.newConversion(), (tb, row) -> { }));
+                    rows += r.rows();
+                    flagged += r.newlyFlagged();
+                    applied++;
+                }
+                committer.commit();
+                console.printf(Locale.ROOT, "apply: %d/%d MS done, %d failed, %d rows%n",
+                        Math.min(tasks.size(), from + chunk), tasks.size(), failures.size(), rows);
+            }
+        } finally {
+            lake.fs().delete(lake.layout().stagingDir(runId), true);
+        }
+        return new Summary(ids.size(), applied, failures, rows, flagged, (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static double mid(CatalogueEntry e) {
+        double a = e.timeStart() == null ? 0 : e.timeStart();
+        double b = e.timeEnd() == null ? a : e.timeEnd();
+        return (a + b) / 2;
+    }
+
+    /** The solutions of table {@code name} for MS {@code id} (see the class comment). */
+    static PreTable choose(String name, long id, double mid_mjdSec, Map<Long, List<PreTable>> solved) {
+        PreTable own = find(solved.get(id), name);
+        if (own != null) {
+            return own;
+        }
+        PreTable before = null;
+        double beforeTime = Double.NEGATIVE_INFINITY;
+        PreTable after = null;
+        double afterTime = Double.POSITIVE_INFINITY;
+        for (List<PreTable> tables : solved.values()) {
+            PreTable t = find(tables, name);
+            if (t == null || t.solutions().isEmpty()) {
+                continue;
+            }
+            double time = t.solutions().stream().mapToDouble(Solution::time_mjdSec).average().orElseThrow();
+            if (time <= mid_mjdSec && time > beforeTime) {
+                before = t;
+                beforeTime = time;
+            } else if (time > mid_mjdSec && time < afterTime) {
+                after = t;
+                afterTime = time;
+            }
+        }
+        if (before == null && after == null) {
+            throw new IllegalArgumentException("gains table " + name + " has no solutions to apply");
+        }
+        if (before == null || after == null) {
+            return before != null ? before : after;
+        }
+        List<Solution> both = new ArrayList<>(before.solutions());
+        both.addAll(after.solutions());
+        both.sort(Comparator.comparingDouble(Solution::time_mjdSec));
+        return new PreTable(name, before.type(), both);
+    }
+
+    private static PreTable find(List<PreTable> tables, String name) {
+        if (tables == null) {
+            return null;
+        }
+        return tables.stream().filter(t -> t.name().equals(name)).findFirst().orElse(null);
+    }
+}

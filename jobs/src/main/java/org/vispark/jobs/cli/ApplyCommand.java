@@ -1,0 +1,64 @@
+package org.vispark.jobs.cli;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.vispark.jobs.apply.ApplyJob;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code vispark apply --lake LAKE --tables NAME,... [--interp nearest|linear] [--where SQL]}: CORRECTED_DATA. Exit
+ * status 0 when every selected MS was corrected, 1 when some could not be, 2 for a failed run or bad options.
+ */
+@Command(name = "apply", description = "Write CORRECTED_DATA of MS in a lake from gains tables, as a new version of each"
+        + " MS; tables solved on other MS (calibrators) apply by time.")
+final class ApplyCommand implements Callable<Integer> {
+    @Option(names = "--lake", required = true, paramLabel = "LAKE", description = "lake root")
+    String lake;
+
+    @Option(names = "--tables", required = true, paramLabel = "NAMES", split = ",",
+            description = "gains tables to apply, in order")
+    List<String> tables;
+
+    @Option(names = "--interp", paramLabel = "MODE", defaultValue = "linear",
+            description = "time interpolation: nearest or linear (default)")
+    String interp;
+
+    @Option(names = "--where", paramLabel = "SQL", description = "condition on the ms table selecting the MS (default: all)")
+    String where;
+
+    @Option(names = "--codec", paramLabel = "CODEC", defaultValue = "snappy",
+            description = "Parquet compression of the rewritten visibility files (default ${DEFAULT-VALUE})")
+    String codec;
+
+    @Mixin
+    SparkSessions sparkOptions;
+
+    @Override
+    public Integer call() {
+        ApplyJob.Options o;
+        try {
+            o = new ApplyJob.Options(lake, tables, interp, where, codec);
+        } catch (Exception e) {
+            System.err.println("apply: " + e.getMessage());
+            return 2;
+        }
+        SparkSession spark = sparkOptions.create("vispark apply");
+        try {
+            ApplyJob.Summary s = ApplyJob.run(spark, o, System.out);
+            System.out.printf(Locale.ROOT, "apply: %d MS selected: %d corrected, %d failed; %d rows, %d values flagged by"
+                    + " flagged solutions; %.1f s%n", s.selected(), s.applied(), s.failures().size(), s.rows(),
+                    s.newlyFlagged(), s.seconds());
+            s.failures().forEach(f -> System.err.println("FAILED " + f));
+            return s.failures().isEmpty() ? 0 : 1;
+        } catch (Exception e) {
+            sparkOptions.reportFailure("apply", e);
+            return 2;
+        } finally {
+            spark.stop();
+        }
+    }
+}

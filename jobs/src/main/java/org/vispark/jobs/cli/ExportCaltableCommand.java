@@ -1,0 +1,56 @@
+package org.vispark.jobs.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.vispark.jobs.caltable.CalTableExport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code vispark export-caltable --lake LAKE --table NAME [--ms ID] --output DIR [--overwrite]}. Exit status 0 when
+ * written, 2 for bad options or a failure (nothing left at DIR).
+ */
+@Command(name = "export-caltable", description = "Write one gains table of the lake (for one MS) as a CASA"
+        + " calibration table that applycal can use.")
+final class ExportCaltableCommand implements Callable<Integer> {
+    @Option(names = "--lake", required = true, paramLabel = "LAKE", description = "lake root")
+    String lake;
+
+    @Option(names = "--table", required = true, paramLabel = "NAME", description = "the gains table")
+    String table;
+
+    @Option(names = "--ms", paramLabel = "ID", description = "ms_id of the MS solved on (needed when several were)")
+    Long msId;
+
+    @Option(names = "--output", required = true, paramLabel = "DIR", description = "the calibration table to write (local)")
+    Path output;
+
+    @Option(names = "--overwrite", description = "replace an existing table at DIR")
+    boolean overwrite;
+
+    @Mixin
+    SparkSessions sparkOptions;
+
+    @Override
+    public Integer call() {
+        SparkSession spark = sparkOptions.create("vispark export-caltable");
+        try {
+            CalTableExport.Summary s = CalTableExport.run(spark,
+                    new CalTableExport.Options(lake, table, msId, output, overwrite));
+            System.out.printf("export-caltable: %s, %d rows of %s solved on %s%n", output, s.rows(), s.visCal(),
+                    s.msUri());
+            return 0;
+        } catch (IllegalArgumentException | IOException e) {
+            System.err.println("export-caltable: " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            sparkOptions.reportFailure("export-caltable", e);
+            return 2;
+        } finally {
+            spark.stop();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.vispark.jobs.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.vispark.jobs.pipeline.PipelineJob;
+import org.vispark.jobs.pipeline.PipelineSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code vispark pipeline --lake LAKE MS_OR_GLOB... [--calibrator NAME|auto] [--report DIR] [--set KEY=VALUE]...}.
+ * Exit status 0 when every MS was calibrated, 1 when some failed (listed at the end), 2 for a failed run or bad
+ * options.
+ */
+@Command(name = "pipeline", description = "Convert, diagnose, rephase, predict, solve (K, G p, B), apply and diagnose"
+        + " again every MS not yet calibrated; rerunnable.")
+final class PipelineCommand implements Callable<Integer> {
+    @Option(names = "--lake", required = true, paramLabel = "LAKE", description = "lake root")
+    String lake;
+
+    @Parameters(paramLabel = "MS_OR_GLOB", arity = "0..*",
+            description = "MS to convert first (paths, globs or Hadoop URIs); none: calibrate what the lake has")
+    List<String> inputs;
+
+    @Option(names = "--calibrator", paramLabel = "NAME|auto",
+            description = "the calibrator of the calibrator observations (default: the settings', auto)")
+    String calibrator;
+
+    @Option(names = "--report", paramLabel = "DIR", description = "HTML report of the calibrator diagnostics and gains")
+    Path report;
+
+    @Option(names = "--settings", paramLabel = "FILE",
+            description = "pipeline settings (default: conf/pipeline.properties of the installation)")
+    Path settings;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override one setting (repeatable)")
+    List<String> overrides;
+
+    @Mixin
+    SparkSessions sparkOptions;
+
+    @Override
+    public Integer call() {
+        PipelineSettings s;
+        try {
+            List<String> o = new ArrayList<>(overrides == null ? List.of() : overrides);
+            if (calibrator != null) {
+                o.add("calibrator=" + calibrator);
+            }
+            s = PipelineSettings.load(settings != null ? settings : Installation.conf().resolve("pipeline.properties"), o);
+        } catch (Exception e) {
+            System.err.println("pipeline: " + e.getMessage());
+            return 2;
+        }
+        SparkSession spark = sparkOptions.create("vispark pipeline");
+        try {
+            return report(PipelineJob.run(spark, new PipelineJob.Options(lake, inputs == null ? List.of() : inputs, s,
+                    report), System.out));
+        } catch (Exception e) {
+            sparkOptions.reportFailure("pipeline", e);
+            return 2;
+        } finally {
+            spark.stop();
+        }
+    }
+
+    /** Prints the summary; returns the exit status. */
+    static int report(PipelineJob.Summary r) {
+        System.out.printf(Locale.ROOT, "pipeline: %d MS: %d calibrator observations, %d targets; %d calibrated, %d"
+                + " failed; calibrators after calibration: %s%n", r.pending(), r.calibrators(), r.targets(), r.finished(),
+                r.pending() - r.finished(), r.verdictsAfter());
+        r.stageSeconds().forEach((stage, sec) -> System.out.printf(Locale.ROOT, "pipeline:   %-16s %8.1f s%n", stage, sec));
+        System.out.printf(Locale.ROOT, "pipeline:   driver heap used %d MB%n",
+                (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
+        r.failures().forEach(f -> System.err.println("FAILED " + f));
+        return r.failures().isEmpty() ? 0 : 1;
+    }
+}

@@ -1,0 +1,322 @@
+package org.vispark.jobs.diagnose;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.hadoop.conf.Configuration;
+import org.vispark.jobs.lake.MsRows;
+import org.vispark.jobs.lake.VisRecords;
+import org.vispark.udfs.astro.RaDec;
+import org.vispark.udfs.astro.Spherical;
+import org.vispark.udfs.diagnostics.DataPeakSearch;
+import org.vispark.udfs.diagnostics.FieldDiagnostics;
+import org.vispark.udfs.diagnostics.FieldDiagnosticsAccumulator;
+import org.vispark.udfs.diagnostics.FringeMapAccumulator;
+import org.vispark.udfs.diagnostics.SkyGrid;
+import org.vispark.udfs.diagnostics.Verdict;
+import org.vispark.udfs.rephase.ChannelPhasors;
+import org.vispark.udfs.rephase.UvwRotation;
+import org.vispark.udfs.vis.PackedCells;
+
+/**
+ * Runs one {@link DiagnoseTask} in a Spark task. Pass 1 over the MS's visibility rows accumulates, per field, the
+ * DATA-versus-MODEL statistics ({@link FieldDiagnosticsAccumulator}; DATA or CORRECTED_DATA as
+ * {@link DiagnoseSettings#dataColumn()} says; MODEL_DATA absent counts as zero, so its statistics are NaN), a sample
+ * of points for the uv-distance plots and the coarse data-peak map about the calibrator; pass 2 the fine map
+ * ({@link DataPeakSearch}). Per field the statistics are of the spectral window of its first row; rows of other
+ * windows only count in {@code rows}. For the peak search, the data are first averaged into at most
+ * {@link DiagnoseSettings#peakChannels()} channel bins (flag-aware), and a baseline's coherent sums are collapsed
+ * into the map when the next baseline starts (lake files are sorted by baseline), so memory stays at one baseline's
+ * sums.
+ */
+final class MsDiagnoser {
+    private MsDiagnoser() {}
+
+    /** The outcome of an MS: its fields, or the reason it could not be diagnosed. */
+    record Result(String error, List<FieldOutcome> fields, double seconds) implements Serializable {}
+
+    static Result run(DiagnoseTask t, Configuration conf) {
+        long t0 = System.nanoTime();
+        try {
+            for (DiagnoseTask.FieldTarget f : t.fields().values()) {
+                if (Double.isNaN(f.phaseCentreRa_rad())) {
+                    throw new IllegalArgumentException("FIELD " + f.fieldId() + " has no J2000 PHASE_DIR; diagnose"
+                            + " needs J2000 (or ICRS) phase centres");
+                }
+            }
+            Map<Integer, FieldState> states = new TreeMap<>();
+            MsRows.forEach(t.layout(), t.files(), conf, r -> pass1(t, states, r));
+            if (states.isEmpty()) {
+                throw new IllegalArgumentException("no unflagged cross-correlation rows with "
+                        + t.settings().dataColumn().toUpperCase(Locale.ROOT));
+            }
+            boolean fine = false;
+            for (FieldState s : states.values()) {
+                fine |= s.startFinePass();
+            }
+            if (fine) {
+                MsRows.forEach(t.layout(), t.files(), conf, r -> pass2(states, r, t.settings().dataColumn()));
+            }
+            List<FieldOutcome> out = new ArrayList<>();
+            for (FieldState s : states.values()) {
+                out.add(s.outcome(t));
+            }
+            return new Result(null, out, seconds(t0));
+        } catch (IOException | RuntimeException e) {
+            return new Result(e.getMessage() == null ? e.toString() : e.getMessage(), List.of(), seconds(t0));
+        }
+    }
+
+    private static void pass1(DiagnoseTask t, Map<Integer, FieldState> states, GenericRecord r) {
+        int a1 = VisRecords.integer(r, "antenna1");
+        int a2 = VisRecords.integer(r, "antenna2");
+        byte[] data = VisRecords.cell(r, t.settings().dataColumn());
+        if (a1 == a2 || data == null || VisRecords.rowFlagged(r)) {
+            return;
+        }
+        int field = VisRecords.integer(r, "field_id");
+        DiagnoseTask.FieldTarget target = t.fields().get(field);
+        if (target == null) {
+            throw new IllegalArgumentException("row " + r.get("row") + " has FIELD_ID " + field
+                    + ", which is not in the MS's FIELD table");
+        }
+        int spw = VisRecords.integer(r, "spw");
+        FieldState s = states.get(field);
+        if (s == null) {
+            double[] freqs = t.chanFreqs_hz().get(spw);
+            if (freqs == null) {
+                throw new IllegalArgumentException("spectral window " + spw + " is not in the MS's SPECTRAL_WINDOW table");
+            }
+            s = new FieldState(target, spw, freqs, VisRecords.integer(r, "num_pol"), t.settings(), t.msId());
+            states.put(field, s);
+        }
+        s.rows++;
+        s.timeSum += VisRecords.time(r);
+        if (spw == s.spw) {
+            s.add(r, a1, a2, data);
+        }
+    }
+
+    private static void pass2(Map<Integer, FieldState> states, GenericRecord r, String column) {
+        int a1 = VisRecords.integer(r, "antenna1");
+        int a2 = VisRecords.integer(r, "antenna2");
+        FieldState s = states.get(VisRecords.integer(r, "field_id"));
+        if (a1 == a2 || s == null || s.map == null || VisRecords.rowFlagged(r) || VisRecords.integer(r, "spw") != s.spw) {
+            return;
+        }
+        byte[] data = VisRecords.cell(r, column);
+        if (data != null) {
+            s.addToMap(r, a1, a2, data);
+        }
+    }
+
+    /** The accumulators of one field. */
+    private static final class FieldState {
+        final DiagnoseTask.FieldTarget target;
+        final int spw;
+        final double[] freq_hz;
+        final int numChan;
+        final int numPol;
+        final DiagnoseSettings settings;
+        final FieldDiagnosticsAccumulator stats;
+        final UvSample sample;
+        final int binWidth;
+        final double[] binFreq_hz;
+        final float[] binned;
+        final boolean[] binFlags;
+        final double[] uvw = new double[3];
+        /** Direction cosines (l, m, n - 1) of the calibrator about the phase centre, for the channel binning. */
+        final double[] calibratorLmn;
+        final ChannelPhasors channelPhasors;
+        final ChannelPhasors binPhasors;
+        long rows;
+        double timeSum;
+        SkyGrid coarse;
+        SkyGrid grid;
+        double[] map;
+        FringeMapAccumulator baseline;
+        int baselineKey = -1;
+        DataPeakSearch.DataPeak peak;
+
+        FieldState(DiagnoseTask.FieldTarget target, int spw, double[] freq_hz, int numPol, DiagnoseSettings settings,
+                long seed) {
+            this.target = target;
+            this.spw = spw;
+            this.freq_hz = freq_hz;
+            this.numChan = freq_hz.length;
+            this.numPol = numPol;
+            this.settings = settings;
+            this.stats = new FieldDiagnosticsAccumulator(numChan, numPol, settings.channelsPerBlock());
+            this.sample = new UvSample(settings.plotPoints(), new Random(seed ^ target.fieldId()));
+            this.binWidth = (numChan + settings.peakChannels() - 1) / settings.peakChannels();
+            int bins = (numChan + binWidth - 1) / binWidth;
+            this.binFreq_hz = new double[bins];
+            for (int b = 0; b < bins; b++) {
+                int from = b * binWidth;
+                int to = Math.min(numChan, from + binWidth);
+                double sum = 0;
+                for (int c = from; c < to; c++) {
+                    sum += freq_hz[c];
+                }
+                binFreq_hz[b] = sum / (to - from);
+            }
+            this.binned = new float[2 * bins * numPol];
+            this.binFlags = new boolean[bins * numPol];
+            this.channelPhasors = new ChannelPhasors(freq_hz);
+            this.binPhasors = new ChannelPhasors(binFreq_hz);
+            this.calibratorLmn = target.calibrator() == null ? null
+                    : lmn(RaDec.j2000(target.calibratorRa_rad(), target.calibratorDec_rad()),
+                            RaDec.j2000(target.phaseCentreRa_rad(), target.phaseCentreDec_rad()));
+            if (target.calibrator() != null) {
+                coarse = DataPeakSearch.coarseGrid(RaDec.j2000(target.calibratorRa_rad(), target.calibratorDec_rad()),
+                        settings.searchRadius_rad());
+                grid = coarse;
+                map = new double[coarse.pixels()];
+            }
+        }
+
+        void add(GenericRecord r, int a1, int a2, byte[] dataCell) {
+            int values = numChan * numPol;
+            if (VisRecords.integer(r, "num_chan") != numChan || VisRecords.integer(r, "num_pol") != numPol) {
+                throw new IllegalArgumentException("row " + r.get("row") + " of field " + target.fieldId() + " has "
+                        + r.get("num_chan") + " x " + r.get("num_pol") + " cells, not " + numChan + " x " + numPol);
+            }
+            float[] data = PackedCells.unpackFloats(dataCell);
+            byte[] modelCell = VisRecords.cell(r, "model_data");
+            float[] model = modelCell == null ? new float[2 * values] : PackedCells.unpackFloats(modelCell);
+            byte[] flagCell = VisRecords.cell(r, "flag");
+            boolean[] flags = flagCell == null ? null : PackedCells.unpackFlags(flagCell, values);
+            stats.add(a1, a2, data, 0, model, 0, flags, 0);
+            VisRecords.uvw(r, uvw);
+            sample.offer(uvw, data, model, flags, numChan, numPol);
+            if (map != null) {
+                addToMap(a1, a2, data, flags);
+            }
+        }
+
+        void addToMap(GenericRecord r, int a1, int a2, byte[] dataCell) {
+            byte[] flagCell = VisRecords.cell(r, "flag");
+            VisRecords.uvw(r, uvw);
+            addToMap(a1, a2, PackedCells.unpackFloats(dataCell),
+                    flagCell == null ? null : PackedCells.unpackFlags(flagCell, numChan * numPol));
+        }
+
+        private void addToMap(int a1, int a2, float[] data, boolean[] flags) {
+            int key = a1 * 65536 + a2;
+            if (baseline == null || key != baselineKey) {
+                collapse();
+                baseline = new FringeMapAccumulator(grid, binFreq_hz, numPol, settings.channelsPerBlock());
+                baselineKey = key;
+            }
+            average(data, flags);
+            baseline.add(a1, a2, uvw, 0, target.phaseCentreRa_rad(), target.phaseCentreDec_rad(), binned, 0, binFlags,
+                    0);
+        }
+
+        /**
+         * Averages the unflagged values of each channel bin, a bin with none flagged. The values are first turned to
+         * the calibrator (multiplied by the conjugate of its fringe at each channel) and the mean turned back at the
+         * bin's frequency, so a source near the calibrator does not decorrelate across a bin however far the phase
+         * centre is.
+         */
+        private void average(float[] data, boolean[] flags) {
+            double path_m = uvw[0] * calibratorLmn[0] + uvw[1] * calibratorLmn[1] + uvw[2] * calibratorLmn[2];
+            channelPhasors.compute(-path_m);
+            binPhasors.compute(path_m);
+            double[] cr = channelPhasors.cos();
+            double[] ci = channelPhasors.sin();
+            int bins = binFreq_hz.length;
+            for (int b = 0; b < bins; b++) {
+                for (int p = 0; p < numPol; p++) {
+                    double re = 0;
+                    double im = 0;
+                    int n = 0;
+                    for (int c = b * binWidth; c < Math.min(numChan, (b + 1) * binWidth); c++) {
+                        int k = c * numPol + p;
+                        if (flags == null || !flags[k]) {
+                            double dr = data[2 * k];
+                            double di = data[2 * k + 1];
+                            re += dr * cr[c] - di * ci[c];
+                            im += dr * ci[c] + di * cr[c];
+                            n++;
+                        }
+                    }
+                    int o = b * numPol + p;
+                    binFlags[o] = n == 0;
+                    double br = binPhasors.cos()[b];
+                    double bi = binPhasors.sin()[b];
+                    binned[2 * o] = n == 0 ? 0 : (float) ((re * br - im * bi) / n);
+                    binned[2 * o + 1] = n == 0 ? 0 : (float) ((re * bi + im * br) / n);
+                }
+            }
+        }
+
+        private void collapse() {
+            if (baseline != null) {
+                double[] m = baseline.result();
+                for (int p = 0; p < m.length; p++) {
+                    map[p] += m[p];
+                }
+                baseline = null;
+            }
+        }
+
+        /** Ends the coarse pass; returns whether a fine pass is needed. */
+        boolean startFinePass() {
+            if (map == null) {
+                return false;
+            }
+            collapse();
+            grid = DataPeakSearch.fineGrid(coarse, map);
+            map = new double[grid.pixels()];
+            baselineKey = -1;
+            return true;
+        }
+
+        FieldOutcome outcome(DiagnoseTask t) {
+            FieldDiagnostics d = stats.result();
+            RaDec calibrator = target.calibrator() == null ? null
+                    : RaDec.j2000(target.calibratorRa_rad(), target.calibratorDec_rad());
+            double separation = Double.NaN;
+            double overFwhm = Double.NaN;
+            if (calibrator != null) {
+                collapse();
+                peak = DataPeakSearch.peak(grid, map, calibrator);
+                double sep_rad = Spherical.separation_rad(target.phaseCentreRa_rad(), target.phaseCentreDec_rad(),
+                        calibrator.ra_rad(), calibrator.dec_rad());
+                separation = Math.toDegrees(sep_rad) * 60;
+                double meanFreq = Arrays.stream(freq_hz).average().orElse(Double.NaN);
+                overFwhm = sep_rad / t.beam().fwhm_rad(meanFreq);
+            }
+            Verdict v = Verdict.of(separation, peak == null ? Double.NaN : peak.offset_arcmin(), d, t.thresholds());
+            if (peak != null && peak.onEdge()) {
+                List<String> reasons = new ArrayList<>(v.reasons());
+                reasons.add("data peak on the edge of the search area: the brightest source may lie beyond it");
+                v = new Verdict(v.level(), List.copyOf(reasons));
+            }
+            return new FieldOutcome(t.msId(), t.conversion(), t.uri(), target, spw, rows, timeSum / rows, separation,
+                    overFwhm, d, peak, v, sample.points());
+        }
+    }
+
+    /** Direction cosines (l, m, n - 1) of {@code source} about the phase centre {@code centre} (MS convention). */
+    static double[] lmn(RaDec source, RaDec centre) {
+        double[][] axes = UvwRotation.axes(centre);
+        double[] s = source.unitVector();
+        double l = axes[0][0] * s[0] + axes[0][1] * s[1] + axes[0][2] * s[2];
+        double m = axes[1][0] * s[0] + axes[1][1] * s[1] + axes[1][2] * s[2];
+        double n = axes[2][0] * s[0] + axes[2][1] * s[1] + axes[2][2] * s[2];
+        return new double[] {l, m, n > 0 ? -(l * l + m * m) / (1 + n) : n - 1};
+    }
+
+    private static double seconds(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+}

@@ -1,0 +1,41 @@
+package org.vispark.jobs.lake;
+
+import java.io.IOException;
+import java.util.List;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Writes rows of a result table ({@link LakeTable#isResult()}: diagnostics, gains, pipeline state) for a run: each
+ * call writes one Parquet file in the run's staging area and renames it to {@code TABLE/b-RUN-SEQ.parquet}, so readers
+ * see all of its rows or none. The views ({@link LakeViews}) show each MS's newest run.
+ */
+public final class ResultTables {
+    private final Lake lake;
+    private final Configuration conf;
+    private final String runId;
+    private int seq;
+
+    public ResultTables(Lake lake, Configuration conf, String runId) {
+        this.lake = lake;
+        this.conf = conf;
+        this.runId = runId;
+    }
+
+    /** Writes {@code rows} (records of {@code table}'s schema) as one file; nothing for no rows. */
+    public void append(LakeTable table, List<GenericRecord> rows) throws IOException {
+        if (!table.isResult()) {
+            throw new IllegalArgumentException(table.dirName() + " is not a result table");
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        String relative = LakeLayout.batchFile(table, runId, seq++);
+        Path tmp = new Path(lake.layout().stagingDir(runId), "results/" + relative);
+        LakeParquet.writeTable(tmp, table.schema(), rows, conf);
+        Path dst = new Path(lake.layout().root(), relative);
+        lake.fs().mkdirs(dst.getParent());
+        BatchCommitter.rename(lake.fs(), tmp, dst);
+    }
+}

@@ -1,0 +1,338 @@
+package org.vispark.jobs.pipeline;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.vispark.jobs.apply.ApplyJob;
+import org.vispark.jobs.convert.ConvertJob;
+import org.vispark.jobs.convert.ConvertOptions;
+import org.vispark.jobs.convert.ConvertSummary;
+import org.vispark.jobs.diagnose.DiagnoseJob;
+import org.vispark.jobs.diagnose.DiagnoseSettings;
+import org.vispark.jobs.diagnose.FieldOutcome;
+import org.vispark.jobs.lake.BatchCommitter;
+import org.vispark.jobs.lake.Catalogue;
+import org.vispark.jobs.lake.CatalogueEntry;
+import org.vispark.jobs.lake.Lake;
+import org.vispark.jobs.lake.LakeTable;
+import org.vispark.jobs.lake.LakeViews;
+import org.vispark.jobs.lake.ResultTables;
+import org.vispark.jobs.predict.PredictJob;
+import org.vispark.jobs.rephase.RephaseJob;
+import org.vispark.jobs.rephase.RephaseOptions;
+import org.vispark.jobs.sky.CalibratorChoice;
+import org.vispark.jobs.solve.Solint;
+import org.vispark.jobs.solve.SolveJob;
+import org.vispark.udfs.diagnostics.Thresholds;
+import org.vispark.udfs.diagnostics.Verdict;
+import org.vispark.udfs.solve.CalMode;
+import org.vispark.udfs.solve.GainType;
+import org.vispark.udfs.solve.SolveOptions;
+import org.vispark.udfs.sky.CalibratorCatalogue;
+import org.vispark.udfs.sky.PrimaryBeam;
+
+/**
+ * {@code vispark pipeline}: the continuum calibration of an archive, each stage one Spark job over every MS it
+ * concerns:
+ * <ol>
+ *   <li>convert the inputs (new or changed MS only);</li>
+ *   <li>classify the MS the pipeline has not finished: a calibrator observation points (REFERENCE_DIR, else
+ *       PHASE_DIR) within half the primary-beam FWHM of a catalogue calibrator ({@link CalibratorChoice}; only the
+ *       configured one unless {@code calibrator = auto}); the others are targets;</li>
+ *   <li>diagnose the calibrator observations as they are;</li>
+ *   <li>rephase each to its calibrator (those already there are left alone) and predict its MODEL_DATA;</li>
+ *   <li>solve {@value #K}, {@value #G} (pre-applying K) and {@value #B} (pre-applying K and G), the incident
+ *       report's recipe;</li>
+ *   <li>apply K, G, B to every MS (targets take the solutions of the calibrator observations nearest in time);</li>
+ *   <li>diagnose the calibrator observations again on CORRECTED_DATA, and write the report;</li>
+ *   <li>record each finished MS version in the lake's {@code pipeline} table, so a rerun skips it.</li>
+ * </ol>
+ * An MS failing a stage is listed with its reason and left out of the later stages; the others go on.
+ */
+public final class PipelineJob {
+    static final String K = "pipeline_K";
+    static final String G = "pipeline_G";
+    static final String B = "pipeline_B";
+
+    private PipelineJob() {}
+
+    /** @param report directory of the HTML report (diagnostics after calibration, gain plots), or null */
+    public record Options(String lake, List<String> inputs, PipelineSettings settings, Path report) {}
+
+    /**
+     * @param stageSeconds wall time of each stage, in order
+     * @param failures     "MS: stage: reason" of every MS that failed
+     */
+    public record Summary(int pending, int calibrators, int targets, int finished, Map<String, Double> stageSeconds,
+            List<String> failures, Map<Verdict.Level, Integer> verdictsAfter) {}
+
+    public static Summary run(SparkSession spark, Options o, PrintStream console) throws IOException {
+        PipelineSettings s = o.settings();
+        CalibratorCatalogue catalogue = CalibratorCatalogue.read(s.path("catalogue"));
+        Thresholds thresholds = Thresholds.load(s.path("thresholds"));
+        PrimaryBeam beam = PrimaryBeam.dsa110();
+        if (s.calibrator() != null) {
+            catalogue.get(s.calibrator());
+        }
+        Map<String, Double> times = new LinkedHashMap<>();
+        Failures failures = new Failures();
+        if (o.report() != null) {
+            deleteTree(gainPlots(o.report()));
+        }
+
+        long t = System.nanoTime();
+        if (!o.inputs().isEmpty()) {
+            ConvertSummary cs = ConvertJob.run(spark, ConvertOptions.of(o.lake(), o.inputs()), console);
+            cs.failures().forEach(f -> failures.addUnmapped("convert", f));
+        }
+        times.put("convert", seconds(t));
+
+        t = System.nanoTime();
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        Lake lake = Lake.open(o.lake(), conf);
+        LakeViews.register(spark, lake);
+        failures.catalogue(Catalogue.read(lake, conf));
+        Map<Long, String> calibratorOf = new TreeMap<>();
+        List<Long> targets = new ArrayList<>();
+        classify(spark, catalogue, beam, s.calibrator(), calibratorOf, targets);
+        int pending = calibratorOf.size() + targets.size();
+        console.printf(Locale.ROOT, "pipeline: %d MS to calibrate: %d calibrator observations (%s), %d targets%n",
+                pending, calibratorOf.size(), new TreeSet<>(calibratorOf.values()), targets.size());
+        times.put("classify", seconds(t));
+        Map<Verdict.Level, Integer> verdicts = new TreeMap<>();
+        Map<Long, String> verdictOf = new TreeMap<>();
+        if (pending == 0) {
+            return new Summary(0, 0, 0, 0, times, failures.list(), verdicts);
+        }
+
+        Set<Long> cals = calibratorOf.keySet();
+        if (!cals.isEmpty()) {
+            t = System.nanoTime();
+            DiagnoseJob.Summary d = DiagnoseJob.run(spark, new DiagnoseJob.Options(o.lake(), s.calibrator(), catalogue,
+                    thresholds, beam, DiagnoseSettings.defaults(), in(cals), null), console);
+            d.failures().forEach(f -> failures.add("diagnose", f));
+            d.fields().stream().limit(10).forEach(f -> console.printf(Locale.ROOT,
+                    "pipeline: before calibration %s %s: separation %.2f arcmin from %s; %s%n", f.verdict().level(),
+                    f.msName(), f.separation_arcmin(), f.target().calibrator(), f.verdict().reasonText()));
+            times.put("diagnose", seconds(t));
+
+            t = System.nanoTime();
+            for (String name : new TreeSet<>(calibratorOf.values())) {
+                CalibratorCatalogue.Calibrator c = catalogue.get(name);
+                Set<Long> ids = failures.alive(ofCalibrator(calibratorOf, name));
+                if (ids.isEmpty()) {
+                    continue;
+                }
+                failures.addAll("rephase", RephaseJob.run(spark, new RephaseOptions(o.lake(), c.position(),
+                        "calibrator " + name, in(ids), RephaseOptions.COMPLEX_COLUMNS,
+                        s.number("rephase.tolerance_arcmin"), "snappy"), console).failures());
+                ids = failures.alive(ids);
+                if (!ids.isEmpty()) {
+                    failures.addAll("predict", PredictJob.run(spark, new PredictJob.Options(o.lake(),
+                            List.of(c.component()), "calibrator " + name, s.bool("beam") ? beam : null, in(ids),
+                            "snappy"), console).failures());
+                }
+            }
+            times.put("rephase+predict", seconds(t));
+
+            t = System.nanoTime();
+            solve(spark, o.lake(), K, GainType.K, CalMode.AP, s.get("k.solint"), List.of(), false, s, cals, failures,
+                    o.report(), console);
+            solve(spark, o.lake(), G, GainType.G, CalMode.parse(s.get("g.calmode")), s.get("g.solint"), List.of(K),
+                    false, s, cals, failures, o.report(), console);
+            solve(spark, o.lake(), B, GainType.B, CalMode.AP, s.get("b.solint"), List.of(K, G), s.bool("b.solnorm"), s,
+                    cals, failures, o.report(), console);
+            times.put("solve", seconds(t));
+        }
+
+        t = System.nanoTime();
+        Set<Long> all = new TreeSet<>(cals);
+        all.addAll(targets);
+        Set<Long> toApply = failures.alive(all);
+        if (!toApply.isEmpty()) {
+            failures.addAll("apply", ApplyJob.run(spark, new ApplyJob.Options(o.lake(), List.of(K, G, B),
+                    s.get("apply.interp"), in(toApply), "snappy"), console).failures());
+        }
+        times.put("apply", seconds(t));
+
+        Set<Long> calsLeft = failures.alive(cals);
+        if (!calsLeft.isEmpty()) {
+            t = System.nanoTime();
+            DiagnoseJob.Summary d = DiagnoseJob.run(spark, new DiagnoseJob.Options(o.lake(), s.calibrator(), catalogue,
+                    thresholds, beam, DiagnoseSettings.defaults().withDataColumn("corrected_data"), in(calsLeft),
+                    o.report()), console);
+            d.failures().forEach(f -> failures.add("diagnose after calibration", f));
+            for (FieldOutcome f : d.fields()) {
+                verdictOf.merge(f.msId(), f.verdict().level().name(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+                verdicts.merge(f.verdict().level(), 1, Integer::sum);
+            }
+            times.put("diagnose after", seconds(t));
+        }
+        if (o.report() != null && Files.isDirectory(gainPlots(o.report()))) {
+            Files.createDirectories(o.report());
+            Path dst = o.report().resolve("gains");
+            deleteTree(dst);
+            Files.move(gainPlots(o.report()), dst);
+            console.println("pipeline: gain plots in " + dst);
+        }
+
+        t = System.nanoTime();
+        int finished = record(spark, lake, conf, failures.alive(all), calibratorOf, verdictOf);
+        times.put("record", seconds(t));
+        return new Summary(pending, cals.size(), targets.size(), finished, times, failures.list(), verdicts);
+    }
+
+    private static void solve(SparkSession spark, String lake, String table, GainType type, CalMode mode,
+            String solint, List<String> pre, boolean solnorm, PipelineSettings s, Set<Long> cals, Failures failures,
+            Path report, PrintStream console) throws IOException {
+        Set<Long> ids = failures.alive(cals);
+        if (ids.isEmpty()) {
+            return;
+        }
+        SolveOptions so = SolveOptions.defaults(type).withCalMode(mode).withMinSnr(s.number("minsnr"))
+                .withMinBlPerAnt((int) s.number("minblperant")).withSolnorm(solnorm);
+        SolveJob.Summary r = SolveJob.run(spark, new SolveJob.Options(lake, table, so, s.get("refant"),
+                Solint.parse(solint), false, false, pre, "linear", in(ids), 512L << 20,
+                report == null ? null : gainPlots(report)), console);
+        failures.addAll("solve " + table, r.failures());
+    }
+
+    /** Where the solves write their plots before they move into the report (the report is replaced whole). */
+    private static Path gainPlots(Path report) {
+        return report.toAbsolutePath().resolveSibling("." + report.getFileName() + ".gains");
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> s = Files.walk(dir)) {
+                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    /** Splits the converted MS the pipeline has not finished into calibrator observations and targets. */
+    private static void classify(SparkSession spark, CalibratorCatalogue catalogue, PrimaryBeam beam, String only,
+            Map<Long, String> calibratorOf, List<Long> targets) {
+        List<Row> rows = spark.sql("SELECT m.ms_id,"
+                + " first(CASE WHEN f.reference_dir_frame IN ('J2000', 'ICRS') THEN f.reference_dir_lon_rad"
+                + " ELSE f.phase_dir_lon_rad END), first(CASE WHEN f.reference_dir_frame IN ('J2000', 'ICRS')"
+                + " THEN f.reference_dir_lat_rad ELSE f.phase_dir_lat_rad END), first(s.freq_hz)"
+                + " FROM ms m JOIN fields f ON f.ms_id = m.ms_id"
+                + " LEFT JOIN (SELECT ms_id, avg(aggregate(chan_freq_hz, 0D, (a, x) -> a + x) / size(chan_freq_hz))"
+                + " AS freq_hz FROM spectral_windows GROUP BY ms_id) s ON s.ms_id = m.ms_id"
+                + " WHERE m.status = '" + CatalogueEntry.CONVERTED + "' AND NOT EXISTS (SELECT 1 FROM pipeline p"
+                + " WHERE p.ms_id = m.ms_id) GROUP BY m.ms_id ORDER BY m.ms_id").collectAsList();
+        for (Row r : rows) {
+            double freq = r.isNullAt(3) ? 1.4e9 : r.getDouble(3);
+            List<CalibratorCatalogue.Calibrator> near = CalibratorChoice.inBeam(catalogue, beam, r.getDouble(1),
+                    r.getDouble(2), freq);
+            String name = near.stream().map(CalibratorCatalogue.Calibrator::name)
+                    .filter(n -> only == null || n.equals(catalogue.get(only).name())).findFirst().orElse(null);
+            if (name != null) {
+                calibratorOf.put(r.getLong(0), name);
+            } else {
+                targets.add(r.getLong(0));
+            }
+        }
+    }
+
+    private static int record(SparkSession spark, Lake lake, Configuration conf, Set<Long> done,
+            Map<Long, String> calibratorOf, Map<Long, String> verdictOf) throws IOException {
+        Catalogue catalogue = Catalogue.read(lake, conf);
+        String runId = BatchCommitter.newRunId();
+        String now = Instant.now().toString();
+        List<GenericRecord> rows = new ArrayList<>();
+        for (long id : done) {
+            GenericRecord r = new GenericData.Record(LakeTable.PIPELINE.schema());
+            r.put("ms_id", id);
+            r.put("conversion", catalogue.get(id).conversion());
+            r.put("role", calibratorOf.containsKey(id) ? "calibrator" : "target");
+            r.put("calibrator", calibratorOf.get(id));
+            r.put("gain_tables", String.join(",", K, G, B));
+            r.put("verdict", verdictOf.get(id));
+            r.put("run_id", runId);
+            r.put("finished_utc", now);
+            rows.add(r);
+        }
+        try {
+            new ResultTables(lake, conf, runId).append(LakeTable.PIPELINE, rows);
+        } finally {
+            lake.fs().delete(lake.layout().stagingDir(runId), true);
+        }
+        return rows.size();
+    }
+
+    private static Set<Long> ofCalibrator(Map<Long, String> calibratorOf, String name) {
+        return calibratorOf.entrySet().stream().filter(e -> e.getValue().equals(name)).map(Map.Entry::getKey)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** A --where selecting these MS. */
+    static String in(Set<Long> ids) {
+        return "ms_id IN (" + ids.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
+    }
+
+    private static double seconds(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** The MS that failed a stage ("URI: reason" from the jobs), and which are still going. */
+    private static final class Failures {
+        private final List<String> messages = new ArrayList<>();
+        private final Set<Long> failed = new TreeSet<>();
+        private Map<String, Long> idOfUri = Map.of();
+
+        void catalogue(Catalogue c) {
+            Map<String, Long> m = new TreeMap<>();
+            c.current().forEach((id, e) -> m.put(e.uri(), id));
+            idOfUri = m;
+        }
+
+        void add(String stage, String failure) {
+            for (Map.Entry<String, Long> e : idOfUri.entrySet()) {
+                if (failure.startsWith(e.getKey() + ": ")) {
+                    failed.add(e.getValue());
+                }
+            }
+            messages.add(stage + ": " + failure);
+        }
+
+        void addUnmapped(String stage, String failure) {
+            messages.add(stage + ": " + failure);
+        }
+
+        void addAll(String stage, List<String> failures) {
+            failures.forEach(f -> add(stage, f));
+        }
+
+        Set<Long> alive(Set<Long> ids) {
+            Predicate<Long> ok = id -> !failed.contains(id);
+            return ids.stream().filter(ok).collect(Collectors.toCollection(TreeSet::new));
+        }
+
+        List<String> list() {
+            return List.copyOf(messages);
+        }
+    }
+}

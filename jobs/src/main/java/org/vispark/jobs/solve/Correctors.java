@@ -1,0 +1,31 @@
+package org.vispark.jobs.solve;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.vispark.udfs.solve.GainCorrector;
+import org.vispark.udfs.solve.GainTable;
+import org.vispark.udfs.solve.Interpolation;
+import org.vispark.udfs.solve.Solution;
+
+/** {@link GainCorrector}s of a list of gains tables for the data of one spectral window. */
+public final class Correctors {
+    private Correctors() {}
+
+    /**
+     * The corrector applying {@code tables} (in order) to rows of spectral window {@code spw}; a table without
+     * solutions for that window is an error naming it.
+     */
+    public static GainCorrector forWindow(List<PreTable> tables, int spw, int numAnt, int numPol, double[] chanFreq_hz,
+            Interpolation interp) {
+        List<GainTable> gains = new ArrayList<>();
+        for (PreTable t : tables) {
+            List<Solution> mine = t.solutions().stream().filter(s -> s.spw() == spw).toList();
+            if (mine.isEmpty()) {
+                throw new IllegalArgumentException("gains table " + t.name() + " has no solutions for spectral window "
+                        + spw + " of this MS");
+            }
+            gains.add(new GainTable(t.type(), mine, numAnt, numPol, chanFreq_hz));
+        }
+        return new GainCorrector(gains, interp, chanFreq_hz.length, numPol);
+    }
+}

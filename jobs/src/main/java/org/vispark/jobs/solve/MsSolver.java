@@ -1,0 +1,160 @@
+package org.vispark.jobs.solve;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.hadoop.conf.Configuration;
+import org.vispark.jobs.lake.MsRows;
+import org.vispark.jobs.lake.VisRecords;
+import org.vispark.udfs.solve.GainCorrector;
+import org.vispark.udfs.solve.Interpolation;
+import org.vispark.udfs.solve.Solution;
+import org.vispark.udfs.solve.SolveGroupBuilder;
+import org.vispark.udfs.solve.Solver;
+
+/**
+ * Runs one {@link SolveTask} in a Spark task: groups the MS's unflagged cross-correlation rows by (spectral window,
+ * scan unless combined, field unless combined, solution interval), accumulates each group with its pre-applied
+ * tables ({@link SolveGroupBuilder}) and solves it ({@link Solver}). A first pass reads only the grouping columns;
+ * the groups are then accumulated in as many passes over the data as the memory budget needs
+ * ({@link SolveGroupBuilder#bytes} per group).
+ */
+final class MsSolver {
+    private MsSolver() {}
+
+    /** The solutions of one group. */
+    record SolvedGroup(int fieldId, double interval_s, List<Solution> solutions) implements Serializable {}
+
+    /** The groups solved, or the reason the MS failed. */
+    record Result(String error, List<SolvedGroup> groups, long rows, double seconds) implements Serializable {}
+
+    private record Key(int spw, int scan, int field, long interval) implements Comparable<Key> {
+        @Override
+        public int compareTo(Key o) {
+            int c = Integer.compare(spw, o.spw);
+            c = c != 0 ? c : Integer.compare(scan, o.scan);
+            c = c != 0 ? c : Integer.compare(field, o.field);
+            return c != 0 ? c : Long.compare(interval, o.interval);
+        }
+    }
+
+    /** What the first pass learns of a group. */
+    private static final class Extent {
+        int numPol;
+        int field;
+        double first = Double.POSITIVE_INFINITY;
+        double last = Double.NEGATIVE_INFINITY;
+        double integration;
+    }
+
+    /** The columns the first pass reads. */
+    private static final List<String> GROUPING_COLUMNS = List.of("row", "time", "interval", "antenna1", "antenna2",
+            "field_id", "spw", "scan_number", "num_pol", "flag_row");
+
+    static Result run(SolveTask t, Configuration conf) {
+        long t0 = System.nanoTime();
+        try {
+            Map<Key, Extent> extents = new TreeMap<>();
+            long[] rows = {0};
+            MsRows.forEach(t.layout(), t.files(), conf, GROUPING_COLUMNS, r -> {
+                if (!usable(r)) {
+                    return;
+                }
+                Extent e = extents.computeIfAbsent(key(t, r), k -> new Extent());
+                double time = VisRecords.time(r);
+                e.numPol = VisRecords.integer(r, "num_pol");
+                e.field = VisRecords.integer(r, "field_id");
+                e.first = Math.min(e.first, time);
+                e.last = Math.max(e.last, time);
+                Object interval = r.get("interval");
+                e.integration = interval == null ? 0 : (Double) interval;
+                rows[0]++;
+            });
+            if (extents.isEmpty()) {
+                throw new IllegalArgumentException("no unflagged cross-correlation rows with DATA");
+            }
+            List<SolvedGroup> out = new ArrayList<>();
+            List<Key> pending = new ArrayList<>(extents.keySet());
+            while (!pending.isEmpty()) {
+                Map<Key, SolveGroupBuilder> pass = new LinkedHashMap<>();
+                long bytes = 0;
+                while (!pending.isEmpty()) {
+                    Key k = pending.get(0);
+                    double[] freqs = frequencies(t, k.spw());
+                    long b = SolveGroupBuilder.bytes(t.numAnt(), freqs.length, extents.get(k).numPol);
+                    if (!pass.isEmpty() && bytes + b > t.memoryBudget_bytes()) {
+                        break;
+                    }
+                    pass.put(pending.remove(0), null);
+                    bytes += b;
+                }
+                accumulate(t, conf, pass, extents);
+                for (Map.Entry<Key, SolveGroupBuilder> e : pass.entrySet()) {
+                    Extent x = extents.get(e.getKey());
+                    out.add(new SolvedGroup(x.field, t.solint().length_s(x.last - x.first + x.integration),
+                            Solver.solve(e.getValue().build(), t.options())));
+                }
+            }
+            return new Result(null, out, rows[0], seconds(t0));
+        } catch (IOException | RuntimeException e) {
+            return new Result(e.getMessage() == null ? e.toString() : e.getMessage(), List.of(), 0, seconds(t0));
+        }
+    }
+
+    /** One pass over the data, adding the rows of the groups of {@code pass} to new builders. */
+    private static void accumulate(SolveTask t, Configuration conf, Map<Key, SolveGroupBuilder> pass,
+            Map<Key, Extent> extents) throws IOException {
+        Map<Integer, GainCorrector> correctors = new HashMap<>();
+        for (Key k : pass.keySet()) {
+            int numPol = extents.get(k).numPol;
+            GainCorrector pre = t.pre().isEmpty() ? null : correctors.computeIfAbsent(k.spw(), spw -> Correctors
+                    .forWindow(t.pre(), spw, t.numAnt(), numPol, frequencies(t, spw), Interpolation.parse(t.interp())));
+            pass.put(k, new SolveGroupBuilder(k.spw(), t.numAnt(), frequencies(t, k.spw()), numPol, pre));
+        }
+        MsRows.forEach(t.layout(), t.files(), conf, r -> {
+            if (!usable(r)) {
+                return;
+            }
+            SolveGroupBuilder b = pass.get(key(t, r));
+            if (b != null) {
+                if (r.get("model_data") == null) {
+                    throw new IllegalArgumentException("row " + r.get("row") + " has no MODEL_DATA: run vispark predict"
+                            + " before solving");
+                }
+                b.addPackedRow(VisRecords.integer(r, "antenna1"), VisRecords.integer(r, "antenna2"), VisRecords.time(r),
+                        VisRecords.cell(r, "data"), VisRecords.cell(r, "model_data"), VisRecords.cell(r, "flag"),
+                        VisRecords.weight(r));
+            }
+        });
+    }
+
+    private static boolean usable(GenericRecord r) {
+        return VisRecords.integer(r, "antenna1") != VisRecords.integer(r, "antenna2")
+                && VisRecords.integer(r, "num_pol") > 0 && !VisRecords.rowFlagged(r);
+    }
+
+    private static Key key(SolveTask t, GenericRecord r) {
+        Object scan = r.get("scan_number");
+        return new Key(VisRecords.integer(r, "spw"), t.combineScan() || scan == null ? -1 : (Integer) scan,
+                t.combineField() ? -1 : VisRecords.integer(r, "field_id"),
+                t.solint().index(VisRecords.time(r), t.timeStart_mjdSec()));
+    }
+
+    private static double[] frequencies(SolveTask t, int spw) {
+        double[] f = t.chanFreqs_hz().get(spw);
+        if (f == null) {
+            throw new IllegalArgumentException("spectral window " + spw + " is not in the MS's SPECTRAL_WINDOW table");
+        }
+        return f;
+    }
+
+    private static double seconds(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+}

@@ -1,0 +1,171 @@
+package org.vispark.jobs.solve;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.SparkSession;
+import org.vispark.jobs.lake.BatchCommitter;
+import org.vispark.jobs.lake.Catalogue;
+import org.vispark.jobs.lake.CatalogueEntry;
+import org.vispark.jobs.lake.HadoopConf;
+import org.vispark.jobs.lake.Lake;
+import org.vispark.jobs.lake.LakeTable;
+import org.vispark.jobs.lake.LakeViews;
+import org.vispark.jobs.lake.MsSelection;
+import org.vispark.jobs.lake.MsVersions;
+import org.vispark.jobs.lake.ResultTables;
+import org.vispark.udfs.solve.ReferenceAntenna;
+import org.vispark.udfs.solve.Solution;
+import org.vispark.udfs.solve.SolveOptions;
+
+/**
+ * {@code vispark solve}: antenna gains of every selected MS in one Spark job, one task per MS ({@link MsSolver});
+ * each MS's groups are (spectral window, scan, field, solution interval) as CASA forms them, solved with earlier
+ * tables of the same MS pre-applied. Solutions go to the lake's {@code gains} table under the table name (one file
+ * per batch of MS, {@link ResultTables}); a solution below minsnr or with too few baselines is written flagged. An
+ * MS that cannot be solved (no MODEL_DATA, a pre-applied table without its solutions, ...) is reported with the
+ * reason; the others go on.
+ */
+public final class SolveJob {
+    private SolveJob() {}
+
+    /**
+     * @param refant       reference antenna: a name, an index or "auto"
+     * @param pre          gains tables to pre-apply, in order
+     * @param memoryBudget_bytes solve groups one task holds at once
+     * @param plots        directory for PNG plots of the solutions, or null
+     */
+    public record Options(String lake, String tableName, SolveOptions solve, String refant, Solint solint,
+            boolean combineScan, boolean combineField, List<String> pre, String interp, String where,
+            long memoryBudget_bytes, Path plots) {}
+
+    /**
+     * The outcome.
+     *
+     * @param keptFraction unflagged / all solutions of each MS solved, by MS URI
+     */
+    public record Summary(int selected, int solved, List<String> failures, long solutions, long kept,
+            Map<String, Double> keptFraction, double seconds) {}
+
+    public static Summary run(SparkSession spark, Options o, PrintStream console) throws IOException {
+        long t0 = System.nanoTime();
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        Lake lake = Lake.open(o.lake(), conf);
+        LakeViews.register(spark, lake);
+        Catalogue catalogue = Catalogue.read(lake, conf);
+        List<Long> ids = MsSelection.converted(spark, o.where());
+        Map<Long, List<PreTable>> pre = GainRecords.read(spark, o.pre());
+        console.printf(Locale.ROOT, "solve: %d MS selected; table %s: gaintype %s calmode %s solint %s refant %s"
+                + " minsnr %s%s%n", ids.size(), o.tableName(), o.solve().gainType(), calMode(o),
+                o.solint(), o.refant(), o.solve().minSnr(), o.pre().isEmpty() ? "" : "; pre-applied " + o.pre());
+        Map<Long, Map<LakeTable, List<GenericRecord>>> subtables =
+                MsVersions.currentSubtables(lake, conf, catalogue, Set.copyOf(ids));
+        Map<Long, List<String>> files = MsVersions.visibilityFiles(lake, catalogue);
+        List<String> failures = new ArrayList<>();
+        List<SolveTask> tasks = new ArrayList<>();
+        Map<Long, Map<Integer, String>> antennaNames = new HashMap<>();
+        for (long id : ids) {
+            CatalogueEntry e = catalogue.get(id);
+            Map<LakeTable, List<GenericRecord>> tables = subtables.getOrDefault(id, Map.of());
+            List<GenericRecord> antennas = tables.getOrDefault(LakeTable.ANTENNAS, List.of());
+            String[] names = new String[antennas.size()];
+            Map<Integer, String> byId = new HashMap<>();
+            for (GenericRecord a : antennas) {
+                int ant = (Integer) a.get("antenna_id");
+                byId.put(ant, String.valueOf(a.get("name")));
+                if (ant < names.length) {
+                    names[ant] = String.valueOf(a.get("name"));
+                }
+            }
+            antennaNames.put(id, byId);
+            List<PreTable> mine = pre.getOrDefault(id, List.of());
+            try {
+                if (mine.size() != o.pre().size()) {
+                    throw new IllegalArgumentException("pre-applied tables " + o.pre() + ": only "
+                            + mine.stream().map(PreTable::name).toList() + " have solutions for this MS");
+                }
+                SolveOptions so = o.solve().withRefant(ReferenceAntenna.parse(o.refant(), names));
+                tasks.add(new SolveTask(id, e.uri(), e.conversion(), files.getOrDefault(id, List.of()),
+                        MsVersions.frequencies(tables.get(LakeTable.SPECTRAL_WINDOWS)), names.length,
+                        e.timeStart() == null ? 0 : e.timeStart(), o.solint(), o.combineScan(), o.combineField(), so,
+                        mine, o.interp(), o.memoryBudget_bytes(), lake.layout()));
+            } catch (IllegalArgumentException x) {
+                failures.add(e.uri() + ": " + x.getMessage());
+            }
+        }
+
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<HadoopConf> hconf = jsc.broadcast(new HadoopConf(conf));
+        String runId = BatchCommitter.newRunId();
+        ResultTables results = new ResultTables(lake, conf, runId);
+        String now = Instant.now().toString();
+        Map<String, Double> kept = new LinkedHashMap<>();
+        List<GenericRecord> plotted = new ArrayList<>();
+        long solutions = 0;
+        long unflagged = 0;
+        int solved = 0;
+        int chunk = Math.max(8, 4 * spark.sparkContext().defaultParallelism());
+        try {
+            for (int from = 0; from < tasks.size(); from += chunk) {
+                List<SolveTask> part = tasks.subList(from, Math.min(tasks.size(), from + chunk));
+                List<MsSolver.Result> rs = jsc.parallelize(part, part.size())
+                        .map(t -> MsSolver.run(t, hconf.value().get())).collect();
+                List<GenericRecord> rows = new ArrayList<>();
+                for (int i = 0; i < part.size(); i++) {
+                    SolveTask t = part.get(i);
+                    MsSolver.Result r = rs.get(i);
+                    if (r.error() != null) {
+                        failures.add(t.uri() + ": " + r.error());
+                        continue;
+                    }
+                    GainRecords.Source src = new GainRecords.Source(t.msId(), t.conversion(), runId, o.tableName(),
+                            o.solve().gainType(), calMode(o), now);
+                    long all = 0;
+                    long good = 0;
+                    for (MsSolver.SolvedGroup g : r.groups()) {
+                        for (Solution s : g.solutions()) {
+                            rows.add(GainRecords.record(src, s, g.fieldId(), g.interval_s(),
+                                    antennaNames.get(t.msId()).get(s.antenna())));
+                            all++;
+                            good += s.flagged() ? 0 : 1;
+                        }
+                    }
+                    kept.put(t.uri(), all == 0 ? 0 : good / (double) all);
+                    solutions += all;
+                    unflagged += good;
+                    solved++;
+                }
+                results.append(LakeTable.GAINS, rows);
+                if (o.plots() != null && plotted.size() < SolvePlots.MAX_ROWS) {
+                    plotted.addAll(rows.subList(0, Math.min(rows.size(), SolvePlots.MAX_ROWS - plotted.size())));
+                }
+                console.printf(Locale.ROOT, "solve: %d/%d MS done, %d failed, %d solutions (%.1f%% kept)%n",
+                        Math.min(tasks.size(), from + chunk), tasks.size(), failures.size(), solutions,
+                        solutions == 0 ? 0 : 100.0 * unflagged / solutions);
+            }
+        } finally {
+            lake.fs().delete(lake.layout().stagingDir(runId), true);
+        }
+        if (o.plots() != null) {
+            SolvePlots.write(o.plots(), o.tableName(), o.solve().gainType(), plotted, kept);
+            console.println("solve: plots in " + o.plots());
+        }
+        return new Summary(ids.size(), solved, failures, solutions, unflagged, kept, (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static String calMode(Options o) {
+        return o.solve().calMode().name().toLowerCase(Locale.ROOT);
+    }
+}
