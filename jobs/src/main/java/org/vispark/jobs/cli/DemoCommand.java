@@ -44,6 +44,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "random seed of gains and noise")
     long seed;
 
+    @Option(names = "--generate-only", description = "only write the MS (for benchmarks), no pipeline")
+    boolean generateOnly;
+
     @Mixin
     SparkSessions sparkOptions;
 
@@ -63,6 +66,9 @@ final class DemoCommand implements Callable<Integer> {
         } catch (Exception e) {
             System.err.println("demo: " + e.getMessage());
             return 2;
+        }
+        if (generateOnly) {
+            return 0;
         }
         SparkSession spark = sparkOptions.create("vispark demo");
         try {

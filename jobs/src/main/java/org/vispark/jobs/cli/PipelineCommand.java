@@ -1,5 +1,8 @@
 package org.vispark.jobs.cli;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,8 +79,14 @@ final class PipelineCommand implements Callable<Integer> {
                 + " failed; calibrators after calibration: %s%n", r.pending(), r.calibrators(), r.targets(), r.finished(),
                 r.pending() - r.finished(), r.verdictsAfter());
         r.stageSeconds().forEach((stage, sec) -> System.out.printf(Locale.ROOT, "pipeline:   %-16s %8.1f s%n", stage, sec));
-        System.out.printf(Locale.ROOT, "pipeline:   driver heap used %d MB%n",
-                (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        System.out.printf(Locale.ROOT, "pipeline:   driver peak heap %d MB (JVM of the driver; executors are separate on"
+                + " a cluster)%n", peak >> 20);
         r.failures().forEach(f -> System.err.println("FAILED " + f));
         return r.failures().isEmpty() ? 0 : 1;
     }

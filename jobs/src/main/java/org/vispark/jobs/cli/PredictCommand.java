@@ -15,7 +15,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code vispark predict --lake LAKE (--calibrator NAME | --catalog FILE) [--beam] [--where SQL]}: fills
+ * {@code vispark predict --lake LAKE (--calibrator NAME | --catalog FILE | --auto) [--beam] [--where SQL]}: fills
  * MODEL_DATA. Exit status 0 when every selected MS got its model, 1 when some failed, 2 for a failed run or bad
  * options.
  */
@@ -33,6 +33,10 @@ final class PredictCommand implements Callable<Integer> {
         @Option(names = "--catalog", paramLabel = "FILE",
                 description = "every source of a catalogue file (the format of conf/calibrators.csv)")
         Path catalog;
+
+        @Option(names = "--auto", description = "per MS, the sources of the calibrator catalogue (--catalogue) within"
+                + " half the primary-beam FWHM of its pointing")
+        boolean auto;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -63,19 +67,23 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() {
         PredictJob.Options o;
         try {
-            List<SkyComponent> components;
+            List<SkyComponent> components = null;
+            CalibratorCatalogue auto = null;
             String label;
+            Path file = catalogue != null ? catalogue : Installation.conf().resolve("calibrators.csv");
             if (model.calibrator != null) {
-                Path file = catalogue != null ? catalogue : Installation.conf().resolve("calibrators.csv");
                 components = List.of(CalibratorCatalogue.read(file).get(model.calibrator).component());
                 label = "calibrator " + model.calibrator;
+            } else if (model.auto) {
+                auto = CalibratorCatalogue.read(file);
+                label = "catalogue " + file;
             } else {
                 components = CalibratorCatalogue.read(model.catalog).calibrators().stream()
                         .map(CalibratorCatalogue.Calibrator::component).toList();
                 label = "catalogue " + model.catalog;
             }
             PrimaryBeam b = beam ? new PrimaryBeam(dish_m, PrimaryBeam.TAPERED_WIDTH_FACTOR) : null;
-            o = new PredictJob.Options(lake, components, label, b, where, codec);
+            o = new PredictJob.Options(lake, components, auto, label, b, where, codec);
         } catch (Exception e) {
             System.err.println("predict: " + e.getMessage());
             return 2;

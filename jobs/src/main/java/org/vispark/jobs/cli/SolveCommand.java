@@ -117,6 +117,8 @@ final class SolveCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "solve: %d MS selected: %d solved, %d failed; %d solutions, %d kept (%.1f%%);"
                     + " %.1f s%n", s.selected(), s.solved(), s.failures().size(), s.solutions(), s.kept(),
                     s.solutions() == 0 ? 0 : 100.0 * s.kept() / s.solutions(), s.seconds());
+            System.out.printf(Locale.ROOT, "solve: task time %.2f s reading and accumulating data, %.2f s in the solver%n",
+                    s.taskSeconds()[0], s.taskSeconds()[1]);
             s.failures().forEach(f -> System.err.println("FAILED " + f));
             return s.failures().isEmpty() ? 0 : 1;
         } catch (Exception e) {

@@ -148,7 +148,7 @@ public final class PipelineJob {
                 ids = failures.alive(ids);
                 if (!ids.isEmpty()) {
                     failures.addAll("predict", PredictJob.run(spark, new PredictJob.Options(o.lake(),
-                            List.of(c.component()), "calibrator " + name, s.bool("beam") ? beam : null, in(ids),
+                            List.of(c.component()), null, "calibrator " + name, s.bool("beam") ? beam : null, in(ids),
                             "snappy"), console).failures());
                 }
             }

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.TaskContext;
@@ -26,6 +28,8 @@ import org.vispark.jobs.lake.LakeTable;
 import org.vispark.jobs.lake.LakeViews;
 import org.vispark.jobs.lake.MsSelection;
 import org.vispark.jobs.lake.MsVersions;
+import org.vispark.jobs.sky.CalibratorChoice;
+import org.vispark.udfs.sky.CalibratorCatalogue;
 import org.vispark.udfs.sky.PrimaryBeam;
 import org.vispark.udfs.sky.SkyComponent;
 
@@ -41,12 +45,20 @@ public final class PredictJob {
     private PredictJob() {}
 
     /**
-     * @param components the sky model
+     * @param components the sky model, or null to choose it per MS from {@code auto}
+     * @param auto       with {@code components} null: each MS's model is the sources of this catalogue within half the
+     *                   primary-beam FWHM of its first field's pointing ({@link CalibratorChoice}); else null
      * @param beam       the primary beam, or null for none
      * @param where      SQL condition on the ms table, or null for all converted MS
      */
-    public record Options(String lake, List<SkyComponent> components, String modelLabel, PrimaryBeam beam, String where,
-            String codec) {}
+    public record Options(String lake, List<SkyComponent> components, CalibratorCatalogue auto, String modelLabel,
+            PrimaryBeam beam, String where, String codec) {
+        public Options {
+            if ((components == null) == (auto == null)) {
+                throw new IllegalArgumentException("predict needs either a sky model or a catalogue to choose from");
+            }
+        }
+    }
 
     /** MS selected, MS given a model, failures with reasons, rows written. */
     public record Summary(int selected, int predicted, List<String> failures, long rows, double seconds) {}
@@ -58,8 +70,9 @@ public final class PredictJob {
         LakeViews.register(spark, lake);
         Catalogue catalogue = Catalogue.read(lake, conf);
         List<Long> ids = MsSelection.converted(spark, o.where());
-        console.printf(Locale.ROOT, "predict: %d MS selected; model %s (%d component(s)), %s%n", ids.size(),
-                o.modelLabel(), o.components().size(), o.beam() == null ? "no primary beam"
+        console.printf(Locale.ROOT, "predict: %d MS selected; model %s (%s), %s%n", ids.size(),
+                o.modelLabel(), o.components() == null ? "sources within FWHM/2 of each MS's pointing"
+                        : o.components().size() + " component(s)", o.beam() == null ? "no primary beam"
                         : String.format(Locale.ROOT, "primary beam of a %.2f m dish", o.beam().dishDiameter_m()));
         Map<Long, Map<LakeTable, List<GenericRecord>>> subtables =
                 MsVersions.currentSubtables(lake, conf, catalogue, Set.copyOf(ids));
@@ -82,9 +95,19 @@ public final class PredictJob {
                             (Double) f.get("reference_dir_lat_rad")});
                 }
             }
+            Map<Integer, double[]> freqs = MsVersions.frequencies(tables.get(LakeTable.SPECTRAL_WINDOWS));
+            List<SkyComponent> model = o.components();
+            if (model == null) {
+                model = inBeam(o.auto(), o.beam() != null ? o.beam() : PrimaryBeam.dsa110(), pointings, centres, freqs);
+                if (model.isEmpty()) {
+                    failures.add(e.uri() + ": no source of the catalogue within half the primary-beam FWHM of its"
+                            + " pointing; not predicted");
+                    continue;
+                }
+                console.printf("predict: %s: %s%n", e.uri(), model.stream().map(SkyComponent::name).toList());
+            }
             tasks.add(new PredictTask(id, e.uri(), e.conversion(), RANDOM.nextLong() & Long.MAX_VALUE,
-                    files.getOrDefault(id, List.of()), centres, pointings,
-                    MsVersions.frequencies(tables.get(LakeTable.SPECTRAL_WINDOWS)), List.copyOf(o.components()), o.beam(),
+                    files.getOrDefault(id, List.of()), centres, pointings, freqs, List.copyOf(model), o.beam(),
                     runId, lake.layout(), o.codec()));
         }
 
@@ -121,6 +144,19 @@ public final class PredictJob {
             lake.fs().delete(lake.layout().stagingDir(runId), true);
         }
         return new Summary(ids.size(), predicted, failures, rows, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The catalogue sources within FWHM/2 of the lowest field's pointing (else phase centre) at the mean frequency. */
+    private static List<SkyComponent> inBeam(CalibratorCatalogue catalogue, PrimaryBeam beam,
+            Map<Integer, double[]> pointings, Map<Integer, double[]> centres, Map<Integer, double[]> freqs) {
+        Map<Integer, double[]> where = pointings.isEmpty() ? centres : pointings;
+        if (where.isEmpty()) {
+            return List.of();
+        }
+        double[] p = where.get(new TreeMap<>(where).firstKey());
+        double f = freqs.values().stream().flatMapToDouble(Arrays::stream).average().orElse(1.4e9);
+        return CalibratorChoice.inBeam(catalogue, beam, p[0], p[1], f).stream()
+                .map(CalibratorCatalogue.Calibrator::component).toList();
     }
 
     private static boolean isJ2000(Object frame) {

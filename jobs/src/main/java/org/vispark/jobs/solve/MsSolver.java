@@ -31,8 +31,14 @@ final class MsSolver {
     /** The solutions of one group. */
     record SolvedGroup(int fieldId, double interval_s, List<Solution> solutions) implements Serializable {}
 
-    /** The groups solved, or the reason the MS failed. */
-    record Result(String error, List<SolvedGroup> groups, long rows, double seconds) implements Serializable {}
+    /**
+     * The groups solved, or the reason the MS failed.
+     *
+     * @param seconds      the whole task
+     * @param solveSeconds of which in the solver (the rest reads and accumulates the data)
+     */
+    record Result(String error, List<SolvedGroup> groups, long rows, double seconds, double solveSeconds)
+            implements Serializable {}
 
     private record Key(int spw, int scan, int field, long interval) implements Comparable<Key> {
         @Override
@@ -80,6 +86,7 @@ final class MsSolver {
                 throw new IllegalArgumentException("no unflagged cross-correlation rows with DATA");
             }
             List<SolvedGroup> out = new ArrayList<>();
+            long solving = 0;
             List<Key> pending = new ArrayList<>(extents.keySet());
             while (!pending.isEmpty()) {
                 Map<Key, SolveGroupBuilder> pass = new LinkedHashMap<>();
@@ -95,15 +102,17 @@ final class MsSolver {
                     bytes += b;
                 }
                 accumulate(t, conf, pass, extents);
+                long s0 = System.nanoTime();
                 for (Map.Entry<Key, SolveGroupBuilder> e : pass.entrySet()) {
                     Extent x = extents.get(e.getKey());
                     out.add(new SolvedGroup(x.field, t.solint().length_s(x.last - x.first + x.integration),
                             Solver.solve(e.getValue().build(), t.options())));
                 }
+                solving += System.nanoTime() - s0;
             }
-            return new Result(null, out, rows[0], seconds(t0));
+            return new Result(null, out, rows[0], seconds(t0), solving / 1e9);
         } catch (IOException | RuntimeException e) {
-            return new Result(e.getMessage() == null ? e.toString() : e.getMessage(), List.of(), 0, seconds(t0));
+            return new Result(e.getMessage() == null ? e.toString() : e.getMessage(), List.of(), 0, seconds(t0), 0);
         }
     }
 

@@ -55,9 +55,10 @@ public final class SolveJob {
      * The outcome.
      *
      * @param keptFraction unflagged / all solutions of each MS solved, by MS URI
+     * @param taskSeconds  summed over the tasks: reading and accumulating the data, and solving
      */
     public record Summary(int selected, int solved, List<String> failures, long solutions, long kept,
-            Map<String, Double> keptFraction, double seconds) {}
+            Map<String, Double> keptFraction, double seconds, double[] taskSeconds) {}
 
     public static Summary run(SparkSession spark, Options o, PrintStream console) throws IOException {
         long t0 = System.nanoTime();
@@ -115,6 +116,7 @@ public final class SolveJob {
         List<GenericRecord> plotted = new ArrayList<>();
         long solutions = 0;
         long unflagged = 0;
+        double[] taskSeconds = new double[2];
         int solved = 0;
         int chunk = Math.max(8, 4 * spark.sparkContext().defaultParallelism());
         try {
@@ -143,6 +145,8 @@ public final class SolveJob {
                         }
                     }
                     kept.put(t.uri(), all == 0 ? 0 : good / (double) all);
+                    taskSeconds[0] += r.seconds() - r.solveSeconds();
+                    taskSeconds[1] += r.solveSeconds();
                     solutions += all;
                     unflagged += good;
                     solved++;
@@ -162,7 +166,8 @@ public final class SolveJob {
             SolvePlots.write(o.plots(), o.tableName(), o.solve().gainType(), plotted, kept);
             console.println("solve: plots in " + o.plots());
         }
-        return new Summary(ids.size(), solved, failures, solutions, unflagged, kept, (System.nanoTime() - t0) / 1e9);
+        return new Summary(ids.size(), solved, failures, solutions, unflagged, kept, (System.nanoTime() - t0) / 1e9,
+                taskSeconds);
     }
 
     private static String calMode(Options o) {

@@ -73,8 +73,10 @@ class DiagnoseCommandTest {
         Result rephase = Cli.run("rephase", "--lake", lake.toString(), "--to-calibrator", "0834+555", "--catalogue",
                 CATALOGUE);
         assertEquals(0, rephase.status(), rephase.err());
-        Result predict = Cli.run("predict", "--lake", lake.toString(), "--catalog", model.toString());
+        // --auto: the catalogue's sources within the primary beam of the MS (here 0834+555, 54.7 arcmin off the pointing)
+        Result predict = Cli.run("predict", "--lake", lake.toString(), "--auto", "--catalogue", model.toString());
         assertEquals(0, predict.status(), predict.err());
+        assertTrue(predict.out().contains("incident.ms: [0834+555]"), predict.out());
         Result again = Cli.run("diagnose", "--lake", lake.toString(), "--calibrator", "0834+555", "--catalogue",
                 CATALOGUE);
         assertEquals(0, again.status(), again.err());

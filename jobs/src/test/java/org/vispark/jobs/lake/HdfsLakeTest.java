@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
@@ -17,7 +18,8 @@ import org.vispark.jobs.testing.TestData;
 
 /**
  * MS and lake on HDFS (Hadoop's MiniDFSCluster, in process): {@code convert} reads MS from {@code hdfs://},
- * writes the lake there, a rerun converts nothing, and the lake equals the one converted from local copies.
+ * writes the lake there, a rerun converts nothing, and the lake equals the one converted from local copies;
+ * {@code solve} against it gives the gains it gives on the local lake.
  */
 class HdfsLakeTest {
     @TempDir
@@ -67,5 +69,19 @@ class HdfsLakeTest {
         assertEquals(0, onHdfs.status(), onHdfs.err());
         assertEquals(onLocal.out(), onHdfs.out());
         assertTrue(onHdfs.out().startsWith("n,h\n") && !onHdfs.out().startsWith("n,h\n0,"), onHdfs.out());
+
+        // solve against the HDFS lake (make_ms.py's MODEL_DATA): the same gains as on the local lake
+        for (String l : List.of(lake, tmp.resolve("local-lake").toString())) {
+            Result solve = Cli.run("solve", "--lake", l, "--table", "G", "--gaintype", "G", "--solint", "int",
+                    "--minsnr", "0");
+            assertEquals(0, solve.status(), solve.out() + solve.err());
+            assertTrue(solve.out().contains("3 MS selected: 3 solved, 0 failed"), solve.out());
+        }
+        String gains = "SELECT count(*) AS n, bit_xor(xxhash64(regexp_extract(ms.uri, '[^/]+$', 0), g.antenna, g.pol,"
+                + " g.time, g.gain_re, g.gain_im, g.snr)) AS h FROM gains g JOIN ms ON g.ms_id = ms.ms_id";
+        Result gainsOnHdfs = Cli.run("sql", "--lake", lake, "--format", "csv", gains);
+        assertEquals(Cli.run("sql", "--lake", tmp.resolve("local-lake").toString(), "--format", "csv", gains).out(),
+                gainsOnHdfs.out());
+        assertTrue(gainsOnHdfs.out().startsWith("n,h\n60,"), gainsOnHdfs.out());
     }
 }

@@ -46,6 +46,9 @@ class NotebooksTest {
                 "--centre", "128.7287,55.5725");
         Path lake = tmp.resolve("lake");
         assertEquals(0, Cli.run("convert", "--lake", lake.toString(), tmp.resolve("in") + "/*.ms").status());
+        // diagnostics, gains (pipeline_K, pipeline_G, pipeline_B) and pipeline state for the notes about them
+        Cli.Result pipeline = Cli.run("pipeline", "--lake", lake.toString());
+        assertEquals(0, pipeline.status(), pipeline.out() + pipeline.err());
         spark = TestData.spark("NotebooksTest");
 
         Settings settings = new Settings();
