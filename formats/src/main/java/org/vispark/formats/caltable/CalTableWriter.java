@@ -14,6 +14,7 @@ import org.vispark.formats.casacore.TableReference;
 import org.vispark.formats.casacore.write.ColumnSpec;
 import org.vispark.formats.casacore.write.TableWriter;
 import org.vispark.formats.ms.SpectralWindow;
+import org.vispark.formats.ms.write.MsColumns;
 
 /**
  * Writes a CASA calibration table (the NewCalTable layout of CASA 5/6) that CASA's applycal/plotms and
@@ -59,12 +60,12 @@ public final class CalTableWriter {
         DataType paramType = table.isComplex() ? DataType.COMPLEX : DataType.FLOAT;
         int[] shape = {npol, nchan};
         List<ColumnSpec> columns = List.of(
-                ColumnSpec.scalar("TIME", DataType.DOUBLE, CalSubtables.measure("epoch", "UTC", "s")),
+                MsColumns.epoch("TIME"),
                 ColumnSpec.scalar("FIELD_ID", DataType.INT, null),
                 ColumnSpec.scalar("SPECTRAL_WINDOW_ID", DataType.INT, null),
                 ColumnSpec.scalar("ANTENNA1", DataType.INT, null),
                 ColumnSpec.scalar("ANTENNA2", DataType.INT, null),
-                ColumnSpec.scalar("INTERVAL", DataType.DOUBLE, CalSubtables.units("s")),
+                MsColumns.seconds("INTERVAL"),
                 ColumnSpec.scalar("SCAN_NUMBER", DataType.INT, null),
                 ColumnSpec.scalar("OBSERVATION_ID", DataType.INT, null),
                 ColumnSpec.array(paramColumn, paramType, shape, null),

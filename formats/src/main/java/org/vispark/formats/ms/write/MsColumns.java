@@ -8,9 +8,10 @@ import org.vispark.formats.casacore.write.ColumnSpec;
 
 /**
  * Column specifications with the measure keywords the MeasurementSet definition (v2) requires: QuantumUnits (a
- * String array of units, one per axis or one for all) and MEASINFO ({type, Ref}).
+ * String array of units, one per axis or one for all) and MEASINFO ({type, Ref}). Also used for the columns of
+ * CASA calibration tables, which follow the same definitions.
  */
-final class MsColumns {
+public final class MsColumns {
     private MsColumns() {}
 
     static TableRecord units(String... units) {
@@ -37,12 +38,13 @@ final class MsColumns {
         return ColumnSpec.array(name, type, shape, keywords);
     }
 
-    /** A TIME-like column: MJD seconds, UTC epoch. */
-    static ColumnSpec epoch(String name) {
+    /** A TIME-like Double column: MJD seconds, UTC epoch. */
+    public static ColumnSpec epoch(String name) {
         return scalar(name, DataType.DOUBLE, measure("epoch", "UTC", "s"));
     }
 
-    static ColumnSpec seconds(String name) {
+    /** A Double column of durations in seconds (QuantumUnits "s"), e.g. INTERVAL. */
+    public static ColumnSpec seconds(String name) {
         return scalar(name, DataType.DOUBLE, units("s"));
     }
 }

@@ -35,9 +35,14 @@ import org.vispark.formats.ms.State;
  * <p>Values the typed rows do not carry are written as: ANTENNA TYPE "GROUND-BASED", OFFSET 0; SPECTRAL_WINDOW
  * EFFECTIVE_BW and RESOLUTION |CHAN_WIDTH|, NET_SIDEBAND 1; POLARIZATION CORR_PRODUCT from the Stokes codes
  * (receptor 0 = X/R, 1 = Y/L); FEED one row per antenna (feed 0, all spectral windows, two receptors of the
- * polarization basis, angles 0, identity response); PROCESSOR one correlator row; FIELD NUM_POLY 0.
+ * polarization basis, angles 0, identity response); PROCESSOR one correlator row; FIELD NUM_POLY 0 (directions
+ * {@code [2, 1]}); OBSERVATION LOG and SCHEDULE one empty string, RELEASE_DATE 0.
+ *
+ * <p>The writers of ANTENNA, FIELD, OBSERVATION, SPECTRAL_WINDOW and HISTORY are public: a CASA calibration
+ * table has these subtables with the same (MS) definitions. Each writes the subtable {@code NAME} as the
+ * directory {@code dir/NAME}, row {@code i} from element {@code i} of its list.
  */
-final class MsSubtables {
+public final class MsSubtables {
     /** Subtable names in the order the main table's keywords list them. */
     static final List<String> NAMES = List.of("ANTENNA", "DATA_DESCRIPTION", "FEED", "FLAG_CMD", "FIELD", "HISTORY",
             "OBSERVATION", "POINTING", "POLARIZATION", "PROCESSOR", "SPECTRAL_WINDOW", "STATE");
@@ -67,7 +72,7 @@ final class MsSubtables {
                 scalar("TYPE", DataType.STRING), scalar("TYPE_ID", DataType.INT), scalar("SUB_TYPE", DataType.STRING)),
                 1, Map.of("FLAG_ROW", new boolean[1], "MODE_ID", new int[1], "TYPE", new String[] {"CORRELATOR"},
                         "TYPE_ID", new int[1], "SUB_TYPE", new String[] {""}));
-        spectralWindow(msDir, m.spectralWindows());
+        spectralWindow(msDir, m.spectralWindows(), m.spectralWindows().get(0).channelCount());
         state(msDir, m.states());
     }
 
@@ -88,7 +93,8 @@ final class MsSubtables {
         }
     }
 
-    private static void antenna(Path msDir, List<Antenna> antennas) throws IOException {
+    /** Writes ANTENNA: positions ITRF metres, dish diameters metres, TYPE "GROUND-BASED", OFFSET 0. */
+    public static void antenna(Path msDir, List<Antenna> antennas) throws IOException {
         int n = antennas.size();
         TableRecord position = measure("position", "ITRF", "m", "m", "m");
         double[] pos = new double[3 * n];
@@ -152,7 +158,13 @@ final class MsSubtables {
                         "NUM_RECEPTORS", filledInt(n, 2), "SPECTRAL_WINDOW_ID", minusOne, "TIME", new double[n]));
     }
 
-    private static void field(Path msDir, List<Field> fields, String frame) throws IOException {
+    /**
+     * Writes FIELD: directions {@code [2, 1]} (longitude, latitude; radians) of NUM_POLY 0, TIME MJD seconds (UTC).
+     *
+     * @param frame the frame of all directions (the columns' MEASINFO Ref, e.g. "J2000"); the fields' own frames
+     *              are not checked here
+     */
+    public static void field(Path msDir, List<Field> fields, String frame) throws IOException {
         int n = fields.size();
         TableRecord dir = measure("direction", frame, "rad", "rad");
         double[] phase = new double[2 * n];
@@ -180,19 +192,36 @@ final class MsSubtables {
                         "SOURCE_ID", fields.stream().mapToInt(Field::sourceId).toArray(), "TIME", time));
     }
 
-    private static void history(Path msDir, MsMetadata.HistoryEntry h) throws IOException {
-        table(msDir, "HISTORY", List.of(array("APP_PARAMS", DataType.STRING, new int[] {1}, null),
-                array("CLI_COMMAND", DataType.STRING, new int[] {1}, null), scalar("APPLICATION", DataType.STRING),
-                scalar("MESSAGE", DataType.STRING), scalar("OBJECT_ID", DataType.INT),
-                scalar("OBSERVATION_ID", DataType.INT), scalar("ORIGIN", DataType.STRING),
-                scalar("PRIORITY", DataType.STRING), epoch("TIME")), 1,
+    /**
+     * Writes a one-row HISTORY: {@code h} (TIME MJD seconds, UTC), origin "vispark", priority "NORMAL", object and
+     * observation 0, APP_PARAMS and CLI_COMMAND one empty string.
+     */
+    public static void history(Path msDir, MsMetadata.HistoryEntry h) throws IOException {
+        table(msDir, "HISTORY", historyColumns(), 1,
                 map("APP_PARAMS", new String[] {""}, "CLI_COMMAND", new String[] {""},
                         "APPLICATION", new String[] {h.application()}, "MESSAGE", new String[] {h.message()},
                         "OBJECT_ID", new int[1], "OBSERVATION_ID", new int[1], "ORIGIN", new String[] {"vispark"},
                         "PRIORITY", new String[] {"NORMAL"}, "TIME", new double[] {h.timeMjdSec()}));
     }
 
-    private static void observation(Path msDir, List<Observation> observations) throws IOException {
+    /** Writes an empty HISTORY (the columns of {@link #history}, no rows). */
+    public static void emptyHistory(Path msDir) throws IOException {
+        table(msDir, "HISTORY", historyColumns(), 0, Map.of());
+    }
+
+    private static List<ColumnSpec> historyColumns() {
+        return List.of(array("APP_PARAMS", DataType.STRING, new int[] {1}, null),
+                array("CLI_COMMAND", DataType.STRING, new int[] {1}, null), scalar("APPLICATION", DataType.STRING),
+                scalar("MESSAGE", DataType.STRING), scalar("OBJECT_ID", DataType.INT),
+                scalar("OBSERVATION_ID", DataType.INT), scalar("ORIGIN", DataType.STRING),
+                scalar("PRIORITY", DataType.STRING), epoch("TIME"));
+    }
+
+    /**
+     * Writes OBSERVATION: TIME_RANGE MJD seconds (UTC), LOG and SCHEDULE one empty string, RELEASE_DATE 0, schedule
+     * type "".
+     */
+    public static void observation(Path msDir, List<Observation> observations) throws IOException {
         int n = observations.size();
         double[] range = new double[2 * n];
         for (int i = 0; i < n; i++) {
@@ -242,9 +271,14 @@ final class MsSubtables {
         };
     }
 
-    private static void spectralWindow(Path msDir, List<SpectralWindow> spws) throws IOException {
+    /**
+     * Writes SPECTRAL_WINDOW: frequencies and widths in Hz, MEAS_FREQ_REF the casacore code of each window's frame
+     * (64, Undefined, for an unknown name), EFFECTIVE_BW and RESOLUTION |CHAN_WIDTH|, NET_SIDEBAND 1.
+     *
+     * @param nchan channels of every window (the columns' cell shape); the caller checks the windows have them
+     */
+    public static void spectralWindow(Path msDir, List<SpectralWindow> spws, int nchan) throws IOException {
         int n = spws.size();
-        int nchan = n == 0 ? 1 : spws.get(0).channelCount();
         double[] freq = new double[nchan * n];
         double[] width = new double[nchan * n];
         double[] bw = new double[nchan * n];
