@@ -63,7 +63,8 @@ import org.vispark.udfs.sky.PrimaryBeam;
  *   <li>solve {@value #K}, {@value #G} (pre-applying K) and {@value #B} (pre-applying K and G), the incident
  *       report's recipe;</li>
  *   <li>apply K, G, B to every MS (targets take the solutions of the calibrator observations nearest in time);</li>
- *   <li>diagnose the calibrator observations again on CORRECTED_DATA, and write the report;</li>
+ *   <li>diagnose the calibrator observations again on CORRECTED_DATA, and write the report (REPORT/index.html;
+ *       REPORT/before/ the diagnostics before calibration, REPORT/gains/ the gain plots);</li>
  *   <li>record each finished MS version in the lake's {@code pipeline} table, so a rerun skips it.</li>
  * </ol>
  * An MS failing a stage is listed with its reason and left out of the later stages; the others go on.
@@ -72,6 +73,8 @@ public final class PipelineJob {
     static final String K = "pipeline_K";
     static final String G = "pipeline_G";
     static final String B = "pipeline_B";
+    private static final String GAINS_REPORT = "gains";
+    private static final String BEFORE_REPORT = "before";
 
     private PipelineJob() {}
 
@@ -96,7 +99,8 @@ public final class PipelineJob {
         Map<String, Double> times = new LinkedHashMap<>();
         Failures failures = new Failures();
         if (o.report() != null) {
-            deleteTree(gainPlots(o.report()));
+            deleteTree(staged(o.report(), GAINS_REPORT));
+            deleteTree(staged(o.report(), BEFORE_REPORT));
         }
 
         long t = System.nanoTime();
@@ -128,7 +132,8 @@ public final class PipelineJob {
         if (!cals.isEmpty()) {
             t = System.nanoTime();
             DiagnoseJob.Summary d = DiagnoseJob.run(spark, new DiagnoseJob.Options(o.lake(), s.calibrator(), catalogue,
-                    thresholds, beam, DiagnoseSettings.defaults(), in(cals), null), console);
+                    thresholds, beam, DiagnoseSettings.defaults(), in(cals),
+                    o.report() == null ? null : staged(o.report(), BEFORE_REPORT)), console);
             d.failures().forEach(f -> failures.add("diagnose", f));
             d.fields().stream().limit(10).forEach(f -> console.printf(Locale.ROOT,
                     "pipeline: before calibration %s %s: separation %.2f arcmin from %s; %s%n", f.verdict().level(),
@@ -187,12 +192,17 @@ public final class PipelineJob {
             }
             times.put("diagnose after", seconds(t));
         }
-        if (o.report() != null && Files.isDirectory(gainPlots(o.report()))) {
-            Files.createDirectories(o.report());
-            Path dst = o.report().resolve("gains");
-            deleteTree(dst);
-            Files.move(gainPlots(o.report()), dst);
-            console.println("pipeline: gain plots in " + dst);
+        if (o.report() != null) {
+            for (String part : List.of(GAINS_REPORT, BEFORE_REPORT)) {
+                if (Files.isDirectory(staged(o.report(), part))) {
+                    Files.createDirectories(o.report());
+                    Path dst = o.report().resolve(part);
+                    deleteTree(dst);
+                    Files.move(staged(o.report(), part), dst);
+                    console.println("pipeline: " + (part.equals(GAINS_REPORT) ? "gain plots" : "diagnostics before"
+                            + " calibration") + " in " + dst);
+                }
+            }
         }
 
         t = System.nanoTime();
@@ -212,13 +222,16 @@ public final class PipelineJob {
                 .withMinBlPerAnt((int) s.number("minblperant")).withSolnorm(solnorm);
         SolveJob.Summary r = SolveJob.run(spark, new SolveJob.Options(lake, table, so, s.get("refant"),
                 Solint.parse(solint), false, false, pre, "linear", in(ids), 512L << 20,
-                report == null ? null : gainPlots(report)), console);
+                report == null ? null : staged(report, GAINS_REPORT)), console);
         failures.addAll("solve " + table, r.failures());
     }
 
-    /** Where the solves write their plots before they move into the report (the report is replaced whole). */
-    private static Path gainPlots(Path report) {
-        return report.toAbsolutePath().resolveSibling("." + report.getFileName() + ".gains");
+    /**
+     * Where a part of the report (gain plots, the diagnostics before calibration) is written before it moves into
+     * the report directory, which the final diagnose replaces whole.
+     */
+    private static Path staged(Path report, String part) {
+        return report.toAbsolutePath().resolveSibling("." + report.getFileName() + "." + part);
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -40,6 +40,8 @@ class PipelineCommandTest {
                 demo.out());
         assertTrue(Files.size(dir.resolve("report/index.html")) > 1000);
         assertTrue(Files.size(dir.resolve("report/gains/pipeline_B-amp-freq.png")) > 1000);
+        assertTrue(Files.readString(dir.resolve("report/before/index.html")).contains("<b>1 FAIL</b>"),
+                "the report before calibration shows the mis-phased transit");
 
         SparkSession spark = TestData.spark("PipelineCommandTest");
         String lake = dir.resolve("lake").toString();
