@@ -11,20 +11,17 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.TaskContext;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.vispark.jobs.convert.ConvertJob;
 import org.vispark.jobs.lake.BatchCommitter;
 import org.vispark.jobs.lake.Catalogue;
 import org.vispark.jobs.lake.CatalogueEntry;
-import org.vispark.jobs.lake.HadoopConf;
 import org.vispark.jobs.lake.Lake;
 import org.vispark.jobs.lake.LakeTable;
 import org.vispark.jobs.lake.LakeViews;
 import org.vispark.jobs.lake.MsSelection;
 import org.vispark.jobs.lake.MsVersions;
+import org.vispark.jobs.lake.NewVersions;
 import org.vispark.jobs.solve.GainRecords;
 import org.vispark.jobs.solve.PreTable;
 import org.vispark.udfs.solve.Interpolation;
@@ -90,41 +87,11 @@ public final class ApplyJob {
             }
         }
 
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Broadcast<HadoopConf> hconf = jsc.broadcast(new HadoopConf(conf));
-        BatchCommitter committer = new BatchCommitter(lake, conf, runId);
-        int chunk = Math.max(8, 4 * spark.sparkContext().defaultParallelism());
-        long rows = 0;
-        long flagged = 0;
-        int applied = 0;
-        try {
-            for (int from = 0; from < tasks.size(); from += chunk) {
-                List<ApplyTask> part = tasks.subList(from, Math.min(tasks.size(), from + chunk));
-                List<MsApplier.Result> results = jsc.parallelize(part, part.size())
-                        .map(t -> MsApplier.run(t, hconf.value().get(), "t" + TaskContext.get().taskAttemptId()))
-                        .collect();
-                for (int i = 0; i < part.size(); i++) {
-                    ApplyTask t = part.get(i);
-                    MsApplier.Result r = results.get(i);
-                    if (r.error() != null) {
-                        failures.add(t.uri() + ": " + r.error());
-                        continue;
-                    }
-                    committer.add(MsVersions.newEntry(catalogue.get(t.msId()), t.newConversion(), r.files(), r.seconds(),
-                            ConvertJob.VERSION), r.files(),
-                            MsVersions.copies(subtables.getOrDefault(t.msId(), Map.of()), t.newConversion(), (tb, row) -> { }));
-                    rows += r.rows();
-                    flagged += r.newlyFlagged();
-                    applied++;
-                }
-                committer.commit();
-                console.printf(Locale.ROOT, "apply: %d/%d MS done, %d failed, %d rows%n",
-                        Math.min(tasks.size(), from + chunk), tasks.size(), failures.size(), rows);
-            }
-        } finally {
-            lake.fs().delete(lake.layout().stagingDir(runId), true);
-        }
-        return new Summary(ids.size(), applied, failures, rows, flagged, (System.nanoTime() - t0) / 1e9);
+        List<MsApplier.Result> done = NewVersions.run(spark, new NewVersions.Run(lake, conf, catalogue, runId,
+                subtables, ConvertJob.VERSION), tasks, MsApplier::run, t -> (table, row) -> { }, failures, "apply",
+                console);
+        return new Summary(ids.size(), done.size(), failures, done.stream().mapToLong(MsApplier.Result::rows).sum(),
+                done.stream().mapToLong(MsApplier.Result::newlyFlagged).sum(), (System.nanoTime() - t0) / 1e9);
     }
 
     private static double mid(CatalogueEntry e) {

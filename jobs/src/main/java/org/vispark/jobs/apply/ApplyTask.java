@@ -1,9 +1,9 @@
 package org.vispark.jobs.apply;
 
-import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import org.vispark.jobs.lake.LakeLayout;
+import org.vispark.jobs.lake.NewVersions;
 import org.vispark.jobs.solve.PreTable;
 
 /**
@@ -15,4 +15,4 @@ import org.vispark.jobs.solve.PreTable;
  */
 record ApplyTask(long msId, String uri, long conversion, long newConversion, List<String> files, List<PreTable> tables,
         Map<Integer, double[]> chanFreqs_hz, int numAnt, String interp, String runId, LakeLayout layout, String codec)
-        implements Serializable {}
+        implements NewVersions.Task {}

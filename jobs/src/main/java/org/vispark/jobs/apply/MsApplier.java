@@ -1,13 +1,13 @@
 package org.vispark.jobs.apply;
 
 import java.io.IOException;
-import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.vispark.jobs.lake.NewVersions;
 import org.vispark.jobs.lake.StagedFile;
 import org.vispark.jobs.lake.VisRecords;
 import org.vispark.jobs.lake.VisibilityRewriter;
@@ -27,7 +27,7 @@ final class MsApplier {
 
     /** Staged files and rows, or the reason the MS failed. */
     record Result(String error, long rows, long newlyFlagged, List<StagedFile> files, double seconds)
-            implements Serializable {}
+            implements NewVersions.Result {}
 
     static Result run(ApplyTask t, Configuration conf, String attemptDir) {
         long t0 = System.nanoTime();
@@ -44,7 +44,7 @@ final class MsApplier {
                         int numPol = VisRecords.integer(r, "num_pol");
                         int values = VisRecords.integer(r, "num_chan") * numPol;
                         GainCorrector c = correctors.computeIfAbsent(spw + "/" + numPol, k -> Correctors.forWindow(
-                                t.tables(), spw, t.numAnt(), numPol, frequencies(t, spw), Interpolation.parse(t.interp())));
+                                t.tables(), spw, t.numAnt(), numPol, t.chanFreqs_hz(), Interpolation.parse(t.interp())));
                         float[] vis = PackedCells.unpackFloats(dataCell);
                         byte[] flagCell = VisRecords.cell(r, "flag");
                         boolean[] flags = flagCell == null ? new boolean[values] : PackedCells.unpackFlags(flagCell, values);
@@ -67,14 +67,6 @@ final class MsApplier {
             n += f ? 1 : 0;
         }
         return n;
-    }
-
-    private static double[] frequencies(ApplyTask t, int spw) {
-        double[] f = t.chanFreqs_hz().get(spw);
-        if (f == null) {
-            throw new IllegalArgumentException("spectral window " + spw + " is not in the MS's SPECTRAL_WINDOW table");
-        }
-        return f;
     }
 
     private static double seconds(long t0) {

@@ -3,7 +3,6 @@ package org.vispark.jobs.cli;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import org.vispark.jobs.apply.ApplyJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,19 +45,13 @@ final class ApplyCommand implements Callable<Integer> {
             System.err.println("apply: " + e.getMessage());
             return 2;
         }
-        SparkSession spark = sparkOptions.create("vispark apply");
-        try {
+        return sparkOptions.run("apply", spark -> {
             ApplyJob.Summary s = ApplyJob.run(spark, o, System.out);
             System.out.printf(Locale.ROOT, "apply: %d MS selected: %d corrected, %d failed; %d rows, %d values flagged by"
                     + " flagged solutions; %.1f s%n", s.selected(), s.applied(), s.failures().size(), s.rows(),
                     s.newlyFlagged(), s.seconds());
             s.failures().forEach(f -> System.err.println("FAILED " + f));
             return s.failures().isEmpty() ? 0 : 1;
-        } catch (Exception e) {
-            sparkOptions.reportFailure("apply", e);
-            return 2;
-        } finally {
-            spark.stop();
-        }
+        });
     }
 }

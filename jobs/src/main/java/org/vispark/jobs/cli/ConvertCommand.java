@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import org.vispark.jobs.convert.ConvertJob;
 import org.vispark.jobs.convert.ConvertOptions;
 import org.vispark.jobs.convert.ConvertSummary;
@@ -55,8 +54,7 @@ final class ConvertCommand implements Callable<Integer> {
         PrintStream out = System.out;
         ConvertOptions o = ConvertOptions.of(lake, inputs).withBaselineBuckets(baselineBuckets)
                 .withTaskBytes(taskMb << 20).withChecksum(!noChecksum).withRetryFailed(retryFailed).withCodec(codec);
-        SparkSession spark = sparkOptions.create("vispark convert");
-        try {
+        return sparkOptions.run("convert", spark -> {
             ConvertSummary s = ConvertJob.run(spark, o, out);
             out.printf(Locale.ROOT, "convert: %d MS in the inputs: %d converted, %d unchanged, %d failed; %d rows,"
                     + " %.1f MB of MS -> %d files, %.1f MB in the lake, %.1f s (%.1f MB/s of MS)%n", s.inputs(),
@@ -66,11 +64,6 @@ final class ConvertCommand implements Callable<Integer> {
                 System.err.println("FAILED " + f);
             }
             return s.ok() ? 0 : 1;
-        } catch (Exception e) {
-            sparkOptions.reportFailure("convert", e);
-            return 2;
-        } finally {
-            spark.stop();
-        }
+        });
     }
 }

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import org.vispark.jobs.demo.DemoArchive;
 import org.vispark.jobs.demo.DemoGains;
 import org.vispark.jobs.pipeline.PipelineJob;
@@ -70,19 +69,13 @@ final class DemoCommand implements Callable<Integer> {
         if (generateOnly) {
             return 0;
         }
-        SparkSession spark = sparkOptions.create("vispark demo");
-        try {
+        return sparkOptions.run("demo", spark -> {
             int status = PipelineCommand.report(PipelineJob.run(spark, new PipelineJob.Options(
                     dir.resolve("lake").toString(), List.of(ms + "/*.ms"), settings, dir.resolve("report")), System.out));
             System.out.println("demo: lake " + dir.resolve("lake") + "; report " + dir.resolve("report/index.html")
                     + "; try: bin/vispark sql --lake " + dir.resolve("lake")
                     + " \"SELECT ms_id, calibrator, separation_arcmin, verdict FROM diagnostics\"");
             return status;
-        } catch (Exception e) {
-            sparkOptions.reportFailure("demo", e);
-            return 2;
-        } finally {
-            spark.stop();
-        }
+        });
     }
 }

@@ -3,7 +3,6 @@ package org.vispark.jobs.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import org.vispark.jobs.diagnose.DiagnoseJob;
 import org.vispark.jobs.diagnose.DiagnoseSettings;
 import org.vispark.udfs.diagnostics.Thresholds;
@@ -84,8 +83,7 @@ final class DiagnoseCommand implements Callable<Integer> {
             System.err.println("diagnose: " + e.getMessage());
             return 2;
         }
-        SparkSession spark = sparkOptions.create("vispark diagnose");
-        try {
+        return sparkOptions.run("diagnose", spark -> {
             DiagnoseJob.Summary s = DiagnoseJob.run(spark, o, System.out);
             s.fields().stream().limit(LISTED).forEach(f -> System.out.printf(Locale.ROOT,
                     "%-4s %s field %d: calibrator %s, separation %.2f arcmin, data peak %.2f arcmin from it,"
@@ -102,11 +100,6 @@ final class DiagnoseCommand implements Callable<Integer> {
                     s.seconds());
             s.failures().forEach(f -> System.err.println("FAILED " + f));
             return s.failures().isEmpty() ? 0 : 1;
-        } catch (Exception e) {
-            sparkOptions.reportFailure("diagnose", e);
-            return 2;
-        } finally {
-            spark.stop();
-        }
+        });
     }
 }

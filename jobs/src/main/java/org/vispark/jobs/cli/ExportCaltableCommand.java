@@ -1,9 +1,7 @@
 package org.vispark.jobs.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import org.vispark.jobs.caltable.CalTableExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,21 +34,12 @@ final class ExportCaltableCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SparkSession spark = sparkOptions.create("vispark export-caltable");
-        try {
+        return sparkOptions.run("export-caltable", spark -> {
             CalTableExport.Summary s = CalTableExport.run(spark,
                     new CalTableExport.Options(lake, table, msId, output, overwrite));
             System.out.printf("export-caltable: %s, %d rows of %s solved on %s%n", output, s.rows(), s.visCal(),
                     s.msUri());
             return 0;
-        } catch (IllegalArgumentException | IOException e) {
-            System.err.println("export-caltable: " + e.getMessage());
-            return 2;
-        } catch (Exception e) {
-            sparkOptions.reportFailure("export-caltable", e);
-            return 2;
-        } finally {
-            spark.stop();
-        }
+        });
     }
 }

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import org.vispark.jobs.export.ExportJob;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -59,8 +58,7 @@ final class ExportMsCommand implements Callable<Integer> {
             System.err.println("export-ms: " + e.getMessage());
             return 2;
         }
-        SparkSession spark = sparkOptions.create("vispark export-ms");
-        try {
+        return sparkOptions.run("export-ms", spark -> {
             ExportJob.Summary s = ExportJob.run(spark, o, System.out);
             System.out.printf(Locale.ROOT, "export-ms: %d MS selected: %d written, %d failed; %d rows, %.1f MB,"
                     + " %.1f s%n", s.selected(), s.written().size(), s.failures().size(), s.rows(), s.bytes() / 1e6,
@@ -68,14 +66,6 @@ final class ExportMsCommand implements Callable<Integer> {
             s.written().forEach(w -> System.out.println("wrote " + w));
             s.failures().forEach(f -> System.err.println("FAILED " + f));
             return s.failures().isEmpty() ? 0 : 1;
-        } catch (IllegalArgumentException | java.io.IOException e) {
-            System.err.println("export-ms: " + e.getMessage());
-            return 2;
-        } catch (Exception e) {
-            sparkOptions.reportFailure("export-ms", e);
-            return 2;
-        } finally {
-            spark.stop();
-        }
+        });
     }
 }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import org.vispark.jobs.pipeline.PipelineJob;
 import org.vispark.jobs.pipeline.PipelineSettings;
 import picocli.CommandLine.Command;
@@ -61,16 +60,10 @@ final class PipelineCommand implements Callable<Integer> {
             System.err.println("pipeline: " + e.getMessage());
             return 2;
         }
-        SparkSession spark = sparkOptions.create("vispark pipeline");
-        try {
+        return sparkOptions.run("pipeline", spark -> {
             return report(PipelineJob.run(spark, new PipelineJob.Options(lake, inputs == null ? List.of() : inputs, s,
                     report), System.out));
-        } catch (Exception e) {
-            sparkOptions.reportFailure("pipeline", e);
-            return 2;
-        } finally {
-            spark.stop();
-        }
+        });
     }
 
     /** Prints the summary; returns the exit status. */

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import org.vispark.jobs.predict.PredictJob;
 import org.vispark.udfs.sky.CalibratorCatalogue;
 import org.vispark.udfs.sky.PrimaryBeam;
@@ -88,18 +87,12 @@ final class PredictCommand implements Callable<Integer> {
             System.err.println("predict: " + e.getMessage());
             return 2;
         }
-        SparkSession spark = sparkOptions.create("vispark predict");
-        try {
+        return sparkOptions.run("predict", spark -> {
             PredictJob.Summary s = PredictJob.run(spark, o, System.out);
             System.out.printf(Locale.ROOT, "predict: %d MS selected: %d given a model, %d failed; %d rows, %.1f s%n",
                     s.selected(), s.predicted(), s.failures().size(), s.rows(), s.seconds());
             s.failures().forEach(f -> System.err.println("FAILED " + f));
             return s.failures().isEmpty() ? 0 : 1;
-        } catch (Exception e) {
-            sparkOptions.reportFailure("predict", e);
-            return 2;
-        } finally {
-            spark.stop();
-        }
+        });
     }
 }

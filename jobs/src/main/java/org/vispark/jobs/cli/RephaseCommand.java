@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import org.vispark.jobs.rephase.RephaseJob;
 import org.vispark.jobs.rephase.RephaseOptions;
 import org.vispark.jobs.rephase.RephaseSummary;
@@ -86,8 +85,7 @@ final class RephaseCommand implements Callable<Integer> {
             System.err.println("rephase: " + e.getMessage());
             return 2;
         }
-        SparkSession spark = sparkOptions.create("vispark rephase");
-        try {
+        return sparkOptions.run("rephase", spark -> {
             RephaseSummary s = RephaseJob.run(spark, o, out);
             out.printf(Locale.ROOT, "rephase: %d MS selected: %d rephased, %d already within %s arcmin, %d failed;"
                     + " %d rows, %.1f s%n", s.selected(), s.rephased(), s.withinTolerance(), String.valueOf(o.toleranceArcmin()),
@@ -96,11 +94,6 @@ final class RephaseCommand implements Callable<Integer> {
                 System.err.println("FAILED " + f);
             }
             return s.ok() ? 0 : 1;
-        } catch (Exception e) {
-            sparkOptions.reportFailure("rephase", e);
-            return 2;
-        } finally {
-            spark.stop();
-        }
+        });
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import org.vispark.jobs.solve.Solint;
 import org.vispark.jobs.solve.SolveJob;
 import org.vispark.udfs.solve.CalMode;
@@ -111,8 +110,7 @@ final class SolveCommand implements Callable<Integer> {
             System.err.println("solve: " + e.getMessage());
             return 2;
         }
-        SparkSession spark = sparkOptions.create("vispark solve");
-        try {
+        return sparkOptions.run("solve", spark -> {
             SolveJob.Summary s = SolveJob.run(spark, o, System.out);
             System.out.printf(Locale.ROOT, "solve: %d MS selected: %d solved, %d failed; %d solutions, %d kept (%.1f%%);"
                     + " %.1f s%n", s.selected(), s.solved(), s.failures().size(), s.solutions(), s.kept(),
@@ -121,11 +119,6 @@ final class SolveCommand implements Callable<Integer> {
                     s.taskSeconds()[0], s.taskSeconds()[1]);
             s.failures().forEach(f -> System.err.println("FAILED " + f));
             return s.failures().isEmpty() ? 0 : 1;
-        } catch (Exception e) {
-            sparkOptions.reportFailure("solve", e);
-            return 2;
-        } finally {
-            spark.stop();
-        }
+        });
     }
 }

@@ -28,6 +28,28 @@ final class SparkSessions {
         return create(appName, master, verbose);
     }
 
+    /** A command's work in its Spark session; returns the exit status. */
+    @FunctionalInterface
+    interface Job {
+        int run(SparkSession spark) throws Exception;
+    }
+
+    /**
+     * Runs {@code job} in a new session named "vispark COMMAND", stopped afterwards; a failure of the run itself is
+     * reported ({@link #reportFailure}) and gives exit status 2.
+     */
+    int run(String command, Job job) {
+        SparkSession spark = create("vispark " + command);
+        try {
+            return job.run(spark);
+        } catch (Exception e) {
+            reportFailure(command, e);
+            return 2;
+        } finally {
+            spark.stop();
+        }
+    }
+
     /** Prints why command {@code command} failed: the message, and with --verbose the stack trace. */
     void reportFailure(String command, Exception e) {
         System.err.println(command + ": " + e.getMessage());

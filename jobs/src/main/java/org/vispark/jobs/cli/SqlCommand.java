@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.BinaryType;
@@ -51,8 +50,7 @@ final class SqlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SparkSession spark = sparkOptions.create("vispark sql");
-        try {
+        return sparkOptions.run("sql", spark -> {
             LakeViews.register(spark, Lake.open(lake, spark.sparkContext().hadoopConfiguration()));
             Dataset<Row> result = spark.sql(query);
             PrintStream out = System.out;
@@ -63,12 +61,7 @@ final class SqlCommand implements Callable<Integer> {
             }
             out.flush();
             return 0;
-        } catch (Exception e) {
-            sparkOptions.reportFailure("sql", e);
-            return 2;
-        } finally {
-            spark.stop();
-        }
+        });
     }
 
     private static void print(Iterator<String> lines, PrintStream out) {

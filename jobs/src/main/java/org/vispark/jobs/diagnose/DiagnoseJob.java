@@ -15,17 +15,15 @@ import java.util.Set;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.vispark.jobs.lake.BatchCommitter;
 import org.vispark.jobs.lake.Catalogue;
 import org.vispark.jobs.lake.CatalogueEntry;
-import org.vispark.jobs.lake.HadoopConf;
 import org.vispark.jobs.lake.Lake;
 import org.vispark.jobs.lake.LakeTable;
 import org.vispark.jobs.lake.LakeViews;
 import org.vispark.jobs.lake.MsSelection;
+import org.vispark.jobs.lake.MsTasks;
 import org.vispark.jobs.lake.MsVersions;
 import org.vispark.jobs.lake.ResultTables;
 import org.vispark.jobs.sky.CalibratorChoice;
@@ -104,19 +102,13 @@ public final class DiagnoseJob {
                     names, o.thresholds(), o.beam(), o.settings(), lake.layout()));
         }
 
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Broadcast<HadoopConf> hconf = jsc.broadcast(new HadoopConf(conf));
         String runId = BatchCommitter.newRunId();
         ResultTables results = new ResultTables(lake, conf, runId);
         String now = Instant.now().toString();
         List<FieldOutcome> outcomes = new ArrayList<>();
         List<String> failures = new ArrayList<>();
-        int chunk = Math.max(8, 4 * spark.sparkContext().defaultParallelism());
         try {
-            for (int from = 0; from < tasks.size(); from += chunk) {
-                List<DiagnoseTask> part = tasks.subList(from, Math.min(tasks.size(), from + chunk));
-                List<MsDiagnoser.Result> rs = jsc.parallelize(part, part.size())
-                        .map(t -> MsDiagnoser.run(t, hconf.value().get())).collect();
+            MsTasks.run(spark, tasks, (t, c, attempt) -> MsDiagnoser.run(t, c), (part, rs, done) -> {
                 List<GenericRecord> rows = new ArrayList<>();
                 List<GenericRecord> antennaRows = new ArrayList<>();
                 for (int i = 0; i < part.size(); i++) {
@@ -136,9 +128,9 @@ public final class DiagnoseJob {
                 }
                 results.append(LakeTable.DIAGNOSTICS, rows);
                 results.append(LakeTable.DIAGNOSTICS_ANTENNAS, antennaRows);
-                console.printf(Locale.ROOT, "diagnose: %d/%d MS done, %d failed%n", Math.min(tasks.size(), from + chunk),
-                        tasks.size(), failures.size());
-            }
+                console.printf(Locale.ROOT, "diagnose: %d/%d MS done, %d failed%n", done, tasks.size(),
+                        failures.size());
+            });
         } finally {
             lake.fs().delete(lake.layout().stagingDir(runId), true);
         }

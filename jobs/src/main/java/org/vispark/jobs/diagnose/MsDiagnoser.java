@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.vispark.jobs.lake.MsRows;
+import org.vispark.jobs.lake.MsVersions;
 import org.vispark.jobs.lake.VisRecords;
 import org.vispark.udfs.astro.RaDec;
 import org.vispark.udfs.astro.Spherical;
@@ -90,10 +91,7 @@ final class MsDiagnoser {
         int spw = VisRecords.integer(r, "spw");
         FieldState s = states.get(field);
         if (s == null) {
-            double[] freqs = t.chanFreqs_hz().get(spw);
-            if (freqs == null) {
-                throw new IllegalArgumentException("spectral window " + spw + " is not in the MS's SPECTRAL_WINDOW table");
-            }
+            double[] freqs = MsVersions.frequencies(t.chanFreqs_hz(), spw);
             s = new FieldState(target, spw, freqs, VisRecords.integer(r, "num_pol"), t.settings(), t.msId());
             states.put(field, s);
         }

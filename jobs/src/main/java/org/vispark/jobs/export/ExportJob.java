@@ -13,18 +13,16 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.vispark.formats.ms.write.MsMetadata;
 import org.vispark.jobs.convert.ConvertJob;
 import org.vispark.jobs.lake.Catalogue;
 import org.vispark.jobs.lake.CatalogueEntry;
-import org.vispark.jobs.lake.HadoopConf;
 import org.vispark.jobs.lake.Lake;
 import org.vispark.jobs.lake.LakeTable;
 import org.vispark.jobs.lake.LakeViews;
 import org.vispark.jobs.lake.MsSelection;
+import org.vispark.jobs.lake.MsTasks;
 import org.vispark.jobs.lake.MsVersions;
 
 /**
@@ -107,30 +105,23 @@ public final class ExportJob {
             }
         }
 
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Broadcast<HadoopConf> hconf = jsc.broadcast(new HadoopConf(conf));
-        int chunk = Math.max(8, 4 * spark.sparkContext().defaultParallelism());
         List<String> written = new ArrayList<>();
-        long rows = 0;
-        long bytes = 0;
-        for (int from = 0; from < tasks.size(); from += chunk) {
-            List<ExportTask> part = tasks.subList(from, Math.min(tasks.size(), from + chunk));
-            List<MsExporter.Result> results = jsc.parallelize(part, part.size())
-                    .map(t -> MsExporter.run(t, hconf.value().get())).collect();
+        long[] rowsBytes = {0, 0};
+        MsTasks.run(spark, tasks, (t, c, attempt) -> MsExporter.run(t, c), (part, results, done) -> {
             for (int i = 0; i < part.size(); i++) {
                 MsExporter.Result r = results.get(i);
                 if (r.error() != null) {
                     failures.add(part.get(i).uri() + ": " + r.error());
                 } else {
                     written.add(part.get(i).target());
-                    rows += r.rows();
-                    bytes += r.bytes();
+                    rowsBytes[0] += r.rows();
+                    rowsBytes[1] += r.bytes();
                 }
             }
-            console.printf(Locale.ROOT, "export-ms: %d/%d MS done, %d failed, %d rows, %.1f MB%n",
-                    Math.min(tasks.size(), from + chunk), tasks.size(), failures.size(), rows, bytes / 1e6);
-        }
-        return new Summary(ids.size(), written, failures, rows, bytes, (System.nanoTime() - t0) / 1e9);
+            console.printf(Locale.ROOT, "export-ms: %d/%d MS done, %d failed, %d rows, %.1f MB%n", done, tasks.size(),
+                    failures.size(), rowsBytes[0], rowsBytes[1] / 1e6);
+        });
+        return new Summary(ids.size(), written, failures, rowsBytes[0], rowsBytes[1], (System.nanoTime() - t0) / 1e9);
     }
 
     /** The output directory as a local path, created if missing; a clear error when it is not usable. */

@@ -2,8 +2,8 @@ package org.vispark.jobs.export;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.List;
 import org.apache.avro.generic.GenericRecord;
+import org.vispark.jobs.lake.VisRecords;
 
 /**
  * The main-table values of one lake visibility row that an MS needs, in the compact form {@link RowSpill} keeps:
@@ -18,17 +18,18 @@ record SpilledRow(double time, double timeCentroid, double interval, double expo
     static final int ABSENT = Integer.MIN_VALUE;
 
     /** The values of a record of the lake's visibility schema. */
-    @SuppressWarnings("unchecked")
     static SpilledRow of(GenericRecord r) {
-        List<Double> u = (List<Double>) r.get("uvw");
+        double[] uvw = new double[3];
+        VisRecords.uvw(r, uvw);
         return new SpilledRow((Double) r.get("time"), dbl(r, "time_centroid"), dbl(r, "interval"), dbl(r, "exposure"),
                 (Integer) r.get("antenna1"), (Integer) r.get("antenna2"), integer(r, "feed1"), integer(r, "feed2"),
                 integer(r, "array_id"), (Integer) r.get("data_desc_id"), (Integer) r.get("field_id"),
                 integer(r, "observation_id"), integer(r, "processor_id"), integer(r, "scan_number"),
                 integer(r, "state_id"), r.get("flag_row") == null ? -1 : ((Boolean) r.get("flag_row") ? 1 : 0),
-                new double[] {u.get(0), u.get(1), u.get(2)}, floats(r, "weight"), floats(r, "sigma"),
-                (Integer) r.get("num_chan"), (Integer) r.get("num_pol"), bytes(r, "data"), bytes(r, "flag"),
-                bytes(r, "weight_spectrum"), bytes(r, "model_data"), bytes(r, "corrected_data"));
+                uvw, VisRecords.floats(r, "weight"), VisRecords.floats(r, "sigma"),
+                (Integer) r.get("num_chan"), (Integer) r.get("num_pol"), VisRecords.cell(r, "data"),
+                VisRecords.cell(r, "flag"), VisRecords.cell(r, "weight_spectrum"), VisRecords.cell(r, "model_data"),
+                VisRecords.cell(r, "corrected_data"));
     }
 
     byte[] encode() {
@@ -70,28 +71,6 @@ record SpilledRow(double time, double timeCentroid, double interval, double expo
         return v == null ? ABSENT : (Integer) v;
     }
 
-    @SuppressWarnings("unchecked")
-    private static float[] floats(GenericRecord r, String field) {
-        List<Float> v = (List<Float>) r.get(field);
-        if (v == null) {
-            return null;
-        }
-        float[] out = new float[v.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = v.get(i);
-        }
-        return out;
-    }
-
-    private static byte[] bytes(GenericRecord r, String field) {
-        ByteBuffer v = (ByteBuffer) r.get(field);
-        if (v == null) {
-            return null;
-        }
-        byte[] out = new byte[v.remaining()];
-        v.duplicate().get(out);
-        return out;
-    }
 
     private static int arrayBytes(float[] a) {
         return 4 + (a == null ? 0 : 4 * a.length);

@@ -77,6 +77,15 @@ public final class MsVersions {
         return out;
     }
 
+    /** The channel frequencies of window {@code spw} in {@link #frequencies(List)}'s map; a missing window is an error. */
+    public static double[] frequencies(Map<Integer, double[]> bySpw, int spw) {
+        double[] f = bySpw.get(spw);
+        if (f == null) {
+            throw new IllegalArgumentException("spectral window " + spw + " is not in the MS's SPECTRAL_WINDOW table");
+        }
+        return f;
+    }
+
     /** Copies of subtable rows for {@code conversion}; {@code edit} may change each copy. */
     public static Map<LakeTable, List<GenericRecord>> copies(Map<LakeTable, List<GenericRecord>> old, long conversion,
             RowEdit edit) {

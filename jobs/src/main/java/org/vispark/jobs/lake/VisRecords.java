@@ -29,10 +29,10 @@ public final class VisRecords {
         }
     }
 
-    /** WEIGHT (one per polarization), or null when absent. */
+    /** A float array column (weight, sigma: one value per polarization), or null when absent. */
     @SuppressWarnings("unchecked")
-    public static float[] weight(GenericRecord r) {
-        List<Float> w = (List<Float>) r.get("weight");
+    public static float[] floats(GenericRecord r, String column) {
+        List<Float> w = (List<Float>) r.get(column);
         if (w == null) {
             return null;
         }

@@ -8,6 +8,8 @@ import java.util.Map;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.vispark.jobs.lake.MsVersions;
+import org.vispark.jobs.lake.NewVersions;
 import org.vispark.jobs.lake.StagedFile;
 import org.vispark.jobs.lake.VisibilityRewriter;
 import org.vispark.udfs.astro.RaDec;
@@ -22,7 +24,7 @@ final class MsPredictor {
     private MsPredictor() {}
 
     /** Staged files and rows, or the reason the MS failed. */
-    record Result(String error, long rows, List<StagedFile> files, double seconds) implements java.io.Serializable {}
+    record Result(String error, long rows, List<StagedFile> files, double seconds) implements NewVersions.Result {}
 
     static Result run(PredictTask t, Configuration conf, String attemptDir) {
         long t0 = System.nanoTime();
@@ -72,10 +74,7 @@ final class MsPredictor {
 
         private ModelPredictor predictor(int field, int spw, int numPol) {
             return predictors.computeIfAbsent(field + "/" + spw + "/" + numPol, k -> {
-                double[] freqs = task.chanFreqs_hz().get(spw);
-                if (freqs == null) {
-                    throw new IllegalArgumentException("spectral window " + spw + " is not in the MS's SPECTRAL_WINDOW table");
-                }
+                double[] freqs = MsVersions.frequencies(task.chanFreqs_hz(), spw);
                 double[] p = task.pointings_rad().get(field);
                 RaDec pointing = task.beam() == null || p == null ? null : RaDec.j2000(p[0], p[1]);
                 return new ModelPredictor(task.components(), freqs, numPol, task.beam(), pointing);

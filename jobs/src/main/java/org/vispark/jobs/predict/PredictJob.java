@@ -13,20 +13,17 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.TaskContext;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.vispark.jobs.convert.ConvertJob;
 import org.vispark.jobs.lake.BatchCommitter;
 import org.vispark.jobs.lake.Catalogue;
 import org.vispark.jobs.lake.CatalogueEntry;
-import org.vispark.jobs.lake.HadoopConf;
 import org.vispark.jobs.lake.Lake;
 import org.vispark.jobs.lake.LakeTable;
 import org.vispark.jobs.lake.LakeViews;
 import org.vispark.jobs.lake.MsSelection;
 import org.vispark.jobs.lake.MsVersions;
+import org.vispark.jobs.lake.NewVersions;
 import org.vispark.jobs.sky.CalibratorChoice;
 import org.vispark.udfs.sky.CalibratorCatalogue;
 import org.vispark.udfs.sky.PrimaryBeam;
@@ -110,39 +107,11 @@ public final class PredictJob {
                     runId, lake.layout(), o.codec()));
         }
 
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Broadcast<HadoopConf> hconf = jsc.broadcast(new HadoopConf(conf));
-        BatchCommitter committer = new BatchCommitter(lake, conf, runId);
-        int chunk = Math.max(8, 4 * spark.sparkContext().defaultParallelism());
-        long rows = 0;
-        int predicted = 0;
-        try {
-            for (int from = 0; from < tasks.size(); from += chunk) {
-                List<PredictTask> part = tasks.subList(from, Math.min(tasks.size(), from + chunk));
-                List<MsPredictor.Result> results = jsc.parallelize(part, part.size())
-                        .map(t -> MsPredictor.run(t, hconf.value().get(), "t" + TaskContext.get().taskAttemptId()))
-                        .collect();
-                for (int i = 0; i < part.size(); i++) {
-                    PredictTask t = part.get(i);
-                    MsPredictor.Result r = results.get(i);
-                    if (r.error() != null) {
-                        failures.add(t.uri() + ": " + r.error());
-                        continue;
-                    }
-                    committer.add(MsVersions.newEntry(catalogue.get(t.msId()), t.newConversion(), r.files(), r.seconds(),
-                            ConvertJob.VERSION), r.files(),
-                            MsVersions.copies(subtables.getOrDefault(t.msId(), Map.of()), t.newConversion(), (tb, row) -> { }));
-                    rows += r.rows();
-                    predicted++;
-                }
-                committer.commit();
-                console.printf(Locale.ROOT, "predict: %d/%d MS done, %d failed, %d rows%n",
-                        Math.min(tasks.size(), from + chunk), tasks.size(), failures.size(), rows);
-            }
-        } finally {
-            lake.fs().delete(lake.layout().stagingDir(runId), true);
-        }
-        return new Summary(ids.size(), predicted, failures, rows, (System.nanoTime() - t0) / 1e9);
+        List<MsPredictor.Result> done = NewVersions.run(spark, new NewVersions.Run(lake, conf, catalogue, runId,
+                subtables, ConvertJob.VERSION), tasks, MsPredictor::run, t -> (table, row) -> { }, failures, "predict",
+                console);
+        return new Summary(ids.size(), done.size(), failures, done.stream().mapToLong(MsPredictor.Result::rows).sum(),
+                (System.nanoTime() - t0) / 1e9);
     }
 
     /** The catalogue sources within FWHM/2 of the lowest field's pointing (else phase centre) at the mean frequency. */

@@ -1,9 +1,9 @@
 package org.vispark.jobs.predict;
 
-import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import org.vispark.jobs.lake.LakeLayout;
+import org.vispark.jobs.lake.NewVersions;
 import org.vispark.udfs.sky.PrimaryBeam;
 import org.vispark.udfs.sky.SkyComponent;
 
@@ -19,4 +19,4 @@ import org.vispark.udfs.sky.SkyComponent;
 record PredictTask(long msId, String uri, long conversion, long newConversion, List<String> files,
         Map<Integer, double[]> phaseCentres_rad, Map<Integer, double[]> pointings_rad, Map<Integer, double[]> chanFreqs_hz,
         List<SkyComponent> components, PrimaryBeam beam, String runId, LakeLayout layout, String codec)
-        implements Serializable {}
+        implements NewVersions.Task {}

@@ -10,6 +10,7 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.vispark.jobs.lake.LakeTable;
+import org.vispark.jobs.lake.MsVersions;
 import org.vispark.jobs.lake.StagedFile;
 import org.vispark.jobs.lake.VisibilityRewriter;
 import org.vispark.udfs.astro.RaDec;
@@ -88,10 +89,7 @@ final class MsRephaser {
 
         private Rephaser rephaser(int spw, int numPol) {
             return rephasers.computeIfAbsent(((long) spw << 32) | numPol, k -> {
-                double[] freqs = task.chanFreqs_hz().get(spw);
-                if (freqs == null) {
-                    throw new IllegalArgumentException("spectral window " + spw + " is not in the MS's SPECTRAL_WINDOW table");
-                }
+                double[] freqs = MsVersions.frequencies(task.chanFreqs_hz(), spw);
                 return new Rephaser(freqs, numPol);
             });
         }

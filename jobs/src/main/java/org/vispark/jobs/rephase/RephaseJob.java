@@ -13,8 +13,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -22,13 +20,13 @@ import org.vispark.jobs.convert.ConvertJob;
 import org.vispark.jobs.lake.BatchCommitter;
 import org.vispark.jobs.lake.Catalogue;
 import org.vispark.jobs.lake.CatalogueEntry;
-import org.vispark.jobs.lake.HadoopConf;
 import org.vispark.jobs.lake.Lake;
 import org.vispark.jobs.lake.LakeMaintenance;
 import org.vispark.jobs.lake.LakeTable;
 import org.vispark.jobs.lake.LakeViews;
 import org.vispark.jobs.lake.MsSelection;
 import org.vispark.jobs.lake.MsVersions;
+import org.vispark.jobs.lake.NewVersions;
 import org.vispark.udfs.astro.RaDec;
 import org.vispark.udfs.astro.Spherical;
 
@@ -118,42 +116,12 @@ public final class RephaseJob {
             }
         }
 
-        long rows = 0;
-        int rephased = 0;
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Broadcast<HadoopConf> hconf = jsc.broadcast(new HadoopConf(conf));
-        BatchCommitter committer = new BatchCommitter(lake, conf, runId);
-        int chunk = Math.max(8, 4 * spark.sparkContext().defaultParallelism());
-        try {
-            for (int from = 0; from < tasks.size(); from += chunk) {
-                List<RephaseTask> part = tasks.subList(from, Math.min(tasks.size(), from + chunk));
-                List<RephaseResult> results = jsc.parallelize(part, part.size())
-                        .map(t -> MsRephaser.run(t, hconf.value().get(),
-                                "t" + org.apache.spark.TaskContext.get().taskAttemptId()))
-                        .collect();
-                for (int i = 0; i < part.size(); i++) {
-                    RephaseTask t = part.get(i);
-                    RephaseResult r = results.get(i);
-                    if (!r.ok()) {
-                        failures.add(t.uri() + ": " + r.error());
-                        continue;
-                    }
-                    committer.add(MsVersions.newEntry(catalogue.get(t.msId()), t.newConversion(), r.files(), r.seconds(),
-                            ConvertJob.VERSION), r.files(), MsVersions.copies(subtables.get(t.msId()), t.newConversion(),
-                            (table, row) -> movePhaseCentre(table, row, t, o.target())));
-                    rows += r.rows();
-                    rephased++;
-                }
-                committer.commit();
-                console.printf(Locale.ROOT, "rephase: %d/%d MS done, %d failed, %d rows, %.0f rows/s%n",
-                        Math.min(tasks.size(), from + chunk), tasks.size(), failures.size(), rows,
-                        rows / Math.max(1e-9, seconds(t0)));
-            }
-        } finally {
-            lake.fs().delete(lake.layout().stagingDir(runId), true);
-        }
+        List<RephaseResult> done = NewVersions.run(spark, new NewVersions.Run(lake, conf, catalogue, runId, subtables,
+                ConvertJob.VERSION), tasks, MsRephaser::run,
+                t -> (table, row) -> movePhaseCentre(table, row, t, o.target()), failures, "rephase", console);
         LakeMaintenance.compactRuns(lake, conf, null);
-        return new RephaseSummary(ids.size(), rephased, within, failures, rows, seconds(t0));
+        return new RephaseSummary(ids.size(), done.size(), within, failures,
+                done.stream().mapToLong(RephaseResult::rows).sum(), seconds(t0));
     }
 
     /** The FIELD_IDs the visibility rows of each selected MS use (reads two small columns). */

@@ -1,14 +1,9 @@
 package org.vispark.jobs.rephase;
 
-import java.io.Serializable;
 import java.util.List;
+import org.vispark.jobs.lake.NewVersions;
 import org.vispark.jobs.lake.StagedFile;
 
 /** What rephasing one MS did: the files it staged, or why it failed ({@code error} non-null). */
 record RephaseResult(long msId, String error, long rows, List<StagedFile> files, double seconds)
-        implements Serializable {
-
-    boolean ok() {
-        return error == null;
-    }
-}
+        implements NewVersions.Result {}

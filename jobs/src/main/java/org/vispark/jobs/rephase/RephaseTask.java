@@ -1,9 +1,9 @@
 package org.vispark.jobs.rephase;
 
-import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import org.vispark.jobs.lake.LakeLayout;
+import org.vispark.jobs.lake.NewVersions;
 
 /**
  * The rephasing of one MS of the lake: its current visibility files, rewritten as a new conversion.
@@ -16,4 +16,4 @@ import org.vispark.jobs.lake.LakeLayout;
  */
 record RephaseTask(long msId, String uri, long conversion, long newConversion, List<String> files,
         Map<Integer, double[]> fieldCentres_rad, Map<Integer, double[]> chanFreqs_hz, double[] target_rad,
-        List<String> columns, String runId, LakeLayout layout, String codec) implements Serializable {}
+        List<String> columns, String runId, LakeLayout layout, String codec) implements NewVersions.Task {}

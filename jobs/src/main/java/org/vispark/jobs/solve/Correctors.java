@@ -2,6 +2,8 @@ package org.vispark.jobs.solve;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.vispark.jobs.lake.MsVersions;
 import org.vispark.udfs.solve.GainCorrector;
 import org.vispark.udfs.solve.GainTable;
 import org.vispark.udfs.solve.Interpolation;
@@ -13,10 +15,11 @@ public final class Correctors {
 
     /**
      * The corrector applying {@code tables} (in order) to rows of spectral window {@code spw}; a table without
-     * solutions for that window is an error naming it.
+     * solutions for that window, or a window not in {@code chanFreqs_hz} (by window id), is an error naming it.
      */
-    public static GainCorrector forWindow(List<PreTable> tables, int spw, int numAnt, int numPol, double[] chanFreq_hz,
-            Interpolation interp) {
+    public static GainCorrector forWindow(List<PreTable> tables, int spw, int numAnt, int numPol,
+            Map<Integer, double[]> chanFreqs_hz, Interpolation interp) {
+        double[] chanFreq_hz = MsVersions.frequencies(chanFreqs_hz, spw);
         List<GainTable> gains = new ArrayList<>();
         for (PreTable t : tables) {
             List<Solution> mine = t.solutions().stream().filter(s -> s.spw() == spw).toList();

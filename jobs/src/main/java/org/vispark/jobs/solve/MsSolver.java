@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.vispark.jobs.lake.MsRows;
+import org.vispark.jobs.lake.MsVersions;
 import org.vispark.jobs.lake.VisRecords;
 import org.vispark.udfs.solve.GainCorrector;
 import org.vispark.udfs.solve.Interpolation;
@@ -93,7 +94,7 @@ final class MsSolver {
                 long bytes = 0;
                 while (!pending.isEmpty()) {
                     Key k = pending.get(0);
-                    double[] freqs = frequencies(t, k.spw());
+                    double[] freqs = MsVersions.frequencies(t.chanFreqs_hz(), k.spw());
                     long b = SolveGroupBuilder.bytes(t.numAnt(), freqs.length, extents.get(k).numPol);
                     if (!pass.isEmpty() && bytes + b > t.memoryBudget_bytes()) {
                         break;
@@ -123,8 +124,9 @@ final class MsSolver {
         for (Key k : pass.keySet()) {
             int numPol = extents.get(k).numPol;
             GainCorrector pre = t.pre().isEmpty() ? null : correctors.computeIfAbsent(k.spw(), spw -> Correctors
-                    .forWindow(t.pre(), spw, t.numAnt(), numPol, frequencies(t, spw), Interpolation.parse(t.interp())));
-            pass.put(k, new SolveGroupBuilder(k.spw(), t.numAnt(), frequencies(t, k.spw()), numPol, pre));
+                    .forWindow(t.pre(), spw, t.numAnt(), numPol, t.chanFreqs_hz(), Interpolation.parse(t.interp())));
+            pass.put(k, new SolveGroupBuilder(k.spw(), t.numAnt(), MsVersions.frequencies(t.chanFreqs_hz(), k.spw()),
+                    numPol, pre));
         }
         MsRows.forEach(t.layout(), t.files(), conf, r -> {
             if (!usable(r)) {
@@ -138,7 +140,7 @@ final class MsSolver {
                 }
                 b.addPackedRow(VisRecords.integer(r, "antenna1"), VisRecords.integer(r, "antenna2"), VisRecords.time(r),
                         VisRecords.cell(r, "data"), VisRecords.cell(r, "model_data"), VisRecords.cell(r, "flag"),
-                        VisRecords.weight(r));
+                        VisRecords.floats(r, "weight"));
             }
         });
     }
@@ -153,14 +155,6 @@ final class MsSolver {
         return new Key(VisRecords.integer(r, "spw"), t.combineScan() || scan == null ? -1 : (Integer) scan,
                 t.combineField() ? -1 : VisRecords.integer(r, "field_id"),
                 t.solint().index(VisRecords.time(r), t.timeStart_mjdSec()));
-    }
-
-    private static double[] frequencies(SolveTask t, int spw) {
-        double[] f = t.chanFreqs_hz().get(spw);
-        if (f == null) {
-            throw new IllegalArgumentException("spectral window " + spw + " is not in the MS's SPECTRAL_WINDOW table");
-        }
-        return f;
     }
 
     private static double seconds(long t0) {

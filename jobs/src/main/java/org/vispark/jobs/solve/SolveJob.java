@@ -13,17 +13,15 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.vispark.jobs.lake.BatchCommitter;
 import org.vispark.jobs.lake.Catalogue;
 import org.vispark.jobs.lake.CatalogueEntry;
-import org.vispark.jobs.lake.HadoopConf;
 import org.vispark.jobs.lake.Lake;
 import org.vispark.jobs.lake.LakeTable;
 import org.vispark.jobs.lake.LakeViews;
 import org.vispark.jobs.lake.MsSelection;
+import org.vispark.jobs.lake.MsTasks;
 import org.vispark.jobs.lake.MsVersions;
 import org.vispark.jobs.lake.ResultTables;
 import org.vispark.udfs.solve.ReferenceAntenna;
@@ -107,23 +105,15 @@ public final class SolveJob {
             }
         }
 
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Broadcast<HadoopConf> hconf = jsc.broadcast(new HadoopConf(conf));
         String runId = BatchCommitter.newRunId();
         ResultTables results = new ResultTables(lake, conf, runId);
         String now = Instant.now().toString();
         Map<String, Double> kept = new LinkedHashMap<>();
         List<GenericRecord> plotted = new ArrayList<>();
-        long solutions = 0;
-        long unflagged = 0;
+        long[] counts = {0, 0}; // solutions, unflagged
         double[] taskSeconds = new double[2];
-        int solved = 0;
-        int chunk = Math.max(8, 4 * spark.sparkContext().defaultParallelism());
         try {
-            for (int from = 0; from < tasks.size(); from += chunk) {
-                List<SolveTask> part = tasks.subList(from, Math.min(tasks.size(), from + chunk));
-                List<MsSolver.Result> rs = jsc.parallelize(part, part.size())
-                        .map(t -> MsSolver.run(t, hconf.value().get())).collect();
+            MsTasks.run(spark, tasks, (t, c, attempt) -> MsSolver.run(t, c), (part, rs, done) -> {
                 List<GenericRecord> rows = new ArrayList<>();
                 for (int i = 0; i < part.size(); i++) {
                     SolveTask t = part.get(i);
@@ -147,18 +137,16 @@ public final class SolveJob {
                     kept.put(t.uri(), all == 0 ? 0 : good / (double) all);
                     taskSeconds[0] += r.seconds() - r.solveSeconds();
                     taskSeconds[1] += r.solveSeconds();
-                    solutions += all;
-                    unflagged += good;
-                    solved++;
+                    counts[0] += all;
+                    counts[1] += good;
                 }
                 results.append(LakeTable.GAINS, rows);
                 if (o.plots() != null && plotted.size() < SolvePlots.MAX_ROWS) {
                     plotted.addAll(rows.subList(0, Math.min(rows.size(), SolvePlots.MAX_ROWS - plotted.size())));
                 }
-                console.printf(Locale.ROOT, "solve: %d/%d MS done, %d failed, %d solutions (%.1f%% kept)%n",
-                        Math.min(tasks.size(), from + chunk), tasks.size(), failures.size(), solutions,
-                        solutions == 0 ? 0 : 100.0 * unflagged / solutions);
-            }
+                console.printf(Locale.ROOT, "solve: %d/%d MS done, %d failed, %d solutions (%.1f%% kept)%n", done,
+                        tasks.size(), failures.size(), counts[0], counts[0] == 0 ? 0 : 100.0 * counts[1] / counts[0]);
+            });
         } finally {
             lake.fs().delete(lake.layout().stagingDir(runId), true);
         }
@@ -166,7 +154,7 @@ public final class SolveJob {
             SolvePlots.write(o.plots(), o.tableName(), o.solve().gainType(), plotted, kept);
             console.println("solve: plots in " + o.plots());
         }
-        return new Summary(ids.size(), solved, failures, solutions, unflagged, kept, (System.nanoTime() - t0) / 1e9,
+        return new Summary(ids.size(), kept.size(), failures, counts[0], counts[1], kept, (System.nanoTime() - t0) / 1e9,
                 taskSeconds);
     }
 
