@@ -23,7 +23,6 @@ import org.vispark.udfs.diagnostics.FringeMapAccumulator;
 import org.vispark.udfs.diagnostics.SkyGrid;
 import org.vispark.udfs.diagnostics.Verdict;
 import org.vispark.udfs.rephase.ChannelPhasors;
-import org.vispark.udfs.rephase.UvwRotation;
 import org.vispark.udfs.vis.PackedCells;
 
 /**
@@ -169,9 +168,11 @@ final class MsDiagnoser {
             this.binFlags = new boolean[bins * numPol];
             this.channelPhasors = new ChannelPhasors(freq_hz);
             this.binPhasors = new ChannelPhasors(binFreq_hz);
-            this.calibratorLmn = target.calibrator() == null ? null
-                    : lmn(RaDec.j2000(target.calibratorRa_rad(), target.calibratorDec_rad()),
-                            RaDec.j2000(target.phaseCentreRa_rad(), target.phaseCentreDec_rad()));
+            this.calibratorLmn = new double[3];
+            if (target.calibrator() != null) {
+                Spherical.lmn(target.calibratorRa_rad(), target.calibratorDec_rad(), target.phaseCentreRa_rad(),
+                        target.phaseCentreDec_rad(), calibratorLmn, 0);
+            }
             if (target.calibrator() != null) {
                 coarse = DataPeakSearch.coarseGrid(RaDec.j2000(target.calibratorRa_rad(), target.calibratorDec_rad()),
                         settings.searchRadius_rad());
@@ -304,15 +305,6 @@ final class MsDiagnoser {
         }
     }
 
-    /** Direction cosines (l, m, n - 1) of {@code source} about the phase centre {@code centre} (MS convention). */
-    static double[] lmn(RaDec source, RaDec centre) {
-        double[][] axes = UvwRotation.axes(centre);
-        double[] s = source.unitVector();
-        double l = axes[0][0] * s[0] + axes[0][1] * s[1] + axes[0][2] * s[2];
-        double m = axes[1][0] * s[0] + axes[1][1] * s[1] + axes[1][2] * s[2];
-        double n = axes[2][0] * s[0] + axes[2][1] * s[1] + axes[2][2] * s[2];
-        return new double[] {l, m, n > 0 ? -(l * l + m * m) / (1 + n) : n - 1};
-    }
 
     private static double seconds(long t0) {
         return (System.nanoTime() - t0) / 1e9;

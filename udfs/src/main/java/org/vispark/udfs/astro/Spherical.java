@@ -35,6 +35,27 @@ public final class Spherical {
     }
 
     /**
+     * Direction cosines of (ra, dec) about the phase centre (ra0, dec0), as the MS convention uses them
+     * ({@code V = S exp(+2 pi i (u l + v m + w (n - 1)) / lambda)}): {@code l} towards east, {@code m} towards north,
+     * and {@code n - 1} computed as {@code -(l^2 + m^2) / (1 + n)} in front of the tangent plane, free of the
+     * cancellation of {@code n - 1} near the centre. Written to {@code out[off .. off + 3)}.
+     */
+    public static void lmn(double ra_rad, double dec_rad, double ra0_rad, double dec0_rad, double[] out, int off) {
+        double sd0 = Math.sin(dec0_rad);
+        double cd0 = Math.cos(dec0_rad);
+        double dra = ra_rad - ra0_rad;
+        double sd = Math.sin(dec_rad);
+        double cd = Math.cos(dec_rad);
+        double cdra = Math.cos(dra);
+        double l = cd * Math.sin(dra);
+        double m = sd * cd0 - cd * sd0 * cdra;
+        double n = sd * sd0 + cd * cd0 * cdra;
+        out[off] = l;
+        out[off + 1] = m;
+        out[off + 2] = n > 0 ? -(l * l + m * m) / (1 + n) : n - 1;
+    }
+
+    /**
      * Angular separation of two directions, radians in [0, pi], by Vincenty's formula (atan2 of the cross and
      * dot products): accurate for tiny and for nearly antipodal separations alike.
      */

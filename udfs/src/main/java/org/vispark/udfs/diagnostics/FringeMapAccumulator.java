@@ -3,6 +3,7 @@ package org.vispark.udfs.diagnostics;
 import java.io.Serializable;
 import java.util.Map;
 import org.vispark.udfs.astro.RaDec;
+import org.vispark.udfs.astro.Spherical;
 import org.vispark.udfs.rephase.ChannelPhasors;
 import org.vispark.udfs.vis.PackedCells;
 
@@ -146,18 +147,13 @@ public final class FringeMapAccumulator implements Serializable {
         l = new double[pixels];
         m = new double[pixels];
         nMinus1 = new double[pixels];
-        double sd0 = Math.sin(dec0);
-        double cd0 = Math.cos(dec0);
+        double[] lmn = new double[3];
         for (int p = 0; p < pixels; p++) {
             RaDec d = grid.direction(p);
-            double dra = d.ra_rad() - ra0;
-            double sd = Math.sin(d.dec_rad());
-            double cd = Math.cos(d.dec_rad());
-            double cdra = Math.cos(dra);
-            l[p] = cd * Math.sin(dra);
-            m[p] = sd * cd0 - cd * sd0 * cdra;
-            double n = sd * sd0 + cd * cd0 * cdra;
-            nMinus1[p] = n > 0 ? -(l[p] * l[p] + m[p] * m[p]) / (1 + n) : n - 1;
+            Spherical.lmn(d.ra_rad(), d.dec_rad(), ra0, dec0, lmn, 0);
+            l[p] = lmn[0];
+            m[p] = lmn[1];
+            nMinus1[p] = lmn[2];
         }
         cachedRa0 = ra0;
         cachedDec0 = dec0;

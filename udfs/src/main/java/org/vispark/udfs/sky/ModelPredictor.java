@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.List;
 import org.vispark.udfs.astro.RaDec;
+import org.vispark.udfs.astro.Spherical;
 import org.vispark.udfs.rephase.ChannelPhasors;
 
 /**
@@ -168,19 +169,12 @@ public final class ModelPredictor {
 
     /** Direction cosines of every component about (ra0, dec0), l east, m north. */
     private void directionCosines(double ra0, double dec0) {
-        double sd0 = Math.sin(dec0);
-        double cd0 = Math.cos(dec0);
+        double[] lmn = new double[3];
         for (int k = 0; k < components.length; k++) {
-            SkyComponent s = components[k];
-            double dra = s.ra_rad() - ra0;
-            double sd = Math.sin(s.dec_rad());
-            double cd = Math.cos(s.dec_rad());
-            double cdra = Math.cos(dra);
-            l[k] = cd * Math.sin(dra);
-            m[k] = sd * cd0 - cd * sd0 * cdra;
-            double n = sd * sd0 + cd * cd0 * cdra;
-            // n - 1 without cancellation near the centre: -(l^2 + m^2) / (1 + n)
-            nMinus1[k] = n > 0 ? -(l[k] * l[k] + m[k] * m[k]) / (1 + n) : n - 1;
+            Spherical.lmn(components[k].ra_rad(), components[k].dec_rad(), ra0, dec0, lmn, 0);
+            l[k] = lmn[0];
+            m[k] = lmn[1];
+            nMinus1[k] = lmn[2];
         }
         cachedRa0 = ra0;
         cachedDec0 = dec0;
