@@ -1,8 +1,10 @@
 package org.vispark.jobs.convert;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -72,16 +74,19 @@ final class MsFiles {
         return HexFormat.of().formatHex(md.digest());
     }
 
-    /** SHA-256 (hex) over "relative-path size crc32c" of every file, reading every byte from {@code localDir}. */
+    /**
+     * SHA-256 (hex) over "relative-path size crc32c" of every file, reading every byte from {@code localDir}
+     * through a direct buffer (the kernel copies each byte once, and CRC32C reads it where it lands).
+     */
     String checksum(java.nio.file.Path localDir) throws IOException {
         MessageDigest md = sha256();
-        byte[] buf = new byte[1 << 20];
+        ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20);
         for (Entry e : entries) {
             CRC32C crc = new CRC32C();
             long n = 0;
-            try (InputStream in = java.nio.file.Files.newInputStream(localDir.resolve(e.relative()))) {
-                for (int r = in.read(buf); r > 0; r = in.read(buf)) {
-                    crc.update(buf, 0, r);
+            try (FileChannel in = FileChannel.open(localDir.resolve(e.relative()), StandardOpenOption.READ)) {
+                for (int r = in.read(buf.clear()); r > 0; r = in.read(buf.clear())) {
+                    crc.update(buf.flip());
                     n += r;
                 }
             }
