@@ -15,6 +15,9 @@ import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.avro.AvroParquetWriter;
 import org.apache.parquet.avro.AvroReadSupport;
 import org.apache.parquet.avro.AvroWriteSupport;
+import org.apache.parquet.bytes.DirectByteBufferAllocator;
+import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.hadoop.CodecFactory;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -31,8 +34,9 @@ import org.apache.parquet.io.OutputFile;
  * <p>Visibility files: rows sorted by (baseline, time), row groups of {@link #ROW_GROUP_BYTES}, pages
  * of at most {@link #PAGE_ROWS} rows so the page index of {@code baseline} narrows a one-baseline query
  * to a few pages; the packed cell columns have neither dictionaries nor min/max statistics (neither
- * helps on noise-like bytes), nor do row and uvw, whose values rarely repeat. Lists use the
- * standard three-level Parquet structure.
+ * helps on noise-like bytes), nor do row and uvw, whose values rarely repeat. Pages are compressed
+ * by Parquet's direct codecs (snappy from one direct buffer into another), not through Hadoop's codec
+ * streams, which copy each page twice more. Lists use the standard three-level Parquet structure.
  */
 public final class LakeParquet {
     /** Row group size of visibility files (a task keeps one open per partition it writes). */
@@ -86,7 +90,7 @@ public final class LakeParquet {
         return HadoopInputFile.fromPath(path, conf);
     }
 
-    /** A writer of a visibility file. */
+    /** A writer of a visibility file; closing it releases its codecs. */
     public static ParquetWriter<GenericRecord> visibilityWriter(OutputFile out, CompressionCodecName codec)
             throws IOException {
         AvroParquetWriter.Builder<GenericRecord> b = AvroParquetWriter.<GenericRecord>builder(out)
@@ -95,6 +99,8 @@ public final class LakeParquet {
                 .withConf(writerConf())
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .withCompressionCodec(codec)
+                .withCodecFactory(CodecFactory.createDirectCodecFactory(writerConf(), new DirectByteBufferAllocator(),
+                        ParquetProperties.DEFAULT_PAGE_SIZE))
                 .withRowGroupSize(ROW_GROUP_BYTES)
                 .withPageRowCountLimit(PAGE_ROWS)
                 .withMinRowCountForPageSizeCheck(16);
