@@ -93,13 +93,14 @@ public final class LakeParquet {
     /** A writer of a visibility file; closing it releases its codecs. */
     public static ParquetWriter<GenericRecord> visibilityWriter(OutputFile out, CompressionCodecName codec)
             throws IOException {
+        Configuration conf = writerConf();
         AvroParquetWriter.Builder<GenericRecord> b = AvroParquetWriter.<GenericRecord>builder(out)
                 .withSchema(LakeTable.VISIBILITIES.schema())
                 .withDataModel(GenericData.get())
-                .withConf(writerConf())
+                .withConf(conf)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .withCompressionCodec(codec)
-                .withCodecFactory(CodecFactory.createDirectCodecFactory(writerConf(), new DirectByteBufferAllocator(),
+                .withCodecFactory(CodecFactory.createDirectCodecFactory(conf, new DirectByteBufferAllocator(),
                         ParquetProperties.DEFAULT_PAGE_SIZE))
                 .withRowGroupSize(ROW_GROUP_BYTES)
                 .withPageRowCountLimit(PAGE_ROWS)
