@@ -2,7 +2,8 @@ package org.vispark.udfs.rephase;
 
 /**
  * Per-channel phase factors {@code exp(+2 pi i d f_c / c)} for a path difference d (metres) and the channel
- * frequencies f_c (Hz) of one spectral window.
+ * frequencies f_c (Hz) of one spectral window; more generally {@code exp(i k f_c)} for a phase slope k (rad/Hz),
+ * e.g. a delay difference with frequencies relative to a reference ({@link #computeSlope}).
  *
  * <p>For a uniform frequency grid (every channel within 1 mHz of {@code f_0 + c df}; a 1 mHz error is 2e-11 rad per
  * metre of path) the factors come from the rotation recurrence {@code z_(c+1) = z_c exp(i k df)} in double
@@ -55,7 +56,16 @@ public final class ChannelPhasors {
 
     /** Fills {@link #cos()} and {@link #sin()} with the factors of path difference {@code d_m}. */
     public void compute(double d_m) {
-        double k = 2 * Math.PI * d_m / C_M_PER_S;
+        computeSlope(2 * Math.PI * d_m / C_M_PER_S);
+    }
+
+    /**
+     * Fills {@link #cos()} and {@link #sin()} with {@code exp(i k f_c)}, {@code k = slope_radPerHz}; e.g.
+     * {@code k = 2 pi tau} for a delay tau (s). With a uniform grid the error is a few ulp of the phase plus
+     * {@code |k|} times the grid's deviation from uniform (at most 1 mHz).
+     */
+    public void computeSlope(double slope_radPerHz) {
+        double k = slope_radPerHz;
         int n = freq_hz.length;
         if (!uniform) {
             for (int c = 0; c < n; c++) {

@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * The solutions of one gain type for one spectral window, evaluated per antenna, polarization and channel at any
- * time ({@link Interpolation}), for the channels of the data being corrected.
+ * The solutions of one gain type for one spectral window, for the channels and polarizations of the data being
+ * corrected, evaluated per antenna and polarization at a row time ({@link TimeSpan}, {@link Interpolation}) by
+ * {@link GainCorrector}.
  *
  * <p>G: one value for all channels. B: one per channel (the table must have the data's channel count). K: the
  * phasor {@code exp(2 pi i tau (nu - nu_0))} with {@code nu_0} the data's first channel frequency, the same
  * reference {@link DelaySolver} used. An antenna or polarization without a solution at a time counts as flagged.
+ * LINEAR interpolates amplitude and phase separately (the phase difference wrapped to (-pi, pi]), delays linearly.
  */
 public final class GainTable {
     private final GainType type;
@@ -18,10 +20,12 @@ public final class GainTable {
     private final int numPol;
     private final double[] chanFreq_hz;
     private final int slots;
-    private final double[] times;
+    private final double[] times_mjdSec;
     private final double[] re; // [time][ant][pol][slot]; K: delay in seconds
     private final double[] im;
     private final boolean[] flag;
+    private final double[] amp; // |g| and arg g of re, im (G and B with more than one time); else null
+    private final double[] phase_rad;
 
     /**
      * @param solutions   solutions of {@code type} for one spectral window (any order)
@@ -46,8 +50,8 @@ public final class GainTable {
             }
             distinct.add(s.time_mjdSec());
         }
-        times = distinct.stream().mapToDouble(Double::doubleValue).toArray();
-        int size = times.length * numAnt * numPol * slots;
+        times_mjdSec = distinct.stream().mapToDouble(Double::doubleValue).toArray();
+        int size = times_mjdSec.length * numAnt * numPol * slots;
         re = new double[size];
         im = new double[size];
         flag = new boolean[size];
@@ -65,11 +69,22 @@ public final class GainTable {
                 }
                 slot = s.channel();
             }
-            int t = Arrays.binarySearch(times, s.time_mjdSec());
+            int t = Arrays.binarySearch(times_mjdSec, s.time_mjdSec());
             int k = index(t, s.antenna(), s.pol(), slot);
             re[k] = type == GainType.K ? s.delay_ns() * 1e-9 : s.gain_re();
             im[k] = type == GainType.K ? 0 : s.gain_im();
             flag[k] = s.flagged() || !Double.isFinite(re[k]) || !Double.isFinite(im[k]);
+        }
+        if (type == GainType.K || times_mjdSec.length == 1) {
+            amp = null;
+            phase_rad = null;
+        } else {
+            amp = new double[size];
+            phase_rad = new double[size];
+            for (int k = 0; k < size; k++) {
+                amp[k] = Math.hypot(re[k], im[k]);
+                phase_rad[k] = Math.atan2(im[k], re[k]);
+            }
         }
     }
 
@@ -77,71 +92,70 @@ public final class GainTable {
         return type;
     }
 
-    private int index(int t, int ant, int pol, int slot) {
+    int numAnt() {
+        return numAnt;
+    }
+
+    int numPol() {
+        return numPol;
+    }
+
+    /** Channel frequencies of the data (Hz; the array itself, not to be modified). */
+    double[] chanFreq_hz() {
+        return chanFreq_hz;
+    }
+
+    /** The solutions used at {@code time_mjdSec}. */
+    TimeSpan span(double time_mjdSec, Interpolation interp) {
+        return TimeSpan.of(times_mjdSec, time_mjdSec, interp);
+    }
+
+    /** Index of (time, antenna, polarization, channel for B or 0) in {@link #re()}, {@link #im()}, {@link #flag()}. */
+    int index(int t, int ant, int pol, int slot) {
         return ((t * numAnt + ant) * numPol + pol) * slots + slot;
     }
 
-    /**
-     * Multiplies this table's gain of (ant, pol) at {@code time_mjdSec} into {@code gRe, gIm} (one value per data
-     * channel) and sets {@code flagged[chan]} where the solution is flagged.
-     */
-    void multiplyInto(int ant, int pol, double time_mjdSec, Interpolation interp, double[] gRe, double[] gIm,
-            boolean[] flagged) {
-        int hi = 0;
-        while (hi < times.length && times[hi] < time_mjdSec) {
-            hi++;
+    /** Real parts of the solutions, [time][ant][pol][slot] (K: delays in seconds; the array itself). */
+    double[] re() {
+        return re;
+    }
+
+    /** Imaginary parts of the solutions (the array itself). */
+    double[] im() {
+        return im;
+    }
+
+    /** Flags of the solutions (the array itself). */
+    boolean[] flag() {
+        return flag;
+    }
+
+    /** Whether the solution(s) of (ant, pol, slot) that {@code s} uses are flagged. */
+    boolean flagged(TimeSpan s, int ant, int pol, int slot) {
+        return flag[index(s.t0(), ant, pol, slot)] || (s.f() > 0 && flag[index(s.t1(), ant, pol, slot)]);
+    }
+
+    /** K: the delay of (ant, pol) at {@code s}, seconds. */
+    double delay_s(TimeSpan s, int ant, int pol) {
+        int k0 = index(s.t0(), ant, pol, 0);
+        int k1 = index(s.t1(), ant, pol, 0);
+        return re[k0] + s.f() * (re[k1] - re[k0]);
+    }
+
+    /** G, B: the gain of (ant, pol, slot) at {@code s}, written to {@code gRe[at]}, {@code gIm[at]}. */
+    void gain(TimeSpan s, int ant, int pol, int slot, double[] gRe, double[] gIm, int at) {
+        int k0 = index(s.t0(), ant, pol, slot);
+        if (s.f() == 0) {
+            gRe[at] = re[k0];
+            gIm[at] = im[k0];
+            return;
         }
-        int t0;
-        int t1;
-        double f;
-        if (hi == 0) {
-            t0 = t1 = 0;
-            f = 0;
-        } else if (hi == times.length) {
-            t0 = t1 = times.length - 1;
-            f = 0;
-        } else {
-            t0 = hi - 1;
-            t1 = hi;
-            f = (time_mjdSec - times[t0]) / (times[t1] - times[t0]);
-            if (interp == Interpolation.NEAREST) {
-                t0 = t1 = f < 0.5 ? t0 : t1;
-                f = 0;
-            }
-        }
-        int nChan = chanFreq_hz.length;
-        for (int ch = 0; ch < nChan; ch++) {
-            int slot = type == GainType.B ? ch : 0;
-            int k0 = index(t0, ant, pol, slot);
-            int k1 = index(t1, ant, pol, slot);
-            if (flag[k0] || (f > 0 && flag[k1])) {
-                flagged[ch] = true;
-                continue;
-            }
-            double vr;
-            double vi;
-            if (type == GainType.K) {
-                double tau = re[k0] + f * (re[k1] - re[k0]);
-                double ph = 2 * Math.PI * tau * (chanFreq_hz[ch] - chanFreq_hz[0]);
-                vr = Math.cos(ph);
-                vi = Math.sin(ph);
-            } else if (f == 0) {
-                vr = re[k0];
-                vi = im[k0];
-            } else {
-                double a0 = Math.hypot(re[k0], im[k0]);
-                double a1 = Math.hypot(re[k1], im[k1]);
-                double p0 = Math.atan2(im[k0], re[k0]);
-                double dp = Math.atan2(im[k1], re[k1]) - p0;
-                dp -= 2 * Math.PI * Math.floor((dp + Math.PI) / (2 * Math.PI));
-                double a = a0 + f * (a1 - a0);
-                double p = p0 + f * dp;
-                vr = a * Math.cos(p);
-                vi = a * Math.sin(p);
-            }
-            double r = gRe[ch] * vr - gIm[ch] * vi;
-            gIm[ch] = gRe[ch] * vi + gIm[ch] * vr;
-            gRe[ch] = r;
-        }
+        int k1 = index(s.t1(), ant, pol, slot);
+        double dp = phase_rad[k1] - phase_rad[k0];
+        dp -= 2 * Math.PI * Math.floor((dp + Math.PI) / (2 * Math.PI));
+        double a = amp[k0] + s.f() * (amp[k1] - amp[k0]);
+        double p = phase_rad[k0] + s.f() * dp;
+        gRe[at] = a * Math.cos(p);
+        gIm[at] = a * Math.sin(p);
     }
 }
