@@ -1,5 +1,6 @@
 package org.vispark.udfs.solve;
 
+import java.util.Arrays;
 import org.vispark.udfs.vis.PackedCells;
 
 /**
@@ -23,6 +24,7 @@ public final class SolveGroupBuilder {
     private final float[] q;
     private final int[] n;
     private final float[] scratchData;
+    private final float[] scratchModel;
     private final boolean[] scratchFlags;
     private double firstTime = Double.POSITIVE_INFINITY;
     private double lastTime = Double.NEGATIVE_INFINITY;
@@ -56,7 +58,8 @@ public final class SolveGroupBuilder {
         p = new float[v];
         q = new float[v];
         n = new int[v];
-        scratchData = preApply == null ? null : new float[2 * chanFreq_hz.length * numPol];
+        scratchData = new float[2 * chanFreq_hz.length * numPol];
+        scratchModel = new float[2 * chanFreq_hz.length * numPol];
         scratchFlags = new boolean[chanFreq_hz.length * numPol];
     }
 
@@ -76,15 +79,50 @@ public final class SolveGroupBuilder {
     public void addRow(int ant1, int ant2, double time_mjdSec, float[] data, float[] model, boolean[] flags,
             float[] weight) {
         int values = chanFreq_hz.length * numPol;
+        check(ant1, ant2, data.length, model.length, flags == null ? -1 : flags.length, weight);
+        if (flags != null) {
+            System.arraycopy(flags, 0, scratchFlags, 0, values);
+        } else {
+            Arrays.fill(scratchFlags, false);
+        }
+        float[] v = data;
+        if (preApply != null) {
+            System.arraycopy(data, 0, scratchData, 0, data.length);
+            v = scratchData;
+        }
+        add(ant1, ant2, time_mjdSec, v, model, weight);
+    }
+
+    /** Adds one row of packed lake cells (DATA, MODEL_DATA complex cells; FLAG bit cell, or null for none). */
+    public void addPackedRow(int ant1, int ant2, double time_mjdSec, byte[] data, byte[] model, byte[] flags,
+            float[] weight) {
+        int values = chanFreq_hz.length * numPol;
+        check(ant1, ant2, data.length / 4, model.length / 4, -1, weight);
+        PackedCells.unpackFloats(data, scratchData);
+        PackedCells.unpackFloats(model, scratchModel);
+        if (flags != null) {
+            PackedCells.unpackFlags(flags, values, scratchFlags);
+        } else {
+            Arrays.fill(scratchFlags, false);
+        }
+        add(ant1, ant2, time_mjdSec, scratchData, scratchModel, weight);
+    }
+
+    private void check(int ant1, int ant2, int dataFloats, int modelFloats, int flags, float[] weight) {
+        int values = chanFreq_hz.length * numPol;
         if (ant1 < 0 || ant2 < 0 || ant1 >= numAnt || ant2 >= numAnt) {
             throw new IllegalArgumentException("antennas (" + ant1 + ", " + ant2 + ") outside 0.." + (numAnt - 1));
         }
-        if (data.length != 2 * values || model.length != 2 * values || (flags != null && flags.length != values)
+        if (dataFloats != 2 * values || modelFloats != 2 * values || (flags >= 0 && flags != values)
                 || (weight != null && weight.length != numPol)) {
             throw new IllegalArgumentException("row cells must hold " + chanFreq_hz.length + " channels x " + numPol
-                    + " polarizations: data " + data.length + ", model " + model.length + " floats, flags "
-                    + (flags == null ? "none" : flags.length) + ", weight " + (weight == null ? "none" : weight.length));
+                    + " polarizations: data " + dataFloats + ", model " + modelFloats + " floats, flags "
+                    + (flags < 0 ? "none" : flags) + ", weight " + (weight == null ? "none" : weight.length));
         }
+    }
+
+    /** Adds a checked row, its flags in {@link #scratchFlags}; {@code v} may be corrected in place. */
+    private void add(int ant1, int ant2, double time_mjdSec, float[] v, float[] model, float[] weight) {
         rows++;
         firstTime = Math.min(firstTime, time_mjdSec);
         lastTime = Math.max(lastTime, time_mjdSec);
@@ -92,17 +130,10 @@ public final class SolveGroupBuilder {
             return;
         }
         boolean[] f = scratchFlags;
-        if (flags != null) {
-            System.arraycopy(flags, 0, f, 0, values);
-        } else {
-            java.util.Arrays.fill(f, false);
-        }
-        float[] v = data;
         if (preApply != null) {
-            System.arraycopy(data, 0, scratchData, 0, data.length);
-            preApply.correct(ant1, ant2, time_mjdSec, scratchData, f);
-            v = scratchData;
+            preApply.correct(ant1, ant2, time_mjdSec, v, f);
         }
+        int values = f.length;
         boolean swap = ant1 > ant2;
         int b = swap ? SolveGroup.baseline(ant2, ant1, numAnt) : SolveGroup.baseline(ant1, ant2, numAnt);
         int base = b * values;
@@ -127,14 +158,6 @@ public final class SolveGroupBuilder {
             q[o] += w * (vr * vr + vi * vi);
             n[o]++;
         }
-    }
-
-    /** Adds one row of packed lake cells (DATA, MODEL_DATA complex cells; FLAG bit cell, or null for none). */
-    public void addPackedRow(int ant1, int ant2, double time_mjdSec, byte[] data, byte[] model, byte[] flags,
-            float[] weight) {
-        int values = chanFreq_hz.length * numPol;
-        addRow(ant1, ant2, time_mjdSec, PackedCells.unpackFloats(data), PackedCells.unpackFloats(model),
-                flags == null ? null : PackedCells.unpackFlags(flags, values), weight);
     }
 
     /** The group so far (the builder must not be used afterwards). */

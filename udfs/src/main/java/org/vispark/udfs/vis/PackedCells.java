@@ -88,8 +88,17 @@ public final class PackedCells {
             throw new IllegalArgumentException("a packed float cell has a multiple of 4 bytes, not " + cell.length);
         }
         float[] out = new float[cell.length / 4];
-        ByteBuffer.wrap(cell).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(out);
+        unpackFloats(cell, out);
         return out;
+    }
+
+    /** All floats of a packed float or complex cell into {@code dst}, which must hold exactly that many. */
+    public static void unpackFloats(byte[] cell, float[] dst) {
+        if (cell.length != 4L * dst.length) {
+            throw new IllegalArgumentException("a packed cell of " + cell.length + " bytes does not hold " + dst.length
+                    + " floats");
+        }
+        ByteBuffer.wrap(cell).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(dst);
     }
 
     /** Flag {@code index} of a packed flag cell. */
@@ -99,14 +108,19 @@ public final class PackedCells {
 
     /** The first {@code count} flags of a packed flag cell. */
     public static boolean[] unpackFlags(byte[] flags, int count) {
+        boolean[] out = new boolean[count];
+        unpackFlags(flags, count, out);
+        return out;
+    }
+
+    /** The first {@code count} flags of a packed flag cell into {@code dst[0, count)}. */
+    public static void unpackFlags(byte[] flags, int count, boolean[] dst) {
         if (flagBytes(count) > flags.length) {
             throw new IllegalArgumentException(count + " flags need " + flagBytes(count) + " bytes, the cell has "
                     + flags.length);
         }
-        boolean[] out = new boolean[count];
         for (int i = 0; i < count; i++) {
-            out[i] = flagAt(flags, i);
+            dst[i] = flagAt(flags, i);
         }
-        return out;
     }
 }
