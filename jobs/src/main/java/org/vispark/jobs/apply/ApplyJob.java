@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.vispark.jobs.convert.ConvertJob;
 import org.vispark.jobs.lake.BatchCommitter;
@@ -24,6 +25,7 @@ import org.vispark.jobs.lake.MsVersions;
 import org.vispark.jobs.lake.NewVersions;
 import org.vispark.jobs.solve.GainRecords;
 import org.vispark.jobs.solve.PreTable;
+import org.vispark.jobs.solve.ShippedTables;
 import org.vispark.udfs.solve.Interpolation;
 import org.vispark.udfs.solve.Solution;
 
@@ -69,13 +71,15 @@ public final class ApplyJob {
         String runId = BatchCommitter.newRunId();
         List<String> failures = new ArrayList<>();
         List<ApplyTask> tasks = new ArrayList<>();
+        ShippedTables shipped = new ShippedTables(spark);
         for (long id : ids) {
             CatalogueEntry e = catalogue.get(id);
             Map<LakeTable, List<GenericRecord>> tables = subtables.getOrDefault(id, Map.of());
             try {
-                List<PreTable> chosen = new ArrayList<>();
+                List<Broadcast<PreTable>> chosen = new ArrayList<>();
                 for (String name : o.tables()) {
-                    chosen.add(choose(name, id, mid(e), solved));
+                    Choice c = choose(name, id, mid(e), solved);
+                    chosen.add(shipped.ship(c.key(), c::table));
                 }
                 tasks.add(new ApplyTask(id, e.uri(), e.conversion(), RANDOM.nextLong() & Long.MAX_VALUE,
                         files.getOrDefault(id, List.of()), chosen,
@@ -87,9 +91,13 @@ public final class ApplyJob {
             }
         }
 
-        List<MsApplier.Result> done = NewVersions.run(spark, new NewVersions.Run(lake, conf, catalogue, runId,
-                subtables, ConvertJob.VERSION), tasks, MsApplier::run, t -> (table, row) -> { }, failures, "apply",
-                console);
+        List<MsApplier.Result> done;
+        try {
+            done = NewVersions.run(spark, new NewVersions.Run(lake, conf, catalogue, runId, subtables,
+                    ConvertJob.VERSION), tasks, MsApplier::run, t -> (table, row) -> { }, failures, "apply", console);
+        } finally {
+            shipped.close();
+        }
         return new Summary(ids.size(), done.size(), failures, done.stream().mapToLong(MsApplier.Result::rows).sum(),
                 done.stream().mapToLong(MsApplier.Result::newlyFlagged).sum(), (System.nanoTime() - t0) / 1e9);
     }
@@ -100,27 +108,47 @@ public final class ApplyJob {
         return (a + b) / 2;
     }
 
+    /**
+     * The solutions chosen for an MS: one MS's table, or two MS's merged; {@code key} names them (the MS of the
+     * same choice share one table).
+     */
+    record Choice(String key, PreTable first, PreTable second) {
+        PreTable table() {
+            if (second == null) {
+                return first;
+            }
+            List<Solution> both = new ArrayList<>(first.solutions());
+            both.addAll(second.solutions());
+            both.sort(Comparator.comparingDouble(Solution::time_mjdSec));
+            return new PreTable(first.name(), first.type(), both);
+        }
+    }
+
     /** The solutions of table {@code name} for MS {@code id} (see the class comment). */
-    static PreTable choose(String name, long id, double mid_mjdSec, Map<Long, List<PreTable>> solved) {
+    static Choice choose(String name, long id, double mid_mjdSec, Map<Long, List<PreTable>> solved) {
         PreTable own = find(solved.get(id), name);
         if (own != null) {
-            return own;
+            return new Choice(name + " of MS " + id, own, null);
         }
         PreTable before = null;
+        long beforeMs = -1;
         double beforeTime = Double.NEGATIVE_INFINITY;
         PreTable after = null;
+        long afterMs = -1;
         double afterTime = Double.POSITIVE_INFINITY;
-        for (List<PreTable> tables : solved.values()) {
-            PreTable t = find(tables, name);
+        for (Map.Entry<Long, List<PreTable>> ms : solved.entrySet()) {
+            PreTable t = find(ms.getValue(), name);
             if (t == null || t.solutions().isEmpty()) {
                 continue;
             }
             double time = t.solutions().stream().mapToDouble(Solution::time_mjdSec).average().orElseThrow();
             if (time <= mid_mjdSec && time > beforeTime) {
                 before = t;
+                beforeMs = ms.getKey();
                 beforeTime = time;
             } else if (time > mid_mjdSec && time < afterTime) {
                 after = t;
+                afterMs = ms.getKey();
                 afterTime = time;
             }
         }
@@ -128,12 +156,10 @@ public final class ApplyJob {
             throw new IllegalArgumentException("gains table " + name + " has no solutions to apply");
         }
         if (before == null || after == null) {
-            return before != null ? before : after;
+            return before != null ? new Choice(name + " of MS " + beforeMs, before, null)
+                    : new Choice(name + " of MS " + afterMs, after, null);
         }
-        List<Solution> both = new ArrayList<>(before.solutions());
-        both.addAll(after.solutions());
-        both.sort(Comparator.comparingDouble(Solution::time_mjdSec));
-        return new PreTable(name, before.type(), both);
+        return new Choice(name + " of MS " + beforeMs + " and " + afterMs, before, after);
     }
 
     private static PreTable find(List<PreTable> tables, String name) {

@@ -2,17 +2,20 @@ package org.vispark.jobs.apply;
 
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.broadcast.Broadcast;
 import org.vispark.jobs.lake.LakeLayout;
 import org.vispark.jobs.lake.NewVersions;
 import org.vispark.jobs.solve.PreTable;
+import org.vispark.jobs.solve.ShippedTables;
 
 /**
  * Writing CORRECTED_DATA of one MS as a new version.
  *
- * @param tables       the tables to apply, in order, with the solutions chosen for this MS
+ * @param tables       the tables to apply, in order, with the solutions chosen for this MS ({@link ShippedTables})
  * @param chanFreqs_hz channel frequencies of each spectral window
  * @param numAnt       antennas of the MS
  */
-record ApplyTask(long msId, String uri, long conversion, long newConversion, List<String> files, List<PreTable> tables,
-        Map<Integer, double[]> chanFreqs_hz, int numAnt, String interp, String runId, LakeLayout layout, String codec)
+record ApplyTask(long msId, String uri, long conversion, long newConversion, List<String> files,
+        List<Broadcast<PreTable>> tables, Map<Integer, double[]> chanFreqs_hz, int numAnt, String interp, String runId,
+        LakeLayout layout, String codec)
         implements NewVersions.Task {}

@@ -2,6 +2,7 @@ package org.vispark.jobs.apply;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,8 @@ import org.vispark.jobs.lake.StagedFile;
 import org.vispark.jobs.lake.VisRecords;
 import org.vispark.jobs.lake.VisibilityRewriter;
 import org.vispark.jobs.solve.Correctors;
+import org.vispark.jobs.solve.PreTable;
+import org.vispark.jobs.solve.ShippedTables;
 import org.vispark.udfs.solve.GainCorrector;
 import org.vispark.udfs.solve.Interpolation;
 import org.vispark.udfs.vis.PackedCells;
@@ -29,10 +32,14 @@ final class MsApplier {
     record Result(String error, long rows, long newlyFlagged, List<StagedFile> files, double seconds)
             implements NewVersions.Result {}
 
+    /** The corrector of one (spectral window, polarizations) and its row scratch. */
+    private record Window(GainCorrector corrector, float[] vis, boolean[] flags) {}
+
     static Result run(ApplyTask t, Configuration conf, String attemptDir) {
         long t0 = System.nanoTime();
         try {
-            Map<String, GainCorrector> correctors = new HashMap<>();
+            List<PreTable> tables = ShippedTables.values(t.tables());
+            Map<String, Window> windows = new HashMap<>();
             long[] flagged = {0};
             List<StagedFile> staged = VisibilityRewriter.rewrite(t.layout(), t.msId(), t.newConversion(), t.files(),
                     new Path(t.layout().stagingDir(t.runId()), attemptDir), t.codec(), conf, r -> {
@@ -43,30 +50,25 @@ final class MsApplier {
                         int spw = VisRecords.integer(r, "spw");
                         int numPol = VisRecords.integer(r, "num_pol");
                         int values = VisRecords.integer(r, "num_chan") * numPol;
-                        GainCorrector c = correctors.computeIfAbsent(spw + "/" + numPol, k -> Correctors.forWindow(
-                                t.tables(), spw, t.numAnt(), numPol, t.chanFreqs_hz(), Interpolation.parse(t.interp())));
-                        float[] vis = PackedCells.unpackFloats(dataCell);
+                        Window w = windows.computeIfAbsent(spw + "/" + numPol, k -> new Window(Correctors.forWindow(
+                                tables, spw, t.numAnt(), numPol, t.chanFreqs_hz(), Interpolation.parse(t.interp())),
+                                new float[2 * values], new boolean[values]));
+                        PackedCells.unpackFloats(dataCell, w.vis());
                         byte[] flagCell = VisRecords.cell(r, "flag");
-                        boolean[] flags = flagCell == null ? new boolean[values] : PackedCells.unpackFlags(flagCell, values);
-                        int before = count(flags);
-                        c.correct(VisRecords.integer(r, "antenna1"), VisRecords.integer(r, "antenna2"),
-                                VisRecords.time(r), vis, flags);
-                        flagged[0] += count(flags) - before;
-                        r.put("corrected_data", ByteBuffer.wrap(PackedCells.packFloats(vis, 0, vis.length)));
-                        r.put("flag", ByteBuffer.wrap(PackedCells.packFlags(flags, 0, values)));
+                        if (flagCell == null) {
+                            Arrays.fill(w.flags(), false);
+                        } else {
+                            PackedCells.unpackFlags(flagCell, values, w.flags());
+                        }
+                        flagged[0] += w.corrector().correct(VisRecords.integer(r, "antenna1"),
+                                VisRecords.integer(r, "antenna2"), VisRecords.time(r), w.vis(), w.flags());
+                        r.put("corrected_data", ByteBuffer.wrap(PackedCells.packFloats(w.vis(), 0, w.vis().length)));
+                        r.put("flag", ByteBuffer.wrap(PackedCells.packFlags(w.flags(), 0, values)));
                     });
             return new Result(null, staged.stream().mapToLong(StagedFile::rows).sum(), flagged[0], staged, seconds(t0));
         } catch (IOException | RuntimeException e) {
             return new Result(e.getMessage() == null ? e.toString() : e.getMessage(), 0, 0, List.of(), seconds(t0));
         }
-    }
-
-    private static int count(boolean[] flags) {
-        int n = 0;
-        for (boolean f : flags) {
-            n += f ? 1 : 0;
-        }
-        return n;
     }
 
     private static double seconds(long t0) {

@@ -89,6 +89,7 @@ final class MsSolver {
             List<SolvedGroup> out = new ArrayList<>();
             long solving = 0;
             List<Key> pending = new ArrayList<>(extents.keySet());
+            List<PreTable> pre = ShippedTables.values(t.pre());
             while (!pending.isEmpty()) {
                 Map<Key, SolveGroupBuilder> pass = new LinkedHashMap<>();
                 long bytes = 0;
@@ -102,7 +103,7 @@ final class MsSolver {
                     pass.put(pending.remove(0), null);
                     bytes += b;
                 }
-                accumulate(t, conf, pass, extents);
+                accumulate(t, pre, conf, pass, extents);
                 long s0 = System.nanoTime();
                 for (Map.Entry<Key, SolveGroupBuilder> e : pass.entrySet()) {
                     Extent x = extents.get(e.getKey());
@@ -118,15 +119,15 @@ final class MsSolver {
     }
 
     /** One pass over the data, adding the rows of the groups of {@code pass} to new builders. */
-    private static void accumulate(SolveTask t, Configuration conf, Map<Key, SolveGroupBuilder> pass,
-            Map<Key, Extent> extents) throws IOException {
+    private static void accumulate(SolveTask t, List<PreTable> pre, Configuration conf,
+            Map<Key, SolveGroupBuilder> pass, Map<Key, Extent> extents) throws IOException {
         Map<Integer, GainCorrector> correctors = new HashMap<>();
         for (Key k : pass.keySet()) {
             int numPol = extents.get(k).numPol;
-            GainCorrector pre = t.pre().isEmpty() ? null : correctors.computeIfAbsent(k.spw(), spw -> Correctors
-                    .forWindow(t.pre(), spw, t.numAnt(), numPol, t.chanFreqs_hz(), Interpolation.parse(t.interp())));
+            GainCorrector c = pre.isEmpty() ? null : correctors.computeIfAbsent(k.spw(), spw -> Correctors
+                    .forWindow(pre, spw, t.numAnt(), numPol, t.chanFreqs_hz(), Interpolation.parse(t.interp())));
             pass.put(k, new SolveGroupBuilder(k.spw(), t.numAnt(), MsVersions.frequencies(t.chanFreqs_hz(), k.spw()),
-                    numPol, pre));
+                    numPol, c));
         }
         MsRows.forEach(t.layout(), t.files(), conf, r -> {
             if (!usable(r)) {

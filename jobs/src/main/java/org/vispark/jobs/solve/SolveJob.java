@@ -75,6 +75,7 @@ public final class SolveJob {
         List<String> failures = new ArrayList<>();
         List<SolveTask> tasks = new ArrayList<>();
         Map<Long, Map<Integer, String>> antennaNames = new HashMap<>();
+        ShippedTables shipped = new ShippedTables(spark);
         for (long id : ids) {
             CatalogueEntry e = catalogue.get(id);
             Map<LakeTable, List<GenericRecord>> tables = subtables.getOrDefault(id, Map.of());
@@ -99,7 +100,8 @@ public final class SolveJob {
                 tasks.add(new SolveTask(id, e.uri(), e.conversion(), files.getOrDefault(id, List.of()),
                         MsVersions.frequencies(tables.get(LakeTable.SPECTRAL_WINDOWS)), names.length,
                         e.timeStart() == null ? 0 : e.timeStart(), o.solint(), o.combineScan(), o.combineField(), so,
-                        mine, o.interp(), o.memoryBudget_bytes(), lake.layout()));
+                        mine.stream().map(pt -> shipped.ship(pt.name() + " of MS " + id, () -> pt)).toList(), o.interp(),
+                        o.memoryBudget_bytes(), lake.layout()));
             } catch (IllegalArgumentException x) {
                 failures.add(e.uri() + ": " + x.getMessage());
             }
@@ -148,6 +150,7 @@ public final class SolveJob {
                         tasks.size(), failures.size(), counts[0], counts[0] == 0 ? 0 : 100.0 * counts[1] / counts[0]);
             });
         } finally {
+            shipped.close();
             lake.fs().delete(lake.layout().stagingDir(runId), true);
         }
         if (o.plots() != null) {

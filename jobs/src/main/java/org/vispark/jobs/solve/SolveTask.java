@@ -3,6 +3,7 @@ package org.vispark.jobs.solve;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.broadcast.Broadcast;
 import org.vispark.jobs.lake.LakeLayout;
 import org.vispark.udfs.solve.SolveOptions;
 
@@ -15,10 +16,10 @@ import org.vispark.udfs.solve.SolveOptions;
  * @param timeStart_mjdSec first TIME of the MS (start of duration solution intervals)
  * @param combineScan     solution intervals span scans (CASA combine='scan')
  * @param combineField    solution intervals span fields (CASA combine='field')
- * @param pre             earlier tables to pre-apply, in order
+ * @param pre             earlier tables to pre-apply, in order ({@link ShippedTables})
  * @param memoryBudget_bytes the solve groups held at once; more intervals than fit take further passes over the data
  */
 record SolveTask(long msId, String uri, long conversion, List<String> files, Map<Integer, double[]> chanFreqs_hz,
         int numAnt, double timeStart_mjdSec, Solint solint, boolean combineScan, boolean combineField,
-        SolveOptions options, List<PreTable> pre, String interp, long memoryBudget_bytes, LakeLayout layout)
+        SolveOptions options, List<Broadcast<PreTable>> pre, String interp, long memoryBudget_bytes, LakeLayout layout)
         implements Serializable {}
