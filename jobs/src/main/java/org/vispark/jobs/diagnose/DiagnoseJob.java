@@ -28,6 +28,7 @@ import org.vispark.jobs.lake.MsVersions;
 import org.vispark.jobs.lake.ResultTables;
 import org.vispark.jobs.sky.CalibratorChoice;
 import org.vispark.udfs.diagnostics.AntennaDiagnostics;
+import org.vispark.udfs.diagnostics.DataPeakSearch;
 import org.vispark.udfs.diagnostics.FieldDiagnostics;
 import org.vispark.udfs.diagnostics.Thresholds;
 import org.vispark.udfs.diagnostics.Verdict;
@@ -95,11 +96,14 @@ public final class DiagnoseJob {
                 fields.put((Integer) f.get("field_id"), target(f, o, meanFreq));
             }
             Map<Integer, String> names = new HashMap<>();
+            List<double[]> positions = new ArrayList<>();
             for (GenericRecord a : tables.getOrDefault(LakeTable.ANTENNAS, List.of())) {
                 names.put((Integer) a.get("antenna_id"), String.valueOf(a.get("name")));
+                positions.add(MsVersions.doubles(a.get("position_itrf_m")));
             }
             tasks.add(new DiagnoseTask(id, e.uri(), e.conversion(), files.getOrDefault(id, List.of()), fields, freqs,
-                    names, o.thresholds(), o.beam(), o.settings(), lake.layout()));
+                    names, DataPeakSearch.coarseBaselineLimit_m(positions.toArray(double[][]::new)), o.thresholds(),
+                    o.beam(), o.settings(), lake.layout()));
         }
 
         String runId = BatchCommitter.newRunId();

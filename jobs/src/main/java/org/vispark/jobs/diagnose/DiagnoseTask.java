@@ -14,9 +14,12 @@ import org.vispark.udfs.sky.PrimaryBeam;
  * @param fields       the fields, by FIELD_ID
  * @param chanFreqs_hz channel frequencies of each spectral window
  * @param antennaNames antenna names by id (may miss some)
+ * @param coarseBaselineLimit_m the longest baseline of the coarse data-peak map
+ *                     ({@link org.vispark.udfs.diagnostics.DataPeakSearch#coarseBaselineLimit_m})
  */
 public record DiagnoseTask(long msId, String uri, long conversion, List<String> files, Map<Integer, FieldTarget> fields,
-        Map<Integer, double[]> chanFreqs_hz, Map<Integer, String> antennaNames, Thresholds thresholds, PrimaryBeam beam,
+        Map<Integer, double[]> chanFreqs_hz, Map<Integer, String> antennaNames, double coarseBaselineLimit_m,
+        Thresholds thresholds, PrimaryBeam beam,
         DiagnoseSettings settings, LakeLayout layout) implements Serializable {
 
     /**

@@ -29,15 +29,22 @@ import org.vispark.udfs.vis.PackedCells;
  * Runs one {@link DiagnoseTask} in a Spark task. Pass 1 over the MS's visibility rows accumulates, per field, the
  * DATA-versus-MODEL statistics ({@link FieldDiagnosticsAccumulator}; DATA or CORRECTED_DATA as
  * {@link DiagnoseSettings#dataColumn()} says; MODEL_DATA absent counts as zero, so its statistics are NaN), a sample
- * of points for the uv-distance plots and the coarse data-peak map about the calibrator; pass 2 the fine map
- * ({@link DataPeakSearch}). Per field the statistics are of the spectral window of its first row; rows of other
- * windows only count in {@code rows}. For the peak search, the data are first averaged into at most
+ * of points for the uv-distance plots and the coarse data-peak map about the calibrator from the shortest baselines;
+ * then one pass per fine level of the map, from every baseline ({@link DataPeakSearch}), reading only the columns the
+ * map needs, and a further one only when a fine peak lies on its grid's edge (twice at most). Per field the
+ * statistics are of the spectral window of its first row; rows of other windows only count in {@code rows}. For the peak search, the data are first averaged into at most
  * {@link DiagnoseSettings#peakChannels()} channel bins (flag-aware), and a baseline's coherent sums are collapsed
  * into the map when the next baseline starts (lake files are sorted by baseline), so memory stays at one baseline's
  * sums.
  */
 final class MsDiagnoser {
     private MsDiagnoser() {}
+
+    /** The columns a fine pass reads, besides the data column. */
+    private static final List<String> MAP_COLUMNS = List.of("row", "antenna1", "antenna2", "field_id", "spw",
+            "flag_row", "num_chan", "num_pol", "uvw", "flag");
+    /** Fine passes at most: one per fine level and two moves of a fine grid whose peak lies on its edge. */
+    private static final int MAX_FINE_PASSES = DataPeakSearch.fineLevels() + 2;
 
     /** The outcome of an MS: its fields, or the reason it could not be diagnosed. */
     record Result(String error, List<FieldOutcome> fields, double seconds) implements Serializable {}
@@ -61,8 +68,14 @@ final class MsDiagnoser {
             for (FieldState s : states.values()) {
                 fine |= s.startFinePass();
             }
-            if (fine) {
-                MsRows.forEach(t.layout(), t.files(), conf, r -> pass2(states, r, t.settings().dataColumn()));
+            List<String> columns = new ArrayList<>(MAP_COLUMNS);
+            columns.add(t.settings().dataColumn());
+            for (int pass = 1; fine; pass++) {
+                MsRows.forEach(t.layout(), t.files(), conf, columns, r -> pass2(states, r, t.settings().dataColumn()));
+                fine = false;
+                for (FieldState s : states.values()) {
+                    fine |= s.nextFinePass(pass < MAX_FINE_PASSES);
+                }
             }
             List<FieldOutcome> out = new ArrayList<>();
             for (FieldState s : states.values()) {
@@ -91,7 +104,8 @@ final class MsDiagnoser {
         FieldState s = states.get(field);
         if (s == null) {
             double[] freqs = MsVersions.frequencies(t.chanFreqs_hz(), spw);
-            s = new FieldState(target, spw, freqs, VisRecords.integer(r, "num_pol"), t.settings(), t.msId());
+            s = new FieldState(target, spw, freqs, VisRecords.integer(r, "num_pol"), t.settings(), t.msId(),
+                    t.coarseBaselineLimit_m());
             states.put(field, s);
         }
         s.rows++;
@@ -133,18 +147,22 @@ final class MsDiagnoser {
         final double[] calibratorLmn;
         final ChannelPhasors channelPhasors;
         final ChannelPhasors binPhasors;
+        final double coarseBaselineLimit_m;
         long rows;
         double timeSum;
         SkyGrid coarse;
         SkyGrid grid;
+        /** The fine level of {@link #grid} once the coarse pass is over. */
+        int fineLevel;
         double[] map;
         FringeMapAccumulator baseline;
         int baselineKey = -1;
         DataPeakSearch.DataPeak peak;
 
         FieldState(DiagnoseTask.FieldTarget target, int spw, double[] freq_hz, int numPol, DiagnoseSettings settings,
-                long seed) {
+                long seed, double coarseBaselineLimit_m) {
             this.target = target;
+            this.coarseBaselineLimit_m = coarseBaselineLimit_m;
             this.spw = spw;
             this.freq_hz = freq_hz;
             this.numChan = freq_hz.length;
@@ -195,7 +213,7 @@ final class MsDiagnoser {
             stats.add(a1, a2, data, 0, model, 0, flags, 0);
             VisRecords.uvw(r, uvw);
             sample.offer(uvw, data, model, flags, numChan, numPol);
-            if (map != null) {
+            if (map != null && Math.sqrt(uvw[0] * uvw[0] + uvw[1] * uvw[1] + uvw[2] * uvw[2]) <= coarseBaselineLimit_m) {
                 addToMap(a1, a2, data, flags);
             }
         }
@@ -267,13 +285,36 @@ final class MsDiagnoser {
             }
         }
 
+        /**
+         * Ends a fine pass and sets up the next one, if any: the same level centred on the peak when the peak lies on
+         * the grid's edge and {@code mayMove}, else the next fine level. Returns whether a pass is needed.
+         */
+        boolean nextFinePass(boolean mayMove) {
+            if (map == null) {
+                return false;
+            }
+            collapse();
+            DataPeakSearch.DataPeak p = DataPeakSearch.peak(grid, map,
+                    RaDec.j2000(target.calibratorRa_rad(), target.calibratorDec_rad()));
+            if (p.onEdge() && mayMove) {
+                grid = DataPeakSearch.around(grid, p);
+            } else if (fineLevel + 1 < DataPeakSearch.fineLevels()) {
+                grid = DataPeakSearch.refine(grid, map, ++fineLevel);
+            } else {
+                return false;
+            }
+            map = new double[grid.pixels()];
+            baselineKey = -1;
+            return true;
+        }
+
         /** Ends the coarse pass; returns whether a fine pass is needed. */
         boolean startFinePass() {
             if (map == null) {
                 return false;
             }
             collapse();
-            grid = DataPeakSearch.fineGrid(coarse, map);
+            grid = DataPeakSearch.refine(coarse, map, fineLevel);
             map = new double[grid.pixels()];
             baselineKey = -1;
             return true;

@@ -16,6 +16,7 @@ import org.vispark.formats.ms.State;
 import org.vispark.formats.ms.write.MsMetadata;
 import org.vispark.jobs.lake.CatalogueEntry;
 import org.vispark.jobs.lake.LakeTable;
+import org.vispark.jobs.lake.MsVersions;
 
 /**
  * The sub-tables of an MS to write, from the lake's metadata rows of its current version. The lake keeps ANTENNA,
@@ -30,7 +31,7 @@ public final class LakeMetadata {
         List<Antenna> antennas = new ArrayList<>();
         for (GenericRecord r : sorted(tables, LakeTable.ANTENNAS, "antenna_id")) {
             antennas.add(new Antenna((Integer) r.get("antenna_id"), str(r, "name"), str(r, "station"),
-                    doubles(r.get("position_itrf_m")), (Double) r.get("dish_diameter_m"), str(r, "mount"),
+                    MsVersions.doubles(r.get("position_itrf_m")), (Double) r.get("dish_diameter_m"), str(r, "mount"),
                     (Boolean) r.get("flag_row")));
         }
         List<Field> fields = new ArrayList<>();
@@ -41,8 +42,8 @@ public final class LakeMetadata {
         }
         List<SpectralWindow> spws = new ArrayList<>();
         for (GenericRecord r : sorted(tables, LakeTable.SPECTRAL_WINDOWS, "spw_id")) {
-            spws.add(new SpectralWindow((Integer) r.get("spw_id"), str(r, "name"), doubles(r.get("chan_freq_hz")),
-                    doubles(r.get("chan_width_hz")), (Double) r.get("ref_frequency_hz"),
+            spws.add(new SpectralWindow((Integer) r.get("spw_id"), str(r, "name"), MsVersions.doubles(r.get("chan_freq_hz")),
+                    MsVersions.doubles(r.get("chan_width_hz")), (Double) r.get("ref_frequency_hz"),
                     (Double) r.get("total_bandwidth_hz"), str(r, "frame")));
         }
         List<Polarization> pols = new ArrayList<>();
@@ -94,9 +95,5 @@ public final class LakeMetadata {
     private static String str(GenericRecord r, String f) {
         Object v = r.get(f);
         return v == null ? "" : v.toString();
-    }
-
-    private static double[] doubles(Object list) {
-        return ((List<?>) list).stream().mapToDouble(v -> (Double) v).toArray();
     }
 }

@@ -67,14 +67,17 @@ public final class MsVersions {
     }
 
     /** Channel frequencies (Hz) of each spectral window, from spectral_windows rows. */
-    @SuppressWarnings("unchecked")
     public static Map<Integer, double[]> frequencies(List<GenericRecord> spws) {
         Map<Integer, double[]> out = new HashMap<>();
         for (GenericRecord r : spws == null ? List.<GenericRecord>of() : spws) {
-            List<Double> f = (List<Double>) r.get("chan_freq_hz");
-            out.put((Integer) r.get("spw_id"), f.stream().mapToDouble(Double::doubleValue).toArray());
+            out.put((Integer) r.get("spw_id"), doubles(r.get("chan_freq_hz")));
         }
         return out;
+    }
+
+    /** An Avro array of doubles of a subtable row (frequencies, positions) as a {@code double[]}. */
+    public static double[] doubles(Object avroArray) {
+        return ((List<?>) avroArray).stream().mapToDouble(v -> (Double) v).toArray();
     }
 
     /** The channel frequencies of window {@code spw} in {@link #frequencies(List)}'s map; a missing window is an error. */

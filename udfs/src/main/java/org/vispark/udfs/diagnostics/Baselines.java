@@ -1,6 +1,6 @@
 package org.vispark.udfs.diagnostics;
 
-/** Keys of baselines and of (baseline, polarization, channel block) groups. */
+/** Keys of baselines. */
 final class Baselines {
     private static final int MAX_ANTENNA = 1 << 16;
 
@@ -20,14 +20,5 @@ final class Baselines {
 
     static int ant2(long key) {
         return (int) key & 0xffff;
-    }
-
-    /** A key of a (baseline, polarization, channel block) group; pol below 256, block below 2^20. */
-    static long group(long baseline, int pol, int block) {
-        return (baseline << 28) | ((long) pol << 20) | block;
-    }
-
-    static long baselineOfGroup(long group) {
-        return group >>> 28;
     }
 }

@@ -53,6 +53,7 @@ public final class FieldDiagnosticsAccumulator implements Serializable {
     private static final int Z_N = 6;
     private static final int D2 = 7;
     private static final int N = 8;
+    private static final int GROUP_WIDTH = 9;
     // per baseline: values, flagged values, sum |D| of unflagged values
     private static final int B_ALL = 0;
     private static final int B_FLAGGED = 1;
@@ -61,7 +62,8 @@ public final class FieldDiagnosticsAccumulator implements Serializable {
     private final int numChan;
     private final int numPol;
     private final int channelsPerBlock;
-    private final GroupSums groups = new GroupSums(9);
+    /** Per baseline: the sums of its groups, {@code GROUP_WIDTH} doubles each, group (block b, pol p) at b numPol + p. */
+    private final GroupSums groups;
     private final GroupSums baselines = new GroupSums(3);
     private double sumAbsData;
     private double sumAbsModel;
@@ -77,6 +79,7 @@ public final class FieldDiagnosticsAccumulator implements Serializable {
         this.numChan = numChan;
         this.numPol = numPol;
         this.channelsPerBlock = channelsPerBlock;
+        this.groups = new GroupSums(GROUP_WIDTH * numPol * ((numChan + channelsPerBlock - 1) / channelsPerBlock));
     }
 
     /**
@@ -96,52 +99,54 @@ public final class FieldDiagnosticsAccumulator implements Serializable {
         }
         long bl = Baselines.key(ant1, ant2);
         double[] perBaseline = baselines.of(bl);
-        int blocks = (numChan + channelsPerBlock - 1) / channelsPerBlock;
-        double[][] g = new double[blocks * numPol][];
+        double[] g = groups.of(bl);
+        double sumAbsD = 0;
+        double sumAbsM = 0;
         for (int c = 0; c < numChan; c++) {
-            int b = c / channelsPerBlock;
+            int groupOfChannel = GROUP_WIDTH * numPol * (c / channelsPerBlock);
             for (int p = 0; p < numPol; p++) {
                 int k = c * numPol + p;
-                perBaseline[B_ALL]++;
                 if (flags != null && flags[flagOff + k]) {
                     perBaseline[B_FLAGGED]++;
                     continue;
                 }
-                double[] s = g[b * numPol + p];
-                if (s == null) {
-                    s = g[b * numPol + p] = groups.of(Baselines.group(bl, p, b));
-                }
+                int s = groupOfChannel + GROUP_WIDTH * p;
                 double dr = data[dataOff + 2 * k];
                 double di = data[dataOff + 2 * k + 1];
                 double mr = model[modelOff + 2 * k];
                 double mi = model[modelOff + 2 * k + 1];
                 double dAbs2 = dr * dr + di * di;
                 double dAbs = Math.sqrt(dAbs2);
-                double mAbs = Math.hypot(mr, mi);
-                s[D_RE] += dr;
-                s[D_IM] += di;
-                s[M_RE] += mr;
-                s[M_IM] += mi;
-                s[D2] += dAbs2;
-                s[N]++;
-                double zr = dr * mr + di * mi;
-                double zi = di * mr - dr * mi;
-                double zAbs = Math.hypot(zr, zi);
+                double mAbs = Math.sqrt(mr * mr + mi * mi);
+                g[s + D_RE] += dr;
+                g[s + D_IM] += di;
+                g[s + M_RE] += mr;
+                g[s + M_IM] += mi;
+                g[s + D2] += dAbs2;
+                g[s + N]++;
+                // z = D conj(M), |z| = |D| |M|
+                double zAbs = dAbs * mAbs;
                 if (zAbs > 0) {
-                    s[Z_RE] += zr / zAbs;
-                    s[Z_IM] += zi / zAbs;
-                    s[Z_N]++;
-                }
-                if (mAbs > 0) {
+                    double overZ = 1 / zAbs;
+                    g[s + Z_RE] += (dr * mr + di * mi) * overZ;
+                    g[s + Z_IM] += (di * mr - dr * mi) * overZ;
+                    g[s + Z_N]++;
+                    modelPhasorRe += mr * dAbs * overZ;
+                    modelPhasorIm += mi * dAbs * overZ;
+                    modelPhasors++;
+                } else if (mAbs > 0) {
                     modelPhasorRe += mr / mAbs;
                     modelPhasorIm += mi / mAbs;
                     modelPhasors++;
                 }
-                perBaseline[B_ABS_D] += dAbs;
-                sumAbsData += dAbs;
-                sumAbsModel += mAbs;
+                sumAbsD += dAbs;
+                sumAbsM += mAbs;
             }
         }
+        perBaseline[B_ALL] += numChan * numPol;
+        perBaseline[B_ABS_D] += sumAbsD;
+        sumAbsData += sumAbsD;
+        sumAbsModel += sumAbsM;
     }
 
     /** {@link #add} of packed lake cells (DATA, MODEL_DATA, FLAG; flags may be null). */
@@ -172,14 +177,15 @@ public final class FieldDiagnosticsAccumulator implements Serializable {
         double zCount = 0;
         Map<Long, List<Double>> groupSnrOfBaseline = new TreeMap<>();
         for (Map.Entry<Long, double[]> e : groups.all().entrySet()) {
-            double[] s = e.getValue();
-            vecD += Math.hypot(s[D_RE], s[D_IM]);
-            vecM += Math.hypot(s[M_RE], s[M_IM]);
-            zLength += Math.hypot(s[Z_RE], s[Z_IM]);
-            zCount += s[Z_N];
-            if (s[N] >= 2) {
-                groupSnrOfBaseline.computeIfAbsent(Baselines.baselineOfGroup(e.getKey()), k -> new ArrayList<>())
-                        .add(snr(s));
+            double[] g = e.getValue();
+            for (int s = 0; s < g.length; s += GROUP_WIDTH) {
+                vecD += Math.sqrt(g[s + D_RE] * g[s + D_RE] + g[s + D_IM] * g[s + D_IM]);
+                vecM += Math.sqrt(g[s + M_RE] * g[s + M_RE] + g[s + M_IM] * g[s + M_IM]);
+                zLength += Math.sqrt(g[s + Z_RE] * g[s + Z_RE] + g[s + Z_IM] * g[s + Z_IM]);
+                zCount += g[s + Z_N];
+                if (g[s + N] >= 2) {
+                    groupSnrOfBaseline.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(snr(g, s));
+                }
             }
         }
         Map<Integer, List<Double>> snrOfAntenna = new TreeMap<>();
@@ -226,12 +232,12 @@ public final class FieldDiagnosticsAccumulator implements Serializable {
                 List.copyOf(antennas));
     }
 
-    private static double snr(double[] s) {
-        double n = s[N];
-        double mr = s[D_RE] / n;
-        double mi = s[D_IM] / n;
+    private static double snr(double[] g, int s) {
+        double n = g[s + N];
+        double mr = g[s + D_RE] / n;
+        double mi = g[s + D_IM] / n;
         double mean2 = mr * mr + mi * mi;
-        double var = Math.max(0, (s[D2] - n * mean2) / (n - 1));
+        double var = Math.max(0, (g[s + D2] - n * mean2) / (n - 1));
         return var == 0 ? (mean2 == 0 ? 0 : Double.POSITIVE_INFINITY) : Math.sqrt(mean2 / (var / n));
     }
 

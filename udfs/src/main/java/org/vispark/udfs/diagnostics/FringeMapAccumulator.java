@@ -1,7 +1,6 @@
 package org.vispark.udfs.diagnostics;
 
 import java.io.Serializable;
-import java.util.Map;
 import org.vispark.udfs.astro.RaDec;
 import org.vispark.udfs.astro.Spherical;
 import org.vispark.udfs.rephase.ChannelPhasors;
@@ -27,7 +26,8 @@ import org.vispark.udfs.vis.PackedCells;
  * partitions); {@link #result} collapses to the incoherent map, and maps of accumulators over DISJOINT baselines add.
  * Memory: {@code 16 numPol ceil(numChan / B) pixels} bytes per baseline, so a Spark job should aggregate per (MS,
  * field, baseline), collapse, and sum the maps. Cost: {@code pixels * numChan * numPol} complex multiply-adds per
- * row. Not thread-safe.
+ * row, the channel phasors of a pixel by recurrence ({@link ChannelPhasors}), each group's sum kept in registers
+ * over its channels, flagged values zeroed once per row. Not thread-safe.
  */
 public final class FringeMapAccumulator implements Serializable {
     private final SkyGrid grid;
@@ -42,6 +42,8 @@ public final class FringeMapAccumulator implements Serializable {
     private transient double[] nMinus1;
     private transient double cachedRa0;
     private transient double cachedDec0;
+    /** The row being added, flagged values zeroed: re,im [chan, pol]. */
+    private transient double[] row;
 
     public FringeMapAccumulator(SkyGrid grid, double[] chanFreq_hz, int numPol, int channelsPerBlock) {
         if (numPol < 1 || channelsPerBlock < 1) {
@@ -82,31 +84,76 @@ public final class FringeMapAccumulator implements Serializable {
             directionCosines(ra0_rad, dec0_rad);
         }
         double[] s = sums.of(Baselines.key(ant1, ant2));
+        int values = numChan * numPol;
+        if (row == null || row.length != 2 * values) {
+            row = new double[2 * values];
+        }
+        boolean any = false;
+        for (int k = 0; k < values; k++) {
+            boolean flagged = flags != null && flags[flagOff + k];
+            row[2 * k] = flagged ? 0 : data[dataOff + 2 * k];
+            row[2 * k + 1] = flagged ? 0 : data[dataOff + 2 * k + 1];
+            any |= !flagged;
+        }
+        if (!any) {
+            return;
+        }
         int pixels = grid.pixels();
         double u = uvw[uvwOff];
         double v = uvw[uvwOff + 1];
         double w = uvw[uvwOff + 2];
         double[] cos = phasors.cos();
         double[] sin = phasors.sin();
+        int perPixel = 2 * numPol * blocks;
         for (int p = 0; p < pixels; p++) {
             phasors.compute(-(u * l[p] + v * m[p] + w * nMinus1[p]));
-            for (int c = 0; c < numChan; c++) {
-                int b = c / channelsPerBlock;
-                double kr = cos[c];
-                double ki = sin[c];
+            int at = p * perPixel;
+            for (int b = 0; b < blocks; b++) {
+                int from = b * channelsPerBlock;
+                int to = Math.min(numChan, from + channelsPerBlock);
+                if (numPol == 2) {
+                    addBlockOfTwo(s, at, b, from, to, cos, sin);
+                    continue;
+                }
                 for (int q = 0; q < numPol; q++) {
-                    int k = c * numPol + q;
-                    if (flags != null && flags[flagOff + k]) {
-                        continue;
+                    double re = 0;
+                    double im = 0;
+                    for (int c = from; c < to; c++) {
+                        int k = 2 * (c * numPol + q);
+                        double dr = row[k];
+                        double di = row[k + 1];
+                        re += dr * cos[c] - di * sin[c];
+                        im += dr * sin[c] + di * cos[c];
                     }
-                    double dr = data[dataOff + 2 * k];
-                    double di = data[dataOff + 2 * k + 1];
-                    int at = 2 * ((q * blocks + b) * pixels + p);
-                    s[at] += dr * kr - di * ki;
-                    s[at + 1] += dr * ki + di * kr;
+                    int g = at + 2 * (q * blocks + b);
+                    s[g] += re;
+                    s[g + 1] += im;
                 }
             }
         }
+    }
+
+    /** The sums of block {@code b} of both polarizations of a two-polarization row (the common case, unrolled). */
+    private void addBlockOfTwo(double[] s, int at, int b, int from, int to, double[] cos, double[] sin) {
+        double re0 = 0;
+        double im0 = 0;
+        double re1 = 0;
+        double im1 = 0;
+        for (int c = from; c < to; c++) {
+            double kr = cos[c];
+            double ki = sin[c];
+            int k = 4 * c;
+            re0 += row[k] * kr - row[k + 1] * ki;
+            im0 += row[k] * ki + row[k + 1] * kr;
+            re1 += row[k + 2] * kr - row[k + 3] * ki;
+            im1 += row[k + 2] * ki + row[k + 3] * kr;
+        }
+        int g0 = at + 2 * b;
+        int g1 = at + 2 * (blocks + b);
+        s[g0] += re0;
+        s[g0 + 1] += im0;
+        s[g1] += re1;
+        s[g1 + 1] += im1;
     }
 
     /** {@link #add} of a packed DATA cell and packed flags (null: none flagged). */
@@ -128,15 +175,15 @@ public final class FringeMapAccumulator implements Serializable {
     /** The incoherent map {@code sum_g |F_g(s)|}, one value per pixel of {@link #grid()}. */
     public double[] result() {
         int pixels = grid.pixels();
+        int groups = numPol * blocks;
         double[] map = new double[pixels];
-        for (Map.Entry<Long, double[]> e : sums.all().entrySet()) {
-            double[] s = e.getValue();
-            for (int g = 0; g < numPol * blocks; g++) {
-                int base = g * pixels;
-                for (int p = 0; p < pixels; p++) {
-                    int at = 2 * (base + p);
-                    map[p] += Math.hypot(s[at], s[at + 1]);
+        for (double[] s : sums.all().values()) {
+            for (int p = 0; p < pixels; p++) {
+                double sum = 0;
+                for (int g = 2 * p * groups, end = g + 2 * groups; g < end; g += 2) {
+                    sum += Math.sqrt(s[g] * s[g] + s[g + 1] * s[g + 1]);
                 }
+                map[p] += sum;
             }
         }
         return map;

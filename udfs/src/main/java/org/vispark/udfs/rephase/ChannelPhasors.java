@@ -16,6 +16,8 @@ public final class ChannelPhasors {
     /** Speed of light in vacuum, m/s. */
     public static final double C_M_PER_S = 299_792_458.0;
     static final int ANCHOR_EVERY = 64;
+    /** Channels computed from one value of the recurrence (independent products, no chain between them). */
+    private static final int LANES = 8;
     private static final double UNIFORM_TOLERANCE_HZ = 1e-3;
 
     private final double[] freq_hz;
@@ -23,6 +25,8 @@ public final class ChannelPhasors {
     private final double step_hz;
     private final double[] cos;
     private final double[] sin;
+    private final double[] powRe = new double[LANES + 1];
+    private final double[] powIm = new double[LANES + 1];
 
     public ChannelPhasors(double[] chanFreq_hz) {
         if (chanFreq_hz.length == 0) {
@@ -76,18 +80,30 @@ public final class ChannelPhasors {
             return;
         }
         double stepPhase = k * step_hz;
+        // powers step^j, j < LANES, and step^LANES: within an anchor block z_(a + i LANES + j) = z_a (step^LANES)^i
+        // step^j, so the products are independent of each other and the chains are at most 2 LANES long
+        powRe[0] = 1;
+        powIm[0] = 0;
         double sc = Math.cos(stepPhase);
         double ss = Math.sin(stepPhase);
+        for (int j = 1; j <= LANES; j++) {
+            powRe[j] = powRe[j - 1] * sc - powIm[j - 1] * ss;
+            powIm[j] = powRe[j - 1] * ss + powIm[j - 1] * sc;
+        }
+        double lr = powRe[LANES];
+        double li = powIm[LANES];
         for (int start = 0; start < n; start += ANCHOR_EVERY) {
             double phase = k * (freq_hz[0] + start * step_hz);
             double re = Math.cos(phase);
             double im = Math.sin(phase);
             int end = Math.min(n, start + ANCHOR_EVERY);
-            for (int c = start; c < end; c++) {
-                cos[c] = re;
-                sin[c] = im;
-                double t = re * sc - im * ss;
-                im = re * ss + im * sc;
+            for (int c = start; c < end; c += LANES) {
+                for (int j = 0, m = Math.min(LANES, end - c); j < m; j++) {
+                    cos[c + j] = re * powRe[j] - im * powIm[j];
+                    sin[c + j] = re * powIm[j] + im * powRe[j];
+                }
+                double t = re * lr - im * li;
+                im = re * li + im * lr;
                 re = t;
             }
         }

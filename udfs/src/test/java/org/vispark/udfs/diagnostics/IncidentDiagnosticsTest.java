@@ -56,12 +56,15 @@ class IncidentDiagnosticsTest {
         return all.result();
     }
 
-    /** Two passes of the fringe map over every row, each row phased to {@code centre}. */
+    /** The coarse and every fine pass of the fringe map over every row, each row phased to {@code centre}. */
     static DataPeakSearch.DataPeak dataPeak(SimulatedMs ms, double[] uvw, float[] data, RaDec centre, RaDec expected) {
-        SkyGrid coarse = DataPeakSearch.coarseGrid(expected, SEARCH_RADIUS_RAD);
-        double[] coarseMap = map(ms, uvw, data, centre, coarse);
-        SkyGrid fine = DataPeakSearch.fineGrid(coarse, coarseMap);
-        DataPeakSearch.DataPeak p = DataPeakSearch.peak(fine, map(ms, uvw, data, centre, fine), expected);
+        SkyGrid fine = DataPeakSearch.coarseGrid(expected, SEARCH_RADIUS_RAD);
+        double[] map = map(ms, uvw, data, centre, fine);
+        for (int level = 0; level < DataPeakSearch.fineLevels(); level++) {
+            fine = DataPeakSearch.refine(fine, map, level);
+            map = map(ms, uvw, data, centre, fine);
+        }
+        DataPeakSearch.DataPeak p = DataPeakSearch.peak(fine, map, expected);
         assertFalse(p.onEdge(), "fine peak on the grid edge");
         return p;
     }
