@@ -14,6 +14,7 @@ import org.vispark.jobs.lake.MsRows;
 import org.vispark.jobs.lake.MsVersions;
 import org.vispark.jobs.lake.VisRecords;
 import org.vispark.udfs.solve.GainCorrector;
+import org.vispark.udfs.solve.GainType;
 import org.vispark.udfs.solve.Interpolation;
 import org.vispark.udfs.solve.Solution;
 import org.vispark.udfs.solve.SolveGroupBuilder;
@@ -24,7 +25,8 @@ import org.vispark.udfs.solve.Solver;
  * scan unless combined, field unless combined, solution interval), accumulates each group with its pre-applied
  * tables ({@link SolveGroupBuilder}) and solves it ({@link Solver}). A first pass reads only the grouping columns;
  * the groups are then accumulated in as many passes over the data as the memory budget needs
- * ({@link SolveGroupBuilder#bytes} per group).
+ * ({@link SolveGroupBuilder#bytes} per group; G's groups keep only sums over channels, so all its solution intervals
+ * usually fit in one pass), each reading only the columns a solve uses.
  */
 final class MsSolver {
     private MsSolver() {}
@@ -59,6 +61,10 @@ final class MsSolver {
         double last = Double.NEGATIVE_INFINITY;
         double integration;
     }
+
+    /** The columns the accumulating passes read. */
+    private static final List<String> SOLVE_COLUMNS = List.of("row", "time", "antenna1", "antenna2", "field_id", "spw",
+            "scan_number", "num_pol", "flag_row", "data", "model_data", "flag", "weight");
 
     /** The columns the first pass reads. */
     private static final List<String> GROUPING_COLUMNS = List.of("row", "time", "interval", "antenna1", "antenna2",
@@ -96,7 +102,8 @@ final class MsSolver {
                 while (!pending.isEmpty()) {
                     Key k = pending.get(0);
                     double[] freqs = MsVersions.frequencies(t.chanFreqs_hz(), k.spw());
-                    long b = SolveGroupBuilder.bytes(t.numAnt(), freqs.length, extents.get(k).numPol);
+                    long b = combinesChannels(t) ? SolveGroupBuilder.bytesCombined(t.numAnt(), extents.get(k).numPol)
+                            : SolveGroupBuilder.bytes(t.numAnt(), freqs.length, extents.get(k).numPol);
                     if (!pass.isEmpty() && bytes + b > t.memoryBudget_bytes()) {
                         break;
                     }
@@ -126,10 +133,11 @@ final class MsSolver {
             int numPol = extents.get(k).numPol;
             GainCorrector c = pre.isEmpty() ? null : correctors.computeIfAbsent(k.spw(), spw -> Correctors
                     .forWindow(pre, spw, t.numAnt(), numPol, t.chanFreqs_hz(), Interpolation.parse(t.interp())));
-            pass.put(k, new SolveGroupBuilder(k.spw(), t.numAnt(), MsVersions.frequencies(t.chanFreqs_hz(), k.spw()),
-                    numPol, c));
+            double[] freqs = MsVersions.frequencies(t.chanFreqs_hz(), k.spw());
+            pass.put(k, combinesChannels(t) ? SolveGroupBuilder.channelsCombined(k.spw(), t.numAnt(), freqs, numPol, c)
+                    : new SolveGroupBuilder(k.spw(), t.numAnt(), freqs, numPol, c));
         }
-        MsRows.forEach(t.layout(), t.files(), conf, r -> {
+        MsRows.forEach(t.layout(), t.files(), conf, SOLVE_COLUMNS, r -> {
             if (!usable(r)) {
                 return;
             }
@@ -144,6 +152,11 @@ final class MsSolver {
                         VisRecords.floats(r, "weight"));
             }
         });
+    }
+
+    /** G solves one gain for all channels, so its groups keep only the sums over channels. */
+    private static boolean combinesChannels(SolveTask t) {
+        return t.options().gainType() == GainType.G;
     }
 
     private static boolean usable(GenericRecord r) {

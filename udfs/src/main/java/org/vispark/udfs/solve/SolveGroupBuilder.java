@@ -11,6 +11,11 @@ import org.vispark.udfs.vis.PackedCells;
  * {@code k = chan * numPol + pol} at floats {@code 2k, 2k + 1} (re, im), or a packed lake cell
  * ({@link PackedCells}). WEIGHT is per polarization (null: 1). With a pre-apply chain, each row's DATA is first
  * corrected by {@code 1 / (g_i g_j^*)} of the earlier solutions (and flagged where they are flagged).
+ *
+ * <p>A builder {@linkplain #channelsCombined combining channels} (for G, whose solver only ever uses the sums over
+ * all channels) keeps one cell per baseline and polarization: each row's channel sums are taken in double precision,
+ * then added to the cell, so a group is {@code numChan} times smaller and a solution interval per integration fits
+ * in one pass over the data.
  */
 public final class SolveGroupBuilder {
     private final int spw;
@@ -18,6 +23,9 @@ public final class SolveGroupBuilder {
     private final double[] chanFreq_hz;
     private final int numPol;
     private final GainCorrector preApply;
+    private final boolean combineChannels;
+    /** Per polarization: S re, S im, P, Q, N of the row being added (combined channels only). */
+    private final double[] rowSums;
     private final float[] sRe;
     private final float[] sIm;
     private final float[] p;
@@ -38,11 +46,26 @@ public final class SolveGroupBuilder {
      * @param preApply    earlier solutions to correct each row with before accumulating, or null
      */
     public SolveGroupBuilder(int spw, int numAnt, double[] chanFreq_hz, int numPol, GainCorrector preApply) {
+        this(spw, numAnt, chanFreq_hz, numPol, preApply, false);
+    }
+
+    /**
+     * A builder of a group whose cells combine all channels: its {@link SolveGroup} has one channel, at the mean
+     * frequency, holding the sums over all of them (for G).
+     */
+    public static SolveGroupBuilder channelsCombined(int spw, int numAnt, double[] chanFreq_hz, int numPol,
+            GainCorrector preApply) {
+        return new SolveGroupBuilder(spw, numAnt, chanFreq_hz, numPol, preApply, true);
+    }
+
+    private SolveGroupBuilder(int spw, int numAnt, double[] chanFreq_hz, int numPol, GainCorrector preApply,
+            boolean combineChannels) {
         if (numAnt < 2 || numPol < 1 || chanFreq_hz.length < 1) {
             throw new IllegalArgumentException("a solve group needs >= 2 antennas, >= 1 polarization and >= 1 channel,"
                     + " not " + numAnt + ", " + numPol + ", " + chanFreq_hz.length);
         }
-        long values = (long) numAnt * (numAnt - 1) / 2 * chanFreq_hz.length * numPol;
+        int cells = combineChannels ? 1 : chanFreq_hz.length;
+        long values = (long) numAnt * (numAnt - 1) / 2 * cells * numPol;
         if (values > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("solve group too large: " + values + " baseline-channel-polarization"
                     + " values (" + bytes(numAnt, chanFreq_hz.length, numPol) + " bytes)");
@@ -52,6 +75,8 @@ public final class SolveGroupBuilder {
         this.chanFreq_hz = chanFreq_hz.clone();
         this.numPol = numPol;
         this.preApply = preApply;
+        this.combineChannels = combineChannels;
+        this.rowSums = new double[5 * numPol];
         int v = (int) values;
         sRe = new float[v];
         sIm = new float[v];
@@ -66,6 +91,11 @@ public final class SolveGroupBuilder {
     /** Bytes a group of these dimensions holds: baselines x channels x polarizations x 20. */
     public static long bytes(int numAnt, int numChan, int numPol) {
         return (long) numAnt * (numAnt - 1) / 2 * numChan * numPol * 20;
+    }
+
+    /** Bytes a group {@linkplain #channelsCombined combining channels} holds: baselines x polarizations x 20. */
+    public static long bytesCombined(int numAnt, int numPol) {
+        return bytes(numAnt, 1, numPol);
     }
 
     /**
@@ -136,6 +166,10 @@ public final class SolveGroupBuilder {
         int values = f.length;
         boolean swap = ant1 > ant2;
         int b = swap ? SolveGroup.baseline(ant2, ant1, numAnt) : SolveGroup.baseline(ant1, ant2, numAnt);
+        if (combineChannels) {
+            addCombined(b, swap, v, model, weight);
+            return;
+        }
         int base = b * values;
         float sign = swap ? -1f : 1f; // S of (j, i) is conj(S of (i, j))
         for (int k = 0; k < values; k++) {
@@ -160,8 +194,49 @@ public final class SolveGroupBuilder {
         }
     }
 
+    /** {@link #add} of a group combining channels: the row's sums over channels, then into the cells. */
+    private void addCombined(int b, boolean swap, float[] v, float[] model, float[] weight) {
+        Arrays.fill(rowSums, 0);
+        boolean[] f = scratchFlags;
+        for (int k = 0; k < f.length; k++) {
+            int pol = k % numPol;
+            float w = weight == null ? 1f : weight[pol];
+            if (f[k] || !(w > 0)) {
+                continue;
+            }
+            double vr = v[2 * k];
+            double vi = v[2 * k + 1];
+            double mr = model[2 * k];
+            double mi = model[2 * k + 1];
+            double mm = mr * mr + mi * mi;
+            if (!(mm > 0) || !Double.isFinite(vr) || !Double.isFinite(vi)) {
+                continue;
+            }
+            int s = 5 * pol;
+            rowSums[s] += w * (vr * mr + vi * mi);
+            rowSums[s + 1] += w * (vi * mr - vr * mi);
+            rowSums[s + 2] += w * mm;
+            rowSums[s + 3] += w * (vr * vr + vi * vi);
+            rowSums[s + 4]++;
+        }
+        double sign = swap ? -1 : 1; // S of (j, i) is conj(S of (i, j))
+        for (int pol = 0; pol < numPol; pol++) {
+            int o = b * numPol + pol;
+            int s = 5 * pol;
+            sRe[o] += (float) rowSums[s];
+            sIm[o] += (float) (sign * rowSums[s + 1]);
+            p[o] += (float) rowSums[s + 2];
+            q[o] += (float) rowSums[s + 3];
+            n[o] += (int) rowSums[s + 4];
+        }
+    }
+
     /** The group so far (the builder must not be used afterwards). */
     public SolveGroup build() {
-        return new SolveGroup(spw, numAnt, chanFreq_hz, numPol, firstTime, lastTime, rows, sRe, sIm, p, q, n);
+        double[] freqs = chanFreq_hz;
+        if (combineChannels) {
+            freqs = new double[] {Arrays.stream(chanFreq_hz).average().orElseThrow()};
+        }
+        return new SolveGroup(spw, numAnt, freqs, numPol, firstTime, lastTime, rows, sRe, sIm, p, q, n);
     }
 }
