@@ -31,9 +31,8 @@
 # the HTML report and logs stay in WORKDIR/nN/). Before each N the free disk is checked (the MS still to write
 # and the lake, estimated from the previous N's lake or else 3.6x the MS) and the N skipped if short.
 #
-# Stage times are the pipeline's own "pipeline:   STAGE  S s" lines. The pipeline times rephase+predict as one
-# stage and solve (K, G, B) as one; the script splits them in the proportions of the time between the first
-# lines of the jobs they run (rephase:/predict:/solve: ... selected), as the output arrives (timestamped here).
+# Stage times are the pipeline's own "pipeline:   STAGE  S s" lines: convert, classify, diagnose, rephase,
+# predict, one "solve TABLE" per gains table (pipeline_K, pipeline_G, pipeline_B), apply, diagnose after, record.
 #
 # Reference reads (python-casacore getcol, bench/read_ms_casacore.py, whole column at once; the time is the sum
 # of the getcol calls, so neither Python's start nor table opening counts; "readers at once" are nproc readers,
@@ -252,43 +251,32 @@ for n in $sizes; do
   prev_lake_per_ms=$(( lake_bytes / n ))
   rm -rf "$lake"
 
-  # Parse: stage lines, job segments, classification, rephased MS, heap figures.
-  declare -A st=() seg=()
-  unset p_mx p_classified p_summary p_rc p_failed p_rephased p_segorder
+  # Parse: stage lines (and their order), classification, rephased MS, heap figures.
+  declare -A st=()
+  stage_order=()
+  unset p_mx p_classified p_summary p_rc p_failed p_rephased
   while IFS='|' read -r kind key val; do
     case $kind in
-      stage) st[$key]=$val ;;
-      seg) seg[$key]=$val ;;
+      stage) st[$key]=$val; stage_order+=("$key") ;;
       *) eval "p_$kind=\$val" ;;
     esac
   done < <(awk '
-    { ts = $1; msg = substr($0, length($1) + 2) }
-    function mark(name) {
-      if (cur != "") seg[cur] += ts - start
-      if (name != "" && !(name in seg)) { seg[name] = 0; order = order (order == "" ? "" : ",") name }
-      cur = name; start = ts
-    }
+    { msg = substr($0, length($1) + 2) }
     msg ~ /^pipeline:   / && msg !~ /driver peak heap/ {
       s = substr(msg, 13); sec = s; sub(/ s$/, "", sec); sub(/.* /, "", sec)
       name = s; sub(/ +[0-9.]+ s$/, "", name); print "stage|" name "|" sec }
     msg ~ /^pipeline:   driver peak heap/ { v = msg; sub(/.*heap /, "", v); sub(/ MB.*/, "", v); print "mx||" v }
     msg ~ /^pipeline: [0-9]+ MS to calibrate/ { print "classified||" substr(msg, 11) }
-    msg ~ /^pipeline: [0-9]+ MS: / { print "summary||" substr(msg, 11); mark("") }
-    msg ~ /^pipeline: (gain plots|diagnostics before)/ { mark("") }
+    msg ~ /^pipeline: [0-9]+ MS: / { print "summary||" substr(msg, 11) }
     msg ~ /^dsa110_scale: vispark exit status/ { v = msg; sub(/.* /, "", v); print "rc||" v }
     msg ~ /^FAILED / { failed++ }
-    msg ~ /^diagnose: [0-9]+ MS selected/ { mark("diagnose") }
-    msg ~ /^rephase: [0-9]+ MS selected/ { mark("rephase"); inreph = 1 }
-    msg ~ /^predict: [0-9]+ MS selected/ { mark("predict"); inreph = 0 }
-    msg ~ /^solve: [0-9]+ MS selected; table / { t = msg; sub(/.*; table /, "", t); sub(/:.*/, "", t); mark("solve " t) }
-    msg ~ /^apply: [0-9]+ MS selected/ { mark("apply") }
+    msg ~ /^rephase: [0-9]+ MS selected/ { inreph = 1 }
+    msg ~ /^predict: [0-9]+ MS selected/ { inreph = 0 }
     inreph && msg ~ /^  [^ ]/ { uri = substr(msg, 3) }
     inreph && msg ~ /^    -> rephasing/ { n = split(uri, p, "/"); reph = reph " " p[n] }
     END {
-      for (k in seg) printf "seg|%s|%.3f\n", k, seg[k]
       print "failed||" failed + 0
       print "rephased||" reph
-      print "segorder||" order
     }' "$log")
   # The heap from the GC log: sizes "A->B(C)" (K, M or G), and G1's "used NK" at exit.
   read -r peak live < <(awk '
@@ -307,17 +295,8 @@ for n in $sizes; do
       if (u > peak) peak = u }
     END { printf "%.0f %.0f\n", peak, live }' "$run/gc.log" 2>/dev/null || echo "0 0")
 
-  # Split the lumped stages in proportion to their jobs' segments.
-  split_stage() {  # STAGE_TOTAL SEGMENT_KEY SEGMENT_KEYS...
-    local total=$1 key=$2 s=0 k
-    shift 2
-    for k in "$@"; do s=$(calc "$s + ${seg[$k]:-0}"); done
-    if [[ -z "$total" ]]; then echo ""; elif [[ $(calc "$s > 0") == 1 ]]; then
-      calc "$total * ${seg[$key]:-0} / $s"; else echo ""; fi
-  }
   solve_keys=()
-  IFS=, read -ra order <<<"${p_segorder:-}"
-  for k in "${order[@]}"; do [[ $k == solve\ * ]] && solve_keys+=("$k"); done
+  for k in "${stage_order[@]}"; do [[ $k == solve\ * ]] && solve_keys+=("$k"); done
 
   echo "== N=$n: ${#all[@]} MS (${#cal[@]} calibrator observations, $(( n - ${#cal[@]} )) targets; $(fmt %.0f "$mb_all")" \
     "MB); ${names[*]}"
@@ -342,20 +321,18 @@ for n in $sizes; do
   row convert "${st[convert]:-}" "${#all[@]}" "$mb_all" "$ref_convert" 0
   row classify "${st[classify]:-}" 0 0 "" 0
   row diagnose "${st[diagnose]:-}" "${#cal[@]}" "$mb_cal" "$ref_diagnose" 1
-  rp=${st[rephase+predict]:-}
-  row "rephase" "$(split_stage "$rp" rephase rephase predict)" "${#rephased[@]}" "$mb_reph" "$ref_rephase" 1
-  row "predict" "$(split_stage "$rp" predict rephase predict)" "${#cal[@]}" "$mb_cal" "$ref_predict" 1
+  row rephase "${st[rephase]:-}" "${#rephased[@]}" "$mb_reph" "$ref_rephase" 1
+  row predict "${st[predict]:-}" "${#cal[@]}" "$mb_cal" "$ref_predict" 1
   for k in "${solve_keys[@]}"; do
-    row "$k" "$(split_stage "${st[solve]:-}" "$k" "${solve_keys[@]}")" "${#cal[@]}" "$mb_cal" "$ref_solve" 1
+    row "$k" "${st[$k]}" "${#cal[@]}" "$mb_cal" "$ref_solve" 1
   done
-  (( ${#solve_keys[@]} > 0 )) || row solve "${st[solve]:-}" "${#cal[@]}" "$mb_cal" "$ref_solve" 1
+  (( ${#solve_keys[@]} > 0 )) || row solve "" "${#cal[@]}" "$mb_cal" "$ref_solve" 1
   row apply "${st[apply]:-}" "${#all[@]}" "$mb_all" "$ref_apply" 1
   row "diagnose after" "${st[diagnose after]:-}" "${#cal[@]}" "$mb_cal" "$ref_diagnose" 1
   row record "${st[record]:-}" 0 0 "" 0
   stages=0
   for k in "${!st[@]}"; do stages=$(calc "$stages + ${st[$k]}"); done
-  echo "(rephase and predict: the pipeline's rephase+predict ${rp:-?} s split by their jobs' times; solve likewise;" \
-    "read s: python-casacore getcol, $cores readers at once)"
+  echo "(read s: python-casacore getcol, $cores readers at once)"
   ratio_one=$(calc "$ref_one > 0 ? $wall / $ref_one : 0")
   echo "pipeline = $(fmt %.1f "$ratio_one")x one read: pipeline $(fmt %.1f "$wall") s (JVM and Spark start" \
     "included; its stages $(fmt %.1f "$stages") s) against one python-casacore reader of every main-table column of" \
@@ -366,7 +343,7 @@ for n in $sizes; do
   echo "lake at the end: $(( lake_bytes >> 20 )) MB (deleted); log $log, GC log $run/gc.log"
   sum_wall[$n]=$wall; sum_stages[$n]=$stages; sum_read[$n]=$ref_one; sum_peak[$n]=$peak; sum_live[$n]=$live
   sum_mx[$n]=${p_mx:-0}; sum_mb[$n]=$mb_all
-  unset st seg
+  unset st
 done
 
 echo

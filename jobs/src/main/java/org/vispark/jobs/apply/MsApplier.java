@@ -2,6 +2,7 @@ package org.vispark.jobs.apply;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.vispark.jobs.lake.NewVersions;
 import org.vispark.jobs.lake.StagedFile;
+import org.vispark.jobs.lake.VisFields;
 import org.vispark.jobs.lake.VisRecords;
 import org.vispark.jobs.lake.VisibilityRewriter;
 import org.vispark.jobs.solve.Correctors;
@@ -32,38 +34,53 @@ final class MsApplier {
     record Result(String error, long rows, long newlyFlagged, List<StagedFile> files, double seconds)
             implements NewVersions.Result {}
 
-    /** The corrector of one (spectral window, polarizations) and its row scratch. */
-    private record Window(GainCorrector corrector, float[] vis, boolean[] flags) {}
+    /**
+     * The corrector of one (spectral window, polarizations) and its row scratch: the unpacked values and flags, and
+     * the buffers of the packed CORRECTED_DATA and FLAG cells, reused from row to row (the writer copies a row's
+     * cells as it writes the row).
+     */
+    private record Window(GainCorrector corrector, float[] vis, boolean[] flags, ByteBuffer correctedCell,
+            ByteBuffer flagCell) {
+        Window(GainCorrector corrector, int values) {
+            this(corrector, new float[2 * values], new boolean[values],
+                    ByteBuffer.allocate(PackedCells.complexBytes(values)).order(ByteOrder.LITTLE_ENDIAN),
+                    ByteBuffer.allocate(PackedCells.flagBytes(values)));
+        }
+    }
+
+    private record WindowKey(int spw, int numPol) {}
 
     static Result run(ApplyTask t, Configuration conf, String attemptDir) {
         long t0 = System.nanoTime();
         try {
             List<PreTable> tables = ShippedTables.values(t.tables());
-            Map<String, Window> windows = new HashMap<>();
+            Map<WindowKey, Window> windows = new HashMap<>();
             long[] flagged = {0};
             List<StagedFile> staged = VisibilityRewriter.rewrite(t.layout(), t.msId(), t.newConversion(), t.files(),
                     new Path(t.layout().stagingDir(t.runId()), attemptDir), t.codec(), conf, r -> {
-                        byte[] dataCell = VisRecords.cell(r, "data");
+                        byte[] dataCell = VisRecords.cell(r, VisFields.DATA);
                         if (dataCell == null) {
                             return;
                         }
-                        int spw = VisRecords.integer(r, "spw");
-                        int numPol = VisRecords.integer(r, "num_pol");
-                        int values = VisRecords.integer(r, "num_chan") * numPol;
-                        Window w = windows.computeIfAbsent(spw + "/" + numPol, k -> new Window(Correctors.forWindow(
-                                tables, spw, t.numAnt(), numPol, t.chanFreqs_hz(), Interpolation.parse(t.interp())),
-                                new float[2 * values], new boolean[values]));
+                        int spw = VisRecords.integer(r, VisFields.SPW);
+                        int numPol = VisRecords.integer(r, VisFields.NUM_POL);
+                        int values = VisRecords.integer(r, VisFields.NUM_CHAN) * numPol;
+                        Window w = windows.computeIfAbsent(new WindowKey(spw, numPol), k -> new Window(
+                                Correctors.forWindow(tables, spw, t.numAnt(), numPol, t.chanFreqs_hz(),
+                                        Interpolation.parse(t.interp())), values));
                         PackedCells.unpackFloats(dataCell, w.vis());
-                        byte[] flagCell = VisRecords.cell(r, "flag");
+                        byte[] flagCell = VisRecords.cell(r, VisFields.FLAG);
                         if (flagCell == null) {
                             Arrays.fill(w.flags(), false);
                         } else {
                             PackedCells.unpackFlags(flagCell, values, w.flags());
                         }
-                        flagged[0] += w.corrector().correct(VisRecords.integer(r, "antenna1"),
-                                VisRecords.integer(r, "antenna2"), VisRecords.time(r), w.vis(), w.flags());
-                        r.put("corrected_data", ByteBuffer.wrap(PackedCells.packFloats(w.vis(), 0, w.vis().length)));
-                        r.put("flag", ByteBuffer.wrap(PackedCells.packFlags(w.flags(), 0, values)));
+                        flagged[0] += w.corrector().correct(VisRecords.integer(r, VisFields.ANTENNA1),
+                                VisRecords.integer(r, VisFields.ANTENNA2), VisRecords.timeAt(r), w.vis(), w.flags());
+                        PackedCells.putFloats(w.vis(), 0, w.vis().length, w.correctedCell().clear());
+                        r.put(VisFields.CORRECTED_DATA, w.correctedCell().flip());
+                        PackedCells.putFlags(w.flags(), 0, values, w.flagCell().clear());
+                        r.put(VisFields.FLAG, w.flagCell().flip());
                     });
             return new Result(null, staged.stream().mapToLong(StagedFile::rows).sum(), flagged[0], staged, seconds(t0));
         } catch (IOException | RuntimeException e) {

@@ -17,7 +17,12 @@ import org.apache.parquet.hadoop.ParquetWriter;
 public final class VisibilityRewriter {
     private VisibilityRewriter() {}
 
-    /** A change to one visibility row (a record of the visibilities schema). */
+    /**
+     * A change to one visibility row: a record of the visibilities schema itself (so {@link VisFields} positions
+     * apply), with its own cell arrays ({@link VisRecords#cell(GenericRecord, int)}), which the change may rewrite
+     * in place. A cell may be set to a buffer the change reuses for later rows: the writer copies it before the
+     * next row.
+     */
     @FunctionalInterface
     public interface RowChange {
         void apply(GenericRecord row);
@@ -40,7 +45,7 @@ public final class VisibilityRewriter {
                             LakeParquet.codec(codec))) {
                 for (GenericRecord r = in.read(); r != null; r = in.read()) {
                     change.apply(r);
-                    r.put("conversion", conversion);
+                    r.put(VisFields.CONVERSION, conversion);
                     w.write(r);
                     rows++;
                 }

@@ -20,7 +20,6 @@ import java.util.stream.Stream;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.vispark.jobs.apply.ApplyJob;
 import org.vispark.jobs.convert.ConvertJob;
@@ -31,10 +30,8 @@ import org.vispark.jobs.diagnose.DiagnoseSettings;
 import org.vispark.jobs.diagnose.FieldOutcome;
 import org.vispark.jobs.lake.BatchCommitter;
 import org.vispark.jobs.lake.Catalogue;
-import org.vispark.jobs.lake.CatalogueEntry;
 import org.vispark.jobs.lake.Lake;
 import org.vispark.jobs.lake.LakeTable;
-import org.vispark.jobs.lake.LakeViews;
 import org.vispark.jobs.lake.ResultTables;
 import org.vispark.jobs.predict.PredictJob;
 import org.vispark.jobs.rephase.RephaseJob;
@@ -82,7 +79,11 @@ public final class PipelineJob {
     public record Options(String lake, List<String> inputs, PipelineSettings settings, Path report) {}
 
     /**
-     * @param stageSeconds wall time of each stage, in order
+     * @param stageSeconds wall time (s) of each stage, in order: convert, classify, diagnose, rephase, predict (each
+     *                     summed over the calibrators), solve pipeline_K, solve pipeline_G, solve pipeline_B (each
+     *                     solve named by its table), apply, diagnose after, record;
+     *                     the stages after classify only when there is an MS to calibrate, those from diagnose to
+     *                     solve pipeline_B and diagnose after only with calibrator observations
      * @param failures     "MS: stage: reason" of every MS that failed
      */
     public record Summary(int pending, int calibrators, int targets, int finished, Map<String, Double> stageSeconds,
@@ -113,11 +114,11 @@ public final class PipelineJob {
         t = System.nanoTime();
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         Lake lake = Lake.open(o.lake(), conf);
-        LakeViews.register(spark, lake);
-        failures.catalogue(Catalogue.read(lake, conf));
+        Catalogue lakeCatalogue = Catalogue.read(lake, conf);
+        failures.catalogue(lakeCatalogue);
         Map<Long, String> calibratorOf = new TreeMap<>();
         List<Long> targets = new ArrayList<>();
-        classify(spark, catalogue, beam, s.calibrator(), calibratorOf, targets);
+        classify(lake, conf, lakeCatalogue, catalogue, beam, s.calibrator(), calibratorOf, targets);
         int pending = calibratorOf.size() + targets.size();
         console.printf(Locale.ROOT, "pipeline: %d MS to calibrate: %d calibrator observations (%s), %d targets%n",
                 pending, calibratorOf.size(), new TreeSet<>(calibratorOf.values()), targets.size());
@@ -140,33 +141,41 @@ public final class PipelineJob {
                     f.msName(), f.separation_arcmin(), f.target().calibrator(), f.verdict().reasonText()));
             times.put("diagnose", seconds(t));
 
-            t = System.nanoTime();
+            times.put("rephase", 0.0);
+            times.put("predict", 0.0);
             for (String name : new TreeSet<>(calibratorOf.values())) {
                 CalibratorCatalogue.Calibrator c = catalogue.get(name);
                 Set<Long> ids = failures.alive(ofCalibrator(calibratorOf, name));
                 if (ids.isEmpty()) {
                     continue;
                 }
+                t = System.nanoTime();
                 failures.addAll("rephase", RephaseJob.run(spark, new RephaseOptions(o.lake(), c.position(),
                         "calibrator " + name, in(ids), RephaseOptions.COMPLEX_COLUMNS,
                         s.number("rephase.tolerance_arcmin"), "snappy"), console).failures());
+                times.merge("rephase", seconds(t), Double::sum);
                 ids = failures.alive(ids);
                 if (!ids.isEmpty()) {
+                    t = System.nanoTime();
                     failures.addAll("predict", PredictJob.run(spark, new PredictJob.Options(o.lake(),
                             List.of(c.component()), null, "calibrator " + name, s.bool("beam") ? beam : null, in(ids),
                             "snappy"), console).failures());
+                    times.merge("predict", seconds(t), Double::sum);
                 }
             }
-            times.put("rephase+predict", seconds(t));
 
             t = System.nanoTime();
             solve(spark, o.lake(), K, GainType.K, CalMode.AP, s.get("k.solint"), List.of(), false, s, cals, failures,
                     o.report(), console);
+            times.put("solve " + K, seconds(t));
+            t = System.nanoTime();
             solve(spark, o.lake(), G, GainType.G, CalMode.parse(s.get("g.calmode")), s.get("g.solint"), List.of(K),
                     false, s, cals, failures, o.report(), console);
+            times.put("solve " + G, seconds(t));
+            t = System.nanoTime();
             solve(spark, o.lake(), B, GainType.B, CalMode.AP, s.get("b.solint"), List.of(K, G), s.bool("b.solnorm"), s,
                     cals, failures, o.report(), console);
-            times.put("solve", seconds(t));
+            times.put("solve " + B, seconds(t));
         }
 
         t = System.nanoTime();
@@ -244,28 +253,19 @@ public final class PipelineJob {
         }
     }
 
-    /** Splits the converted MS the pipeline has not finished into calibrator observations and targets. */
-    private static void classify(SparkSession spark, CalibratorCatalogue catalogue, PrimaryBeam beam, String only,
-            Map<Long, String> calibratorOf, List<Long> targets) {
-        List<Row> rows = spark.sql("SELECT m.ms_id,"
-                + " first(CASE WHEN f.reference_dir_frame IN ('J2000', 'ICRS') THEN f.reference_dir_lon_rad"
-                + " ELSE f.phase_dir_lon_rad END), first(CASE WHEN f.reference_dir_frame IN ('J2000', 'ICRS')"
-                + " THEN f.reference_dir_lat_rad ELSE f.phase_dir_lat_rad END), first(s.freq_hz)"
-                + " FROM ms m JOIN fields f ON f.ms_id = m.ms_id"
-                + " LEFT JOIN (SELECT ms_id, avg(aggregate(chan_freq_hz, 0D, (a, x) -> a + x) / size(chan_freq_hz))"
-                + " AS freq_hz FROM spectral_windows GROUP BY ms_id) s ON s.ms_id = m.ms_id"
-                + " WHERE m.status = '" + CatalogueEntry.CONVERTED + "' AND NOT EXISTS (SELECT 1 FROM pipeline p"
-                + " WHERE p.ms_id = m.ms_id) GROUP BY m.ms_id ORDER BY m.ms_id").collectAsList();
-        for (Row r : rows) {
-            double freq = r.isNullAt(3) ? 1.4e9 : r.getDouble(3);
-            List<CalibratorCatalogue.Calibrator> near = CalibratorChoice.inBeam(catalogue, beam, r.getDouble(1),
-                    r.getDouble(2), freq);
+    /** Splits the converted MS the pipeline has not finished ({@link PendingMs}) into calibrator observations and targets. */
+    private static void classify(Lake lake, Configuration conf, Catalogue lakeCatalogue, CalibratorCatalogue catalogue,
+            PrimaryBeam beam, String only, Map<Long, String> calibratorOf, List<Long> targets) throws IOException {
+        for (PendingMs.Pointing p : PendingMs.read(lake, conf, lakeCatalogue)) {
+            double freq = Double.isNaN(p.freq_hz()) ? 1.4e9 : p.freq_hz();
+            List<CalibratorCatalogue.Calibrator> near = CalibratorChoice.inBeam(catalogue, beam, p.ra_rad(),
+                    p.dec_rad(), freq);
             String name = near.stream().map(CalibratorCatalogue.Calibrator::name)
                     .filter(n -> only == null || n.equals(catalogue.get(only).name())).findFirst().orElse(null);
             if (name != null) {
-                calibratorOf.put(r.getLong(0), name);
+                calibratorOf.put(p.msId(), name);
             } else {
-                targets.add(r.getLong(0));
+                targets.add(p.msId());
             }
         }
     }

@@ -11,6 +11,8 @@ import org.apache.hadoop.fs.Path;
 import org.vispark.jobs.lake.MsVersions;
 import org.vispark.jobs.lake.NewVersions;
 import org.vispark.jobs.lake.StagedFile;
+import org.vispark.jobs.lake.VisFields;
+import org.vispark.jobs.lake.VisRecords;
 import org.vispark.jobs.lake.VisibilityRewriter;
 import org.vispark.udfs.astro.RaDec;
 import org.vispark.udfs.sky.ModelPredictor;
@@ -38,19 +40,26 @@ final class MsPredictor {
         }
     }
 
-    /** The per-row work, with one predictor per (field, spectral window, polarizations). */
+    /**
+     * The per-row work, with one predictor per (field, spectral window, polarizations) and its model cell, reused
+     * from row to row (the writer copies a row's cells as it writes the row).
+     */
     private static final class Rows {
         private final PredictTask task;
-        private final Map<String, ModelPredictor> predictors = new HashMap<>();
+        private final Map<Key, Predictor> predictors = new HashMap<>();
         private final double[] uvw = new double[3];
+
+        /** A predictor and the buffer of its packed model cell. */
+        private record Predictor(ModelPredictor model, ByteBuffer cell) {}
+
+        private record Key(int field, int spw, int numPol) {}
 
         Rows(PredictTask task) {
             this.task = task;
         }
 
-        @SuppressWarnings("unchecked")
         void apply(GenericRecord r) {
-            int numPol = (Integer) r.get("num_pol");
+            int numPol = VisRecords.integer(r, VisFields.NUM_POL);
             if (numPol == 0) {
                 return;
             }
@@ -58,26 +67,25 @@ final class MsPredictor {
                 throw new IllegalArgumentException("row " + r.get("row") + " has " + numPol + " correlations; predict"
                         + " models unpolarized sources for 1 or 2 parallel-hand correlations (XX, YY or RR, LL) only");
             }
-            int field = (Integer) r.get("field_id");
+            int field = VisRecords.integer(r, VisFields.FIELD_ID);
             double[] centre = task.phaseCentres_rad().get(field);
             if (centre == null) {
                 throw new IllegalArgumentException("row " + r.get("row") + " has FIELD_ID " + field
                         + ", which has no J2000 phase centre in the MS's FIELD table");
             }
-            List<Double> u = (List<Double>) r.get("uvw");
-            for (int i = 0; i < 3; i++) {
-                uvw[i] = u.get(i);
-            }
-            byte[] model = predictor(field, (Integer) r.get("spw"), numPol).predictPacked(uvw, 0, centre[0], centre[1]);
-            r.put("model_data", ByteBuffer.wrap(model));
+            VisRecords.uvwAt(r, uvw);
+            Predictor p = predictor(field, VisRecords.integer(r, VisFields.SPW), numPol);
+            p.model().predictPacked(uvw, 0, centre[0], centre[1], p.cell().array());
+            r.put(VisFields.MODEL_DATA, p.cell().clear());
         }
 
-        private ModelPredictor predictor(int field, int spw, int numPol) {
-            return predictors.computeIfAbsent(field + "/" + spw + "/" + numPol, k -> {
+        private Predictor predictor(int field, int spw, int numPol) {
+            return predictors.computeIfAbsent(new Key(field, spw, numPol), k -> {
                 double[] freqs = MsVersions.frequencies(task.chanFreqs_hz(), spw);
                 double[] p = task.pointings_rad().get(field);
                 RaDec pointing = task.beam() == null || p == null ? null : RaDec.j2000(p[0], p[1]);
-                return new ModelPredictor(task.components(), freqs, numPol, task.beam(), pointing);
+                ModelPredictor m = new ModelPredictor(task.components(), freqs, numPol, task.beam(), pointing);
+                return new Predictor(m, ByteBuffer.allocate(m.packedBytes()));
             });
         }
     }

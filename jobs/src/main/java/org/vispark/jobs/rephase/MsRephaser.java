@@ -5,13 +5,13 @@ import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.vispark.jobs.lake.LakeTable;
 import org.vispark.jobs.lake.MsVersions;
 import org.vispark.jobs.lake.StagedFile;
+import org.vispark.jobs.lake.VisFields;
+import org.vispark.jobs.lake.VisRecords;
 import org.vispark.jobs.lake.VisibilityRewriter;
 import org.vispark.udfs.astro.RaDec;
 import org.vispark.udfs.rephase.Rephaser;
@@ -39,11 +39,16 @@ final class MsRephaser {
         }
     }
 
-    /** The per-row work, with the rotations of each field and the phasors of each (spw, polarizations). */
+    /**
+     * The per-row work, with the rotations of each field and the phasors of each (spw, polarizations). The cells are
+     * rephased in the record's own arrays ({@link VisRecords#cell(GenericRecord, int)}) and UVW in its own list.
+     */
     private static final class Rows {
         private final RephaseTask task;
         private final Map<Integer, UvwRotation> rotations = new HashMap<>();
         private final Map<Long, Rephaser> rephasers = new HashMap<>();
+        private final int[] columns;
+        private final byte[][] cells;
         private final double[] uvw = new double[3];
 
         Rows(RephaseTask task) {
@@ -51,40 +56,32 @@ final class MsRephaser {
             RaDec target = RaDec.j2000(task.target_rad()[0], task.target_rad()[1]);
             task.fieldCentres_rad().forEach((field, c) ->
                     rotations.put(field, UvwRotation.between(RaDec.j2000(c[0], c[1]), target)));
+            this.columns = task.columns().stream().mapToInt(VisFields::of).toArray();
+            this.cells = new byte[columns.length][];
         }
 
-        @SuppressWarnings("unchecked")
         void apply(GenericRecord r) {
-            int field = (Integer) r.get("field_id");
+            int field = VisRecords.integer(r, VisFields.FIELD_ID);
             UvwRotation rotation = rotations.get(field);
             if (rotation == null) {
                 throw new IllegalArgumentException("row " + r.get("row") + " has FIELD_ID " + field
                         + ", which the MS's FIELD table does not hold");
             }
-            List<Double> old = (List<Double>) r.get("uvw");
-            for (int i = 0; i < 3; i++) {
-                uvw[i] = old.get(i);
-            }
-            int numPol = (Integer) r.get("num_pol");
+            VisRecords.uvwAt(r, uvw);
+            int numPol = VisRecords.integer(r, VisFields.NUM_POL);
             if (numPol > 0) {
-                Rephaser rephaser = rephaser((Integer) r.get("spw"), numPol);
-                for (String column : task.columns()) {
-                    ByteBuffer cell = (ByteBuffer) r.get(column);
-                    if (cell != null) {
-                        byte[] bytes = new byte[cell.remaining()];
-                        cell.duplicate().get(bytes);
-                        rephaser.rephasePackedInPlace(bytes, uvw, 0, rotation);
-                        r.put(column, ByteBuffer.wrap(bytes));
+                for (int i = 0; i < columns.length; i++) {
+                    cells[i] = VisRecords.cell(r, columns[i]);
+                }
+                rephaser(VisRecords.integer(r, VisFields.SPW), numPol).rephasePackedInPlace(cells, uvw, 0, rotation);
+                for (int i = 0; i < columns.length; i++) {
+                    if (cells[i] != null) {
+                        r.put(columns[i], ByteBuffer.wrap(cells[i]));
                     }
                 }
             }
             rotation.apply(uvw, 0, uvw, 0);
-            GenericData.Array<Double> rotated = new GenericData.Array<>(3, LakeTable.VISIBILITIES.schema()
-                    .getField("uvw").schema());
-            for (double x : uvw) {
-                rotated.add(x);
-            }
-            r.put("uvw", rotated);
+            VisRecords.setUvw(r, uvw);
         }
 
         private Rephaser rephaser(int spw, int numPol) {

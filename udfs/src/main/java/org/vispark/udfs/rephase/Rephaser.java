@@ -96,12 +96,44 @@ public final class Rephaser {
 
     /** {@link #rephasePacked} writing into {@code cell} itself. */
     public void rephasePackedInPlace(byte[] cell, double[] uvw, int off, UvwRotation rotation) {
+        checkPacked(cell);
+        phasors.compute(rotation.wShift_m(uvw, off));
+        rotatePacked(cell);
+    }
+
+    /**
+     * {@link #rephasePackedInPlace(byte[], double[], int, UvwRotation)} for every non-null cell of one row (e.g.
+     * DATA and MODEL_DATA), computing the row's phase factors once: the same result, cell by cell.
+     */
+    public void rephasePackedInPlace(byte[][] cells, double[] uvw, int off, UvwRotation rotation) {
+        boolean any = false;
+        for (byte[] cell : cells) {
+            if (cell != null) {
+                checkPacked(cell);
+                any = true;
+            }
+        }
+        if (!any) {
+            return;
+        }
+        phasors.compute(rotation.wShift_m(uvw, off));
+        for (byte[] cell : cells) {
+            if (cell != null) {
+                rotatePacked(cell);
+            }
+        }
+    }
+
+    private void checkPacked(byte[] cell) {
         int expected = 8 * numPol * phasors.channels();
         if (cell.length != expected) {
             throw new IllegalArgumentException("packed cell has " + cell.length + " bytes; " + phasors.channels()
                     + " channels x " + numPol + " polarizations need " + expected);
         }
-        phasors.compute(rotation.wShift_m(uvw, off));
+    }
+
+    /** Multiplies the packed cell by the phase factors last computed. */
+    private void rotatePacked(byte[] cell) {
         double[] cos = phasors.cos();
         double[] sin = phasors.sin();
         int b = 0;

@@ -117,8 +117,22 @@ public final class ModelPredictor {
 
     /** {@link #predict} as a packed lake cell (little-endian float32 re,im, polarization fastest). */
     public byte[] predictPacked(double[] uvw, int off, double ra0_rad, double dec0_rad) {
+        byte[] cell = new byte[packedBytes()];
+        predictPacked(uvw, off, ra0_rad, dec0_rad, cell);
+        return cell;
+    }
+
+    /** Bytes of a packed model cell: {@code 8 numChan numPol}. */
+    public int packedBytes() {
+        return 8 * numPol * accRe.length;
+    }
+
+    /** {@link #predictPacked(double[], int, double, double)} into {@code cell[0, packedBytes())}, e.g. reused per row. */
+    public void predictPacked(double[] uvw, int off, double ra0_rad, double dec0_rad, byte[] cell) {
+        if (cell.length < packedBytes()) {
+            throw new IllegalArgumentException("a packed model cell needs " + packedBytes() + " bytes, not " + cell.length);
+        }
         accumulate(uvw, off, ra0_rad, dec0_rad);
-        byte[] cell = new byte[8 * numPol * accRe.length];
         int b = 0;
         for (int c = 0; c < accRe.length; c++) {
             float re = (float) accRe[c];
@@ -128,7 +142,6 @@ public final class ModelPredictor {
                 FLOAT_LE.set(cell, b + 4, im);
             }
         }
-        return cell;
     }
 
     private void accumulate(double[] uvw, int off, double ra0, double dec0) {

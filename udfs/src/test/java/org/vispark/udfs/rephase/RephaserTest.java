@@ -253,6 +253,33 @@ class RephaserTest {
     }
 
     @Test
+    void cellsOfARowRephasedTogetherMatchOneByOne() {
+        double[] freq = dsaFrequencies(64);
+        UvwRotation rot = UvwRotation.between(deg(128.571864, 54.665223), deg(128.7287, 55.5725));
+        Rephaser rephaser = new Rephaser(freq, NPOL);
+        Random random = new Random(7);
+        double[] uvw = {812.5, -1033.25, 17.75};
+        byte[] data = new byte[8 * NPOL * freq.length];
+        byte[] model = new byte[data.length];
+        random.nextBytes(data);
+        random.nextBytes(model);
+        for (int i = 0; i < data.length; i += 4) {
+            data[i + 3] = 0x40;   // finite floats
+            model[i + 3] = 0x3f;
+        }
+        byte[] dataAlone = data.clone();
+        byte[] modelAlone = model.clone();
+        rephaser.rephasePackedInPlace(dataAlone, uvw, 0, rot);
+        rephaser.rephasePackedInPlace(modelAlone, uvw, 0, rot);
+        byte[][] cells = {data, null, model};
+        rephaser.rephasePackedInPlace(cells, uvw, 0, rot);
+        assertArrayEquals(dataAlone, data);
+        assertArrayEquals(modelAlone, model);
+        assertThrows(IllegalArgumentException.class,
+                () -> rephaser.rephasePackedInPlace(new byte[][] {new byte[16]}, uvw, 0, rot));
+    }
+
+    @Test
     void rotationIsOrthonormalAndIdentityForTheSameCentre() {
         UvwRotation same = UvwRotation.between(deg(30, 40), deg(30, 40));
         double[] m = same.matrix();
