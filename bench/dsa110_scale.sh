@@ -25,6 +25,7 @@
 # memory for one full-shape MS; they are written one at a time.
 # Shape overrides for a quick trial (not for the figures): DSA_NANT (110), DSA_NCHAN (768), DSA_NTIME (24),
 # DSA_DF (channel width, Hz; 244140.625); e.g. DSA_NANT=24 DSA_NCHAN=96 bench/dsa110_scale.sh /tmp/dsa 2.
+# DSA_GENERATE_ONLY=1 writes the MS of the largest N and stops (to prepare a later timed run).
 # VISPARK_JAVA_OPTS as for bin/vispark (default its -Xmx4g and transparent huge pages); a GC log is added.
 #
 # Each N runs on a new lake (WORKDIR/lake, deleted after the run, so superseded MS versions do not pile up;
@@ -185,6 +186,10 @@ echo "dsa110_scale: $cores cores, $(free -g | awk '/^Mem:/ {print $2}') GB memor
 declare -A sum_wall sum_stages sum_read sum_peak sum_live sum_mx sum_mb sum_note
 prev_lake_per_ms=0
 mkdir -p "$work"
+if [[ -n "${DSA_GENERATE_ONLY:-}" ]]; then
+  generate "$(tr ' ' '\n' <<<"$sizes" | sort -n | tail -1)"
+  exit 0
+fi
 for n in $sizes; do
   echo
   # Disk: the MS still to write and the lake of this run.
