@@ -13,14 +13,17 @@
 #
 # The MS (written once into WORKDIR/ms and reused by later runs; rewritten if the shape below changes), in
 # the order the sizes take them (N takes the first N; two sidereal days per set of 4, 3 min 56 s earlier a day):
-#   0 d1_incident  the incident transit: make_ms.py's defaults (phased 54.7 arcmin from 0834+555), 2025-10-29
-#   1 d2_onsource  the next day's transit, phased to 0834+555 itself (not rephased)
+#   0 d1_incident  the incident transit: make_ms.py's defaults (phased 54.7 arcmin from 0834+555), 2025-10-29,
+#                  with the source at the catalogue's position and flux density (8.8 Jy; make_ms.py's default
+#                  2.5 Jy would leave CORRECTED_DATA at 0.3 of predict's model, an amplitude-ratio FAIL after
+#                  calibration that says nothing of the calibration)
+#   1 d2_onsource  the next day's transit, phased to 0834+555 itself (not rephased), 8.8 Jy likewise
 #   2 d1_target    a target 3.1 deg from 0834+555 (outside half the 4.65 m dish's FWHM, 1.3 deg), 30 min
 #                  after the incident transit: apply gives it that transit's solutions
 #   3 d2_target    a target 3.3 deg away on the other side, 30 min after the on-source transit
 #   4-7            the same two days again two days later, other seeds (N = 8)
 # Each MS gets its own --seed. The calibrator observations have MODEL_DATA as the incident's MS had (make_ms.py's
-# default, 2.5 Jy at the phase centre; 3.6 GB at full shape), the targets none (--model none; 1.8 GB).
+# default, the source's flux density at the phase centre; 3.6 GB at full shape), the targets none (--model none; 1.8 GB).
 # N = 2 is two calibrator observations, so both cores have work. make_ms.py takes about 65 s and 13 GB of
 # memory for one full-shape MS; they are written one at a time.
 # Shape overrides for a quick trial (not for the figures): DSA_NANT (110), DSA_NCHAN (768), DSA_NTIME (24),
@@ -81,6 +84,7 @@ cols_solve="DATA MODEL_DATA FLAG FLAG_ROW WEIGHT TIME INTERVAL ANTENNA1 ANTENNA2
 cols_apply="DATA FLAG FLAG_ROW WEIGHT TIME ANTENNA1 ANTENNA2 FIELD_ID DATA_DESC_ID"
 
 calibrator_deg="128.72875,55.5725"   # 0834+555 as in conf/calibrators.csv (08h34m54.90s +55d34m21.00s)
+calibrator_jy=8.8                    # and its flux density there, so that calibrated data match predict's model
 target_deg=("130.5,58.5" "126.5,52.5")
 first_transit="2025-10-29T13:51:43"  # make_ms.py's default start, the incident
 sidereal_day_s=86164
@@ -104,8 +108,8 @@ ms_options() {
   local start=$(( $(date -u -d "${first_transit}Z" +%s) + day * sidereal_day_s + (role >= 2 ? 1800 : 0) ))
   local opts="--seed $(( i + 1 )) --start $(date -u -d "@$start" +%Y-%m-%dT%H:%M:%S)"
   case $role in
-    0) ;;
-    1) opts+=" --centre $calibrator_deg --source $calibrator_deg,2.5" ;;
+    0) opts+=" --source $calibrator_deg,$calibrator_jy" ;;
+    1) opts+=" --centre $calibrator_deg --source $calibrator_deg,$calibrator_jy" ;;
     *) opts+=" --centre ${target_deg[$(( role - 2 ))]} --model none" ;;
   esac
   echo "$opts"

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.vispark.jobs.convert.ConvertJob;
 import org.vispark.jobs.lake.BatchCommitter;
@@ -76,7 +75,7 @@ public final class ApplyJob {
             CatalogueEntry e = catalogue.get(id);
             Map<LakeTable, List<GenericRecord>> tables = subtables.getOrDefault(id, Map.of());
             try {
-                List<Broadcast<PreTable>> chosen = new ArrayList<>();
+                List<ShippedTables.Shipped> chosen = new ArrayList<>();
                 for (String name : o.tables()) {
                     Choice c = choose(name, id, mid(e), solved);
                     chosen.add(shipped.ship(c.key(), c::table));

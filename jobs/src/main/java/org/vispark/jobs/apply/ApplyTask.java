@@ -2,10 +2,8 @@ package org.vispark.jobs.apply;
 
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.broadcast.Broadcast;
 import org.vispark.jobs.lake.LakeLayout;
 import org.vispark.jobs.lake.NewVersions;
-import org.vispark.jobs.solve.PreTable;
 import org.vispark.jobs.solve.ShippedTables;
 
 /**
@@ -16,6 +14,6 @@ import org.vispark.jobs.solve.ShippedTables;
  * @param numAnt       antennas of the MS
  */
 record ApplyTask(long msId, String uri, long conversion, long newConversion, List<String> files,
-        List<Broadcast<PreTable>> tables, Map<Integer, double[]> chanFreqs_hz, int numAnt, String interp, String runId,
+        List<ShippedTables.Shipped> tables, Map<Integer, double[]> chanFreqs_hz, int numAnt, String interp, String runId,
         LakeLayout layout, String codec)
         implements NewVersions.Task {}

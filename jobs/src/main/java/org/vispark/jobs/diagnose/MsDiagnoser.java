@@ -31,7 +31,8 @@ import org.vispark.udfs.vis.PackedCells;
  * {@link DiagnoseSettings#dataColumn()} says; MODEL_DATA absent counts as zero, so its statistics are NaN), a sample
  * of points for the uv-distance plots and the coarse data-peak map about the calibrator from the shortest baselines;
  * then one pass per fine level of the map, from every baseline ({@link DataPeakSearch}), reading only the columns the
- * map needs, and a further one only when a fine peak lies on its grid's edge (twice at most). Per field the
+ * map needs (an MS whose binned rows fit {@link #CACHE_BYTES} reads once: the later fine passes replay the rows the
+ * first binned), and a further one only when a fine peak lies on its grid's edge (twice at most). Per field the
  * statistics are of the spectral window of its first row; rows of other windows only count in {@code rows}. For the peak search, the data are first averaged into at most
  * {@link DiagnoseSettings#peakChannels()} channel bins (flag-aware), and a baseline's coherent sums are collapsed
  * into the map when the next baseline starts (lake files are sorted by baseline), so memory stays at one baseline's
@@ -43,6 +44,17 @@ final class MsDiagnoser {
     /** The columns a fine pass reads, besides the data column. */
     private static final List<String> MAP_COLUMNS = List.of("row", "antenna1", "antenna2", "field_id", "spw",
             "flag_row", "num_chan", "num_pol", "uvw", "flag");
+    /**
+     * Bytes of binned rows a field keeps from its first fine pass, so that the later ones need not read the MS again
+     * (an MS of a few hundred MB; the DSA-110's 143,880 rows take about 140 MB, so its fine passes read).
+     */
+    private static final long CACHE_BYTES = 64L << 20;
+    /** Bytes a kept row costs besides its binned values and flags (objects, UVW). */
+    private static final int CACHED_ROW_OVERHEAD_BYTES = 120;
+
+    /** A row's binned DATA and flags for the fringe map. */
+    private record BinnedRow(int ant1, int ant2, double[] uvw, float[] binned, boolean[] flags) {}
+
     /** Fine passes at most: one per fine level and two moves of a fine grid whose peak lies on its edge. */
     private static final int MAX_FINE_PASSES = DataPeakSearch.fineLevels() + 2;
 
@@ -71,7 +83,12 @@ final class MsDiagnoser {
             List<String> columns = new ArrayList<>(MAP_COLUMNS);
             columns.add(t.settings().dataColumn());
             for (int pass = 1; fine; pass++) {
-                MsRows.forEach(t.layout(), t.files(), conf, columns, r -> pass2(states, r, t.settings().dataColumn()));
+                if (pass > 1 && states.values().stream().allMatch(FieldState::replayable)) {
+                    states.values().forEach(FieldState::replay);
+                } else {
+                    MsRows.forEach(t.layout(), t.files(), conf, columns,
+                            r -> pass2(states, r, t.settings().dataColumn()));
+                }
                 fine = false;
                 for (FieldState s : states.values()) {
                     fine |= s.nextFinePass(pass < MAX_FINE_PASSES);
@@ -157,6 +174,11 @@ final class MsDiagnoser {
         double[] map;
         FringeMapAccumulator baseline;
         int baselineKey = -1;
+        /** The binned rows of the first fine pass while they fit {@link #CACHE_BYTES}, else null. */
+        List<BinnedRow> cache = new ArrayList<>();
+        long cacheBytes;
+        /** Whether the pass under way is the first fine pass (whose binned rows are kept). */
+        boolean caching;
         DataPeakSearch.DataPeak peak;
 
         FieldState(DiagnoseTask.FieldTarget target, int spw, double[] freq_hz, int numPol, DiagnoseSettings settings,
@@ -226,15 +248,39 @@ final class MsDiagnoser {
         }
 
         private void addToMap(int a1, int a2, float[] data, boolean[] flags) {
+            average(data, flags);
+            if (caching && cache != null) {
+                cacheBytes += CACHED_ROW_OVERHEAD_BYTES + 4L * binned.length + binFlags.length;
+                if (cacheBytes > CACHE_BYTES) {
+                    cache = null;
+                } else {
+                    cache.add(new BinnedRow(a1, a2, uvw.clone(), binned.clone(), binFlags.clone()));
+                }
+            }
+            addBinned(a1, a2, uvw, binned, binFlags);
+        }
+
+        private void addBinned(int a1, int a2, double[] rowUvw, float[] rowBinned, boolean[] rowFlags) {
             int key = a1 * 65536 + a2;
             if (baseline == null || key != baselineKey) {
                 collapse();
                 baseline = new FringeMapAccumulator(grid, binFreq_hz, numPol, settings.channelsPerBlock());
                 baselineKey = key;
             }
-            average(data, flags);
-            baseline.add(a1, a2, uvw, 0, target.phaseCentreRa_rad(), target.phaseCentreDec_rad(), binned, 0, binFlags,
-                    0);
+            baseline.add(a1, a2, rowUvw, 0, target.phaseCentreRa_rad(), target.phaseCentreDec_rad(), rowBinned, 0,
+                    rowFlags, 0);
+        }
+
+        /** Whether a fine pass can replay the binned rows kept by the first (they all fitted the cache). */
+        boolean replayable() {
+            return map == null || cache != null;
+        }
+
+        /** A fine pass over the binned rows kept by the first. */
+        void replay() {
+            if (map != null) {
+                cache.forEach(b -> addBinned(b.ant1(), b.ant2(), b.uvw(), b.binned(), b.flags()));
+            }
         }
 
         /**
@@ -293,6 +339,7 @@ final class MsDiagnoser {
             if (map == null) {
                 return false;
             }
+            caching = false;
             collapse();
             DataPeakSearch.DataPeak p = DataPeakSearch.peak(grid, map,
                     RaDec.j2000(target.calibratorRa_rad(), target.calibratorDec_rad()));
@@ -317,6 +364,7 @@ final class MsDiagnoser {
             grid = DataPeakSearch.refine(coarse, map, fineLevel);
             map = new double[grid.pixels()];
             baselineKey = -1;
+            caching = true;
             return true;
         }
 

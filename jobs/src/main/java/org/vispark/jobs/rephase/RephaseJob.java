@@ -135,12 +135,6 @@ public final class RephaseJob {
         return used;
     }
 
-
-
-
-
-
-
     /** Sets PHASE_DIR of the fields whose rows were rephased to the target. */
     private static void movePhaseCentre(LakeTable table, GenericRecord row, RephaseTask t, RaDec target) {
         if (table == LakeTable.FIELDS && t.fieldCentres_rad().containsKey((Integer) row.get("field_id"))) {

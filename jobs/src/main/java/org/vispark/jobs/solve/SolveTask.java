@@ -3,7 +3,6 @@ package org.vispark.jobs.solve;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.broadcast.Broadcast;
 import org.vispark.jobs.lake.LakeLayout;
 import org.vispark.udfs.solve.SolveOptions;
 
@@ -21,5 +20,5 @@ import org.vispark.udfs.solve.SolveOptions;
  */
 record SolveTask(long msId, String uri, long conversion, List<String> files, Map<Integer, double[]> chanFreqs_hz,
         int numAnt, double timeStart_mjdSec, Solint solint, boolean combineScan, boolean combineField,
-        SolveOptions options, List<Broadcast<PreTable>> pre, String interp, long memoryBudget_bytes, LakeLayout layout)
+        SolveOptions options, List<ShippedTables.Shipped> pre, String interp, long memoryBudget_bytes, LakeLayout layout)
         implements Serializable {}
