@@ -33,10 +33,10 @@ import org.vispark.udfs.vis.PackedCells;
  * then one pass per fine level of the map, from every baseline ({@link DataPeakSearch}), reading only the columns the
  * map needs (an MS whose binned rows fit {@link #CACHE_BYTES} reads once: the later fine passes replay the rows the
  * first binned), and a further one only when a fine peak lies on its grid's edge (twice at most). Per field the
- * statistics are of the spectral window of its first row; rows of other windows only count in {@code rows}. For the peak search, the data are first averaged into at most
- * {@link DiagnoseSettings#peakChannels()} channel bins (flag-aware), and a baseline's coherent sums are collapsed
- * into the map when the next baseline starts (lake files are sorted by baseline), so memory stays at one baseline's
- * sums.
+ * statistics are of the spectral window of its first row; rows of other windows only count in {@code rows}. For
+ * the peak search, the data are first averaged into at most {@link DiagnoseSettings#peakChannels()} channel bins
+ * (flag-aware), and a baseline's coherent sums are collapsed into the map when the next baseline starts (lake files
+ * are sorted by baseline), so memory stays at one baseline's sums.
  */
 final class MsDiagnoser {
     private MsDiagnoser() {}
@@ -235,7 +235,8 @@ final class MsDiagnoser {
             stats.add(a1, a2, data, 0, model, 0, flags, 0);
             VisRecords.uvw(r, uvw);
             sample.offer(uvw, data, model, flags, numChan, numPol);
-            if (map != null && Math.sqrt(uvw[0] * uvw[0] + uvw[1] * uvw[1] + uvw[2] * uvw[2]) <= coarseBaselineLimit_m) {
+            double baseline_m = Math.sqrt(uvw[0] * uvw[0] + uvw[1] * uvw[1] + uvw[2] * uvw[2]);
+            if (map != null && baseline_m <= coarseBaselineLimit_m) {
                 addToMap(a1, a2, data, flags);
             }
         }

@@ -42,7 +42,8 @@ public final class LakeMetadata {
         }
         List<SpectralWindow> spws = new ArrayList<>();
         for (GenericRecord r : sorted(tables, LakeTable.SPECTRAL_WINDOWS, "spw_id")) {
-            spws.add(new SpectralWindow((Integer) r.get("spw_id"), str(r, "name"), MsVersions.doubles(r.get("chan_freq_hz")),
+            spws.add(new SpectralWindow((Integer) r.get("spw_id"), str(r, "name"),
+                    MsVersions.doubles(r.get("chan_freq_hz")),
                     MsVersions.doubles(r.get("chan_width_hz")), (Double) r.get("ref_frequency_hz"),
                     (Double) r.get("total_bandwidth_hz"), str(r, "frame")));
         }

@@ -2,6 +2,7 @@ package org.vispark.jobs.pipeline;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -80,21 +81,8 @@ final class PendingMs {
         return first;
     }
 
-    @SuppressWarnings("unchecked")
     private static double meanFrequency_hz(List<GenericRecord> spws) {
-        double sum = 0;
-        int n = 0;
-        for (GenericRecord s : spws == null ? List.<GenericRecord>of() : spws) {
-            List<Double> f = (List<Double>) s.get("chan_freq_hz");
-            if (!f.isEmpty()) {
-                double windowSum = 0;
-                for (double x : f) {
-                    windowSum += x;
-                }
-                sum += windowSum / f.size();
-                n++;
-            }
-        }
-        return n == 0 ? Double.NaN : sum / n;
+        return MsVersions.frequencies(spws).values().stream().filter(f -> f.length > 0)
+                .mapToDouble(f -> Arrays.stream(f).average().orElseThrow()).average().orElse(Double.NaN);
     }
 }

@@ -124,20 +124,18 @@ public final class FieldDiagnosticsAccumulator implements Serializable {
                 g[s + M_IM] += mi;
                 g[s + D2] += dAbs2;
                 g[s + N]++;
-                // z = D conj(M), |z| = |D| |M|
-                double zAbs = dAbs * mAbs;
-                if (zAbs > 0) {
-                    double overZ = 1 / zAbs;
-                    g[s + Z_RE] += (dr * mr + di * mi) * overZ;
-                    g[s + Z_IM] += (di * mr - dr * mi) * overZ;
-                    g[s + Z_N]++;
-                    modelPhasorRe += mr * dAbs * overZ;
-                    modelPhasorIm += mi * dAbs * overZ;
+                if (mAbs > 0) {
+                    double overM = 1 / mAbs;
+                    modelPhasorRe += mr * overM;
+                    modelPhasorIm += mi * overM;
                     modelPhasors++;
-                } else if (mAbs > 0) {
-                    modelPhasorRe += mr / mAbs;
-                    modelPhasorIm += mi / mAbs;
-                    modelPhasors++;
+                    if (dAbs > 0) {
+                        // z = D conj(M), |z| = |D| |M|
+                        double overZ = overM / dAbs;
+                        g[s + Z_RE] += (dr * mr + di * mi) * overZ;
+                        g[s + Z_IM] += (di * mr - dr * mi) * overZ;
+                        g[s + Z_N]++;
+                    }
                 }
                 sumAbsD += dAbs;
                 sumAbsM += mAbs;
