@@ -29,11 +29,11 @@ import org.vispark.udfs.vis.PackedCells;
  * Runs one {@link DiagnoseTask} in a Spark task. Pass 1 over the MS's visibility rows accumulates, per field, the
  * DATA-versus-MODEL statistics ({@link FieldDiagnosticsAccumulator}; DATA or CORRECTED_DATA as
  * {@link DiagnoseSettings#dataColumn()} says; MODEL_DATA absent counts as zero, so its statistics are NaN), a sample
- * of points for the uv-distance plots and the coarse data-peak map about the calibrator from the shortest baselines;
- * then one pass per fine level of the map, from every baseline ({@link DataPeakSearch}), reading only the columns the
- * map needs (an MS whose binned rows fit {@link #CACHE_BYTES} reads once: the later fine passes replay the rows the
- * first binned), and a further one only when a fine peak lies on its grid's edge (twice at most). Per field the
- * statistics are of the spectral window of its first row; rows of other windows only count in {@code rows}. For
+ * of points for the uv-distance plots, the coarse data-peak map about the calibrator from the shortest baselines, and
+ * the channel-binned rows of every baseline ({@link BinnedRows}); then one pass per fine level of the map, from every
+ * baseline ({@link DataPeakSearch}), and a further one only when a fine peak lies on its grid's edge (twice at most).
+ * The fine passes replay the binned rows when those of all fields fit {@link #REPLAY_BYTES} (the MS is read once),
+ * else each reads the MS again, only the columns the map needs. Per field the statistics are of the spectral window of its first row; rows of other windows only count in {@code rows}. For
  * the peak search, the data are first averaged into at most {@link DiagnoseSettings#peakChannels()} channel bins
  * (flag-aware), and a baseline's coherent sums are collapsed into the map when the next baseline starts (lake files
  * are sorted by baseline), so memory stays at one baseline's sums.
@@ -45,15 +45,10 @@ final class MsDiagnoser {
     private static final List<String> MAP_COLUMNS = List.of("row", "antenna1", "antenna2", "field_id", "spw",
             "flag_row", "num_chan", "num_pol", "uvw", "flag");
     /**
-     * Bytes of binned rows a field keeps from its first fine pass, so that the later ones need not read the MS again
-     * (an MS of a few hundred MB; the DSA-110's 143,880 rows take about 140 MB, so its fine passes read).
+     * Bytes of binned rows the fields of an MS keep from pass 1, so that the fine passes need not read the MS again:
+     * the DSA-110's 143,880 rows of 48 channel bins take 115 MB; an MS with more reads once per fine pass.
      */
-    private static final long CACHE_BYTES = 64L << 20;
-    /** Bytes a kept row costs besides its binned values and flags (objects, UVW). */
-    private static final int CACHED_ROW_OVERHEAD_BYTES = 120;
-
-    /** A row's binned DATA and flags for the fringe map. */
-    private record BinnedRow(int ant1, int ant2, double[] uvw, float[] binned, boolean[] flags) {}
+    private static final long REPLAY_BYTES = 192L << 20;
 
     /** Fine passes at most: one per fine level and two moves of a fine grid whose peak lies on its edge. */
     private static final int MAX_FINE_PASSES = DataPeakSearch.fineLevels() + 2;
@@ -71,7 +66,8 @@ final class MsDiagnoser {
                 }
             }
             Map<Integer, FieldState> states = new TreeMap<>();
-            MsRows.forEach(t.layout(), t.files(), conf, r -> pass1(t, states, r));
+            BinnedRows.Budget replayBudget = new BinnedRows.Budget(REPLAY_BYTES);
+            MsRows.forEach(t.layout(), t.files(), conf, r -> pass1(t, states, replayBudget, r));
             if (states.isEmpty()) {
                 throw new IllegalArgumentException("no unflagged cross-correlation rows with "
                         + t.settings().dataColumn().toUpperCase(Locale.ROOT));
@@ -83,7 +79,7 @@ final class MsDiagnoser {
             List<String> columns = new ArrayList<>(MAP_COLUMNS);
             columns.add(t.settings().dataColumn());
             for (int pass = 1; fine; pass++) {
-                if (pass > 1 && states.values().stream().allMatch(FieldState::replayable)) {
+                if (states.values().stream().allMatch(FieldState::replayable)) {
                     states.values().forEach(FieldState::replay);
                 } else {
                     MsRows.forEach(t.layout(), t.files(), conf, columns,
@@ -104,7 +100,8 @@ final class MsDiagnoser {
         }
     }
 
-    private static void pass1(DiagnoseTask t, Map<Integer, FieldState> states, GenericRecord r) {
+    private static void pass1(DiagnoseTask t, Map<Integer, FieldState> states, BinnedRows.Budget replayBudget,
+            GenericRecord r) {
         int a1 = VisRecords.integer(r, "antenna1");
         int a2 = VisRecords.integer(r, "antenna2");
         byte[] data = VisRecords.cell(r, t.settings().dataColumn());
@@ -122,7 +119,7 @@ final class MsDiagnoser {
         if (s == null) {
             double[] freqs = MsVersions.frequencies(t.chanFreqs_hz(), spw);
             s = new FieldState(target, spw, freqs, VisRecords.integer(r, "num_pol"), t.settings(), t.msId(),
-                    t.coarseBaselineLimit_m());
+                    t.coarseBaselineLimit_m(), replayBudget);
             states.put(field, s);
         }
         s.rows++;
@@ -160,6 +157,10 @@ final class MsDiagnoser {
         final float[] binned;
         final boolean[] binFlags;
         final double[] uvw = new double[3];
+        /** A row's DATA, MODEL_DATA (zeros without) and flags, unpacked into arrays reused for every row. */
+        final float[] dataValues;
+        final float[] modelValues;
+        final boolean[] flagValues;
         /** Direction cosines (l, m, n - 1) of the calibrator about the phase centre, for the channel binning. */
         final double[] calibratorLmn;
         final ChannelPhasors channelPhasors;
@@ -174,16 +175,15 @@ final class MsDiagnoser {
         double[] map;
         FringeMapAccumulator baseline;
         int baselineKey = -1;
-        /** The binned rows of the first fine pass while they fit {@link #CACHE_BYTES}, else null. */
-        List<BinnedRow> cache = new ArrayList<>();
-        long cacheBytes;
-        /** Whether the pass under way is the first fine pass (whose binned rows are kept). */
-        boolean caching;
+        final BinnedRows.Budget replayBudget;
+        /** The binned rows of pass 1, for the fine passes (kept while they fit the budget); null without a map. */
+        BinnedRows replayRows;
         DataPeakSearch.DataPeak peak;
 
         FieldState(DiagnoseTask.FieldTarget target, int spw, double[] freq_hz, int numPol, DiagnoseSettings settings,
-                long seed, double coarseBaselineLimit_m) {
+                long seed, double coarseBaselineLimit_m, BinnedRows.Budget replayBudget) {
             this.target = target;
+            this.replayBudget = replayBudget;
             this.coarseBaselineLimit_m = coarseBaselineLimit_m;
             this.spw = spw;
             this.freq_hz = freq_hz;
@@ -206,6 +206,9 @@ final class MsDiagnoser {
             }
             this.binned = new float[2 * bins * numPol];
             this.binFlags = new boolean[bins * numPol];
+            this.dataValues = new float[2 * numChan * numPol];
+            this.modelValues = new float[2 * numChan * numPol];
+            this.flagValues = new boolean[numChan * numPol];
             this.channelPhasors = new ChannelPhasors(freq_hz);
             this.binPhasors = new ChannelPhasors(binFreq_hz);
             this.calibratorLmn = new double[3];
@@ -218,48 +221,59 @@ final class MsDiagnoser {
                         settings.searchRadius_rad());
                 grid = coarse;
                 map = new double[coarse.pixels()];
+                replayRows = new BinnedRows(binned.length, replayBudget);
             }
         }
 
         void add(GenericRecord r, int a1, int a2, byte[] dataCell) {
-            int values = numChan * numPol;
             if (VisRecords.integer(r, "num_chan") != numChan || VisRecords.integer(r, "num_pol") != numPol) {
                 throw new IllegalArgumentException("row " + r.get("row") + " of field " + target.fieldId() + " has "
                         + r.get("num_chan") + " x " + r.get("num_pol") + " cells, not " + numChan + " x " + numPol);
             }
-            float[] data = PackedCells.unpackFloats(dataCell);
+            float[] data = unpack(dataCell, dataValues);
             byte[] modelCell = VisRecords.cell(r, "model_data");
-            float[] model = modelCell == null ? new float[2 * values] : PackedCells.unpackFloats(modelCell);
+            if (modelCell == null) {
+                Arrays.fill(modelValues, 0);
+            } else {
+                unpack(modelCell, modelValues);
+            }
+            float[] model = modelValues;
             byte[] flagCell = VisRecords.cell(r, "flag");
-            boolean[] flags = flagCell == null ? null : PackedCells.unpackFlags(flagCell, values);
+            boolean[] flags = flagCell == null ? null : unpackFlags(flagCell);
             stats.add(a1, a2, data, 0, model, 0, flags, 0);
             VisRecords.uvw(r, uvw);
             sample.offer(uvw, data, model, flags, numChan, numPol);
             double baseline_m = Math.sqrt(uvw[0] * uvw[0] + uvw[1] * uvw[1] + uvw[2] * uvw[2]);
-            if (map != null && baseline_m <= coarseBaselineLimit_m) {
-                addToMap(a1, a2, data, flags);
+            if (map != null) {
+                average(data, flags);
+                replayRows.add(a1, a2, uvw, binned);
+                if (baseline_m <= coarseBaselineLimit_m) {
+                    addBinned(a1, a2, uvw, binned, binFlags);
+                }
             }
         }
 
         void addToMap(GenericRecord r, int a1, int a2, byte[] dataCell) {
             byte[] flagCell = VisRecords.cell(r, "flag");
             VisRecords.uvw(r, uvw);
-            addToMap(a1, a2, PackedCells.unpackFloats(dataCell),
-                    flagCell == null ? null : PackedCells.unpackFlags(flagCell, numChan * numPol));
-        }
-
-        private void addToMap(int a1, int a2, float[] data, boolean[] flags) {
-            average(data, flags);
-            if (caching && cache != null) {
-                cacheBytes += CACHED_ROW_OVERHEAD_BYTES + 4L * binned.length + binFlags.length;
-                if (cacheBytes > CACHE_BYTES) {
-                    cache = null;
-                } else {
-                    cache.add(new BinnedRow(a1, a2, uvw.clone(), binned.clone(), binFlags.clone()));
-                }
-            }
+            average(unpack(dataCell, dataValues), flagCell == null ? null : unpackFlags(flagCell));
             addBinned(a1, a2, uvw, binned, binFlags);
         }
+
+        private float[] unpack(byte[] cell, float[] into) {
+            if (cell.length != 4 * into.length) {
+                throw new IllegalArgumentException("a cell of field " + target.fieldId() + " has " + cell.length
+                        + " bytes, not " + 4 * into.length + " (" + numChan + " x " + numPol + " complex values)");
+            }
+            PackedCells.unpackFloats(cell, into);
+            return into;
+        }
+
+        private boolean[] unpackFlags(byte[] cell) {
+            PackedCells.unpackFlags(cell, flagValues.length, flagValues);
+            return flagValues;
+        }
+
 
         private void addBinned(int a1, int a2, double[] rowUvw, float[] rowBinned, boolean[] rowFlags) {
             int key = a1 * 65536 + a2;
@@ -272,15 +286,18 @@ final class MsDiagnoser {
                     rowFlags, 0);
         }
 
-        /** Whether a fine pass can replay the binned rows kept by the first (they all fitted the cache). */
+        /** Whether a fine pass can replay the binned rows kept by pass 1 (they all fitted the budget). */
         boolean replayable() {
-            return map == null || cache != null;
+            return map == null || replayRows.complete();
         }
 
-        /** A fine pass over the binned rows kept by the first. */
+        /**
+         * A fine pass over the binned rows kept by pass 1. Without their flags: a bin with none unflagged holds 0,
+         * which adds exactly nothing to the map, as its flag would have made it.
+         */
         void replay() {
             if (map != null) {
-                cache.forEach(b -> addBinned(b.ant1(), b.ant2(), b.uvw(), b.binned(), b.flags()));
+                replayRows.forEach((a1, a2, rowUvw, rowBinned) -> addBinned(a1, a2, rowUvw, rowBinned, null));
             }
         }
 
@@ -340,7 +357,6 @@ final class MsDiagnoser {
             if (map == null) {
                 return false;
             }
-            caching = false;
             collapse();
             DataPeakSearch.DataPeak p = DataPeakSearch.peak(grid, map,
                     RaDec.j2000(target.calibratorRa_rad(), target.calibratorDec_rad()));
@@ -365,7 +381,6 @@ final class MsDiagnoser {
             grid = DataPeakSearch.refine(coarse, map, fineLevel);
             map = new double[grid.pixels()];
             baselineKey = -1;
-            caching = true;
             return true;
         }
 

@@ -59,11 +59,11 @@ public final class LakeParquet {
     }
 
     /**
-     * The configuration a visibility writer itself reads (file system access goes through the
+     * The configuration a visibility writer or reader itself reads (file system access goes through the
      * {@link #outputFile}'s own): a small one, because Parquet looks settings up for every page, and
      * Spark's Hadoop configuration is large and sets 64 kB codec stream buffers, allocated per page.
      */
-    public static Configuration writerConf() {
+    public static Configuration parquetConf() {
         Configuration c = new Configuration(false);
         c.setBoolean(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, false);
         c.setInt("io.file.buffer.size", 4096);
@@ -93,7 +93,7 @@ public final class LakeParquet {
     /** A writer of a visibility file; closing it releases its codecs. */
     public static ParquetWriter<GenericRecord> visibilityWriter(OutputFile out, CompressionCodecName codec)
             throws IOException {
-        Configuration conf = writerConf();
+        Configuration conf = parquetConf();
         AvroParquetWriter.Builder<GenericRecord> b = AvroParquetWriter.<GenericRecord>builder(out)
                 .withSchema(LakeTable.VISIBILITIES.schema())
                 .withDataModel(GenericData.get())
@@ -136,9 +136,14 @@ public final class LakeParquet {
         }
     }
 
-    /** A reader of the records of a file, one at a time, with {@code schema} as the read schema. */
+    /**
+     * A reader of the records of a file, one at a time, with {@code schema} as the read schema ({@code conf} gives
+     * the file system). Like {@link #visibilityWriter} it reads its own settings from a small configuration: Parquet
+     * looks them up for every page it decompresses. (Not Parquet's direct codecs, as the writer: with them,
+     * parquet-java 1.15.2 read dictionary-encoded string columns of the lake's small tables as corrupt.)
+     */
     public static ParquetReader<GenericRecord> reader(Path path, Schema schema, Configuration conf) throws IOException {
-        Configuration c = configure(conf);
+        Configuration c = parquetConf();
         AvroReadSupport.setAvroReadSchema(c, schema);
         AvroReadSupport.setRequestedProjection(c, schema);
         return AvroParquetReader.<GenericRecord>builder(inputFile(path, conf)).withDataModel(GenericData.get())

@@ -3,15 +3,18 @@ package org.vispark.udfs.solve;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.vispark.udfs.rephase.ChannelPhasors;
 
 /**
  * The gains of a chain of tables at one row time, per antenna and polarization, for {@link GainCorrector}: the
  * terms that do not vary with channel combined into scalars at construction (K delays summed, G gains multiplied,
- * flagged where any of them is), and each B table's channel vector of an antenna on its first use
- * ({@link #prepare}): a view of the table's own solutions when one solution time is used, else interpolated here.
+ * flagged where any of them is), then on an antenna's first use ({@link #prepare}) its whole channel vector
+ * {@code g(nu) = G exp(2 pi i tau (nu - nu_0)) B_1(nu) B_2(nu) ...} (tau the summed K delay, nu_0 the first channel's
+ * frequency; B interpolated here when the time falls between solutions), flagged where any term is. A row's
+ * {@code g_i g_j^*} is then one complex product per value.
  *
- * <p>Arrays indexed {@code [ant * numPol + pol]}; B vectors {@code [pol * numChan + chan]} from
- * {@link #bandOffset}.
+ * <p>Scalars indexed {@code [ant * numPol + pol]}; channel vectors {@code [chan * numPol + pol]} (polarization
+ * fastest, as visibility cells).
  */
 final class TimeGains {
     private static final int SCALAR_BYTES = 3 * Double.BYTES + 1;
@@ -25,10 +28,9 @@ final class TimeGains {
     private final double[] gainRe;
     private final double[] gainIm;
     private final boolean[] scalarFlagged;
-    private final double[][][] bandRe; // [B table][ant], interpolated tables only
-    private final double[][][] bandIm;
-    private final boolean[][][] bandFlag;
-    private final boolean[] prepared;
+    private final double[][] chanRe; // [ant], prepared antennas only
+    private final double[][] chanIm;
+    private final boolean[][] chanFlag;
     private long bytes;
 
     TimeGains(List<GainTable> tables, double time_mjdSec, Interpolation interp, int numAnt, int numPol, int numChan) {
@@ -65,92 +67,93 @@ final class TimeGains {
                 }
             }
         }
-        bandRe = new double[bands.size()][numAnt][];
-        bandIm = new double[bands.size()][numAnt][];
-        bandFlag = new boolean[bands.size()][numAnt][];
-        prepared = new boolean[numAnt];
+        chanRe = new double[numAnt][];
+        chanIm = new double[numAnt][];
+        chanFlag = new boolean[numAnt][];
         bytes = (long) n * SCALAR_BYTES;
     }
 
-    /** Makes the B channel vectors of {@code ant} available (interpolating them on the first call). */
-    void prepare(int ant) {
-        if (prepared[ant]) {
+    /**
+     * Makes the channel vector of {@code ant} available (computing it on the first call); {@code slopes} gives the
+     * K phase slope over the channels' offsets from the first channel's frequency, null when no table is K.
+     */
+    void prepare(int ant, ChannelPhasors slopes) {
+        if (chanRe[ant] != null) {
             return;
         }
-        prepared[ant] = true;
-        for (int j = 0; j < bands.size(); j++) {
-            TimeSpan s = bandSpans.get(j);
-            if (s.f() == 0) {
+        int values = numPol * numChan;
+        double[] re = new double[values];
+        double[] im = new double[values];
+        boolean[] flag = new boolean[values];
+        for (int p = 0; p < numPol; p++) {
+            int a = ant * numPol + p;
+            if (scalarFlagged[a]) {
+                for (int k = p; k < values; k += numPol) {
+                    flag[k] = true;
+                }
                 continue;
             }
-            GainTable t = bands.get(j);
-            double[] re = new double[numPol * numChan];
-            double[] im = new double[numPol * numChan];
-            boolean[] flag = new boolean[numPol * numChan];
-            for (int p = 0; p < numPol; p++) {
-                for (int ch = 0; ch < numChan; ch++) {
-                    int k = p * numChan + ch;
-                    flag[k] = t.flagged(s, ant, p, ch);
-                    if (!flag[k]) {
-                        t.gain(s, ant, p, ch, re, im, k);
-                    }
+            double sr = gainRe[a];
+            double si = gainIm[a];
+            if (slopes != null && delay_s[a] != 0) {
+                slopes.computeSlope(2 * Math.PI * delay_s[a]);
+                double[] c = slopes.cos();
+                double[] sn = slopes.sin();
+                for (int ch = 0, k = p; ch < numChan; ch++, k += numPol) {
+                    re[k] = sr * c[ch] - si * sn[ch];
+                    im[k] = sr * sn[ch] + si * c[ch];
+                }
+            } else {
+                for (int k = p; k < values; k += numPol) {
+                    re[k] = sr;
+                    im[k] = si;
                 }
             }
-            bandRe[j][ant] = re;
-            bandIm[j][ant] = im;
-            bandFlag[j][ant] = flag;
-            bytes += (long) numPol * numChan * CHANNEL_BYTES;
         }
+        double[] br = new double[1];
+        double[] bi = new double[1];
+        for (int j = 0; j < bands.size(); j++) {
+            GainTable t = bands.get(j);
+            TimeSpan s = bandSpans.get(j);
+            for (int p = 0; p < numPol; p++) {
+                for (int ch = 0, k = p; ch < numChan; ch++, k += numPol) {
+                    if (flag[k]) {
+                        continue;
+                    }
+                    if (t.flagged(s, ant, p, ch)) {
+                        flag[k] = true;
+                        continue;
+                    }
+                    t.gain(s, ant, p, ch, br, bi, 0);
+                    double r = re[k] * br[0] - im[k] * bi[0];
+                    im[k] = re[k] * bi[0] + im[k] * br[0];
+                    re[k] = r;
+                }
+            }
+        }
+        chanRe[ant] = re;
+        chanIm[ant] = im;
+        chanFlag[ant] = flag;
+        bytes += (long) values * CHANNEL_BYTES;
     }
 
-    /** Bytes held (scalars and the B vectors interpolated so far). */
+    /** Bytes held (scalars and the channel vectors computed so far). */
     long bytes() {
         return bytes;
     }
 
-    /** Summed K delay of {@code [ant * numPol + pol]}, seconds. */
-    double delay_s(int k) {
-        return delay_s[k];
+    /** Real parts of the channel vector of {@code ant} (prepared), {@code [chan * numPol + pol]}. */
+    double[] re(int ant) {
+        return chanRe[ant];
     }
 
-    /** Product of the G gains of {@code [ant * numPol + pol]}, real part. */
-    double gainRe(int k) {
-        return gainRe[k];
+    /** Imaginary parts, as {@link #re}. */
+    double[] im(int ant) {
+        return chanIm[ant];
     }
 
-    /** Product of the G gains, imaginary part. */
-    double gainIm(int k) {
-        return gainIm[k];
-    }
-
-    /** Whether a K or G solution used for {@code [ant * numPol + pol]} is flagged. */
-    boolean scalarFlagged(int k) {
-        return scalarFlagged[k];
-    }
-
-    /** Number of B tables. */
-    int bands() {
-        return bands.size();
-    }
-
-    /** Real parts of B table {@code j}'s channel vectors for {@code ant} (prepared), from {@link #bandOffset}. */
-    double[] bandRe(int j, int ant) {
-        return bandSpans.get(j).f() == 0 ? bands.get(j).re() : bandRe[j][ant];
-    }
-
-    /** Imaginary parts, as {@link #bandRe}. */
-    double[] bandIm(int j, int ant) {
-        return bandSpans.get(j).f() == 0 ? bands.get(j).im() : bandIm[j][ant];
-    }
-
-    /** Flags, as {@link #bandRe}. */
-    boolean[] bandFlag(int j, int ant) {
-        return bandSpans.get(j).f() == 0 ? bands.get(j).flag() : bandFlag[j][ant];
-    }
-
-    /** Where channel 0 of (ant, pol) is in the arrays of B table {@code j}. */
-    int bandOffset(int j, int ant, int pol) {
-        TimeSpan s = bandSpans.get(j);
-        return s.f() == 0 ? bands.get(j).index(s.t0(), ant, pol, 0) : pol * numChan;
+    /** Where a term of the channel vector of {@code ant} is flagged (its gain there is undefined), as {@link #re}. */
+    boolean[] flagged(int ant) {
+        return chanFlag[ant];
     }
 }
