@@ -1,0 +1,97 @@
+package org.vispark.udfs.flag;
+
+import java.util.Arrays;
+
+/**
+ * Smooth backgrounds of a time-frequency plane ({@code values[t * numChan + c]}) that ignore masked samples, whose
+ * subtraction leaves RFI standing out of noise: the per-channel median over time (the first pass, before any flag
+ * is known: robust to RFI in under half of a channel's samples) and a masked Gaussian low-pass filter
+ * ({@code sum K (w v) / sum K w}, {@code w} 0 where masked), AOFlagger's high-pass filtering step.
+ */
+public final class Background {
+    private Background() {}
+
+    /** Per-channel median of the unmasked samples; a channel with none gets its samples themselves (residual 0). */
+    public static float[] channelMedian(float[] values, boolean[] mask, int numTime, int numChan) {
+        float[] out = new float[values.length];
+        float[] column = new float[numTime];
+        for (int c = 0; c < numChan; c++) {
+            int n = 0;
+            for (int t = 0; t < numTime; t++) {
+                if (!mask[t * numChan + c]) {
+                    column[n++] = values[t * numChan + c];
+                }
+            }
+            float median = Float.NaN;
+            if (n > 0) {
+                Arrays.sort(column, 0, n);
+                median = n % 2 == 1 ? column[n / 2] : (column[n / 2 - 1] + column[n / 2]) / 2;
+            }
+            for (int t = 0; t < numTime; t++) {
+                out[t * numChan + c] = n > 0 ? median : values[t * numChan + c];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Masked Gaussian smoothing with standard deviations {@code sigmaTime} and {@code sigmaChan} (samples), the kernel
+     * cut at 3 sigma; a sample with no unmasked sample within reach keeps its value (residual 0).
+     */
+    public static float[] gaussian(float[] values, boolean[] mask, int numTime, int numChan, double sigmaTime,
+            double sigmaChan) {
+        double[] num = new double[values.length];
+        double[] den = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            if (!mask[i]) {
+                num[i] = values[i];
+                den[i] = 1;
+            }
+        }
+        double[] kc = kernel(sigmaChan);
+        double[] kt = kernel(sigmaTime);
+        num = convolve(convolve(num, numTime, numChan, kc, false), numTime, numChan, kt, true);
+        den = convolve(convolve(den, numTime, numChan, kc, false), numTime, numChan, kt, true);
+        float[] out = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = den[i] > 1e-9 ? (float) (num[i] / den[i]) : values[i];
+        }
+        return out;
+    }
+
+    /** Half a symmetric Gaussian kernel, {@code k[0]} the centre, to 3 sigma (just the centre for sigma 0). */
+    static double[] kernel(double sigma) {
+        int half = (int) Math.ceil(3 * sigma);
+        double[] k = new double[half + 1];
+        for (int i = 0; i <= half; i++) {
+            k[i] = sigma > 0 ? Math.exp(-0.5 * i * i / (sigma * sigma)) : 1;
+        }
+        return k;
+    }
+
+    private static double[] convolve(double[] in, int numTime, int numChan, double[] k, boolean alongTime) {
+        double[] out = new double[in.length];
+        int half = k.length - 1;
+        int n = alongTime ? numTime : numChan;
+        int stride = alongTime ? numChan : 1;
+        int lines = alongTime ? numChan : numTime;
+        int lineStep = alongTime ? 1 : numChan;
+        for (int l = 0; l < lines; l++) {
+            int base = l * lineStep;
+            for (int i = 0; i < n; i++) {
+                double s = k[0] * in[base + i * stride];
+                int reach = Math.min(half, Math.max(i, n - 1 - i));
+                for (int j = 1; j <= reach; j++) {
+                    if (i - j >= 0) {
+                        s += k[j] * in[base + (i - j) * stride];
+                    }
+                    if (i + j < n) {
+                        s += k[j] * in[base + (i + j) * stride];
+                    }
+                }
+                out[base + i * stride] = s;
+            }
+        }
+        return out;
+    }
+}
