@@ -36,22 +36,54 @@ public final class Background {
 
     /**
      * Masked Gaussian smoothing with standard deviations {@code sigmaTime} and {@code sigmaChan} (samples), the kernel
-     * cut at 3 sigma; a sample with no unmasked sample within reach keeps its value (residual 0).
+     * cut at 3 sigma, as a local linear fit along frequency (a kernel-weighted straight line through each channel's
+     * neighbourhood: unbiased on a sloped spectrum at the band edges and beside masked channels, where a weighted
+     * mean lags) and a weighted mean along time (the freq fit's kernel weights carried as weights); a sample with no
+     * unmasked sample within reach keeps its value (residual 0).
      */
     public static float[] gaussian(float[] values, boolean[] mask, int numTime, int numChan, double sigmaTime,
             double sigmaChan) {
-        double[] num = new double[values.length];
-        double[] den = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            if (!mask[i]) {
-                num[i] = values[i];
-                den[i] = 1;
+        double[] kc = kernel(sigmaChan);
+        int half = kc.length - 1;
+        double[] fit = new double[values.length];
+        double[] weight = new double[values.length];
+        for (int t = 0; t < numTime; t++) {
+            int row = t * numChan;
+            for (int c = 0; c < numChan; c++) {
+                double s0 = 0;
+                double s1 = 0;
+                double s2 = 0;
+                double t0 = 0;
+                double t1 = 0;
+                for (int j = Math.max(0, c - half); j <= Math.min(numChan - 1, c + half); j++) {
+                    if (mask[row + j]) {
+                        continue;
+                    }
+                    int x = j - c;
+                    double w = kc[Math.abs(x)];
+                    double v = values[row + j];
+                    s0 += w;
+                    s1 += w * x;
+                    s2 += w * x * x;
+                    t0 += w * v;
+                    t1 += w * x * v;
+                }
+                double det = s0 * s2 - s1 * s1;
+                if (s0 <= 0) {
+                    continue;
+                }
+                // the line's value at x = 0; a single point (or all on one side at one x) falls back to the mean
+                fit[row + c] = det > 1e-9 * s0 * s0 ? (s2 * t0 - s1 * t1) / det : t0 / s0;
+                weight[row + c] = s0;
             }
         }
-        double[] kc = kernel(sigmaChan);
         double[] kt = kernel(sigmaTime);
-        num = convolve(convolve(num, numTime, numChan, kc, false), numTime, numChan, kt, true);
-        den = convolve(convolve(den, numTime, numChan, kc, false), numTime, numChan, kt, true);
+        double[] num = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            num[i] = fit[i] * weight[i];
+        }
+        num = convolve(num, numTime, numChan, kt, true);
+        double[] den = convolve(weight, numTime, numChan, kt, true);
         float[] out = new float[values.length];
         for (int i = 0; i < values.length; i++) {
             out[i] = den[i] > 1e-9 ? (float) (num[i] / den[i]) : values[i];

@@ -31,7 +31,7 @@ import java.util.TreeSet;
 public record FlagSettings(int iterations, double thresholdStep, double baseThreshold, double firstThresholdSigma,
         double windowRho, int maxWindow, double smoothingTimeSigma, double smoothingChanSigma,
         double timeStepRmsSigma, double channelRmsSigma, double finalTimeStepRmsSigma, double sirEta,
-        boolean keepOriginalFlags) {
+        boolean keepOriginalFlags) implements java.io.Serializable {
 
     private static final Set<String> KEYS = Set.of("iterations", "threshold_step", "base_threshold",
             "first_threshold_sigma", "window_rho", "max_window", "smoothing_time_sigma", "smoothing_chan_sigma",

@@ -14,6 +14,9 @@ package org.vispark.udfs.flag;
  * thread-safe state: none (one instance may serve many threads).
  */
 public final class RfiFlagger {
+    /** Samples this many sigma off the background are left out of the next background fit (not flagged). */
+    static final double FIT_CLIP_SIGMA = 3;
+
     private final FlagSettings s;
 
     public RfiFlagger(FlagSettings settings) {
@@ -53,7 +56,8 @@ public final class RfiFlagger {
         }
         ScaleInvariantRank.apply(joined, numTime, numChan, s.sirEta());
         for (int p = 0; p < numPol; p++) {
-            RmsSelection.timeSteps(residuals[p], joined, numTime, numChan, s.finalTimeStepRmsSigma());
+            RmsSelection.timeSteps(residuals[p], fitMask(residuals[p], joined), joined, numTime, numChan,
+                    s.finalTimeStepRmsSigma());
         }
         long newly = 0;
         for (int t = 0; t < numTime; t++) {
@@ -77,13 +81,30 @@ public final class RfiFlagger {
         for (int i = 1; i < s.iterations(); i++) {
             double factor = Math.pow(s.thresholdStep(), s.iterations() - i);
             sumThreshold(residual, mask, numTime, numChan, factor);
-            RmsSelection.timeSteps(residual, mask, numTime, numChan, s.timeStepRmsSigma());
-            RmsSelection.channels(residual, mask, numTime, numChan, s.channelRmsSigma() * factor);
-            residual = subtract(amp, Background.gaussian(amp, mask, numTime, numChan, s.smoothingTimeSigma(),
-                    s.smoothingChanSigma()));
+            boolean[] bulk = fitMask(residual, mask);
+            RmsSelection.timeSteps(residual, bulk, mask, numTime, numChan, s.timeStepRmsSigma());
+            RmsSelection.channels(residual, bulk, mask, numTime, numChan, s.channelRmsSigma() * factor);
+            residual = subtract(amp, Background.gaussian(amp, fitMask(residual, mask), numTime, numChan,
+                    s.smoothingTimeSigma(), s.smoothingChanSigma()));
         }
         sumThreshold(residual, mask, numTime, numChan, 1);
         return residual;
+    }
+
+    /**
+     * What the background fit and the RMS selection leave out: the masked samples and those more than
+     * {@link #FIT_CLIP_SIGMA} sigma from the current background (RFI below the pass's thresholds, which would
+     * otherwise leak into the fit and leave a dip about itself that long SumThreshold windows flag).
+     */
+    private static boolean[] fitMask(float[] residual, boolean[] mask) {
+        boolean[] out = mask.clone();
+        double sigma = RobustStatistics.winsorized(residual, mask).sigma();
+        if (sigma > 0) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] |= Math.abs(residual[i]) > FIT_CLIP_SIGMA * sigma;
+            }
+        }
+        return out;
     }
 
     private void sumThreshold(float[] residual, boolean[] mask, int numTime, int numChan, double factor) {
