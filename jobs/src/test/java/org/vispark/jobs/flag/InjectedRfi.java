@@ -41,7 +41,10 @@ final class InjectedRfi {
         return antenna1 + " " + antenna2 + " " + Math.round(time_mjdSec * 1000) + " " + channel;
     }
 
-    /** Per value key of the current version of the lake MS whose URI ends in {@code /name}: flagged or not. */
+    /**
+     * Per value key of the current version of the lake MS whose URI ends in {@code /name} (e.g. "in/rfi.ms"): flagged
+     * or not.
+     */
     static Map<String, Boolean> flags(SparkSession spark, String name) {
         return query(spark, "SELECT v.antenna1, v.antenna2, v.time, v.num_chan, v.num_pol,"
                 + " vis_flags(v.flag, v.num_chan, v.num_pol) FROM visibilities v JOIN ms ON v.ms_id = ms.ms_id"
