@@ -17,7 +17,7 @@ import java.util.TreeSet;
  * @param thresholdStep       how much more sensitive each pass is than the one before
  * @param baseThreshold       scales every SumThreshold threshold (lower flags more)
  * @param firstThresholdSigma the SumThreshold threshold of one sample at {@code baseThreshold} 1, in sigma
- * @param windowRho           the threshold of window M is the first one over {@code windowRho^log2(M)}
+ * @param windowExpBase       the threshold of window M is the first one times {@code windowExpBase^log2(M) / M}
  * @param maxWindow           the longest SumThreshold window, samples
  * @param smoothingTimeSigma  Gaussian background filter sigma along time, integrations
  * @param smoothingChanSigma  Gaussian background filter sigma along frequency, channels
@@ -29,12 +29,12 @@ import java.util.TreeSet;
  *                            (false: they are ignored and replaced, as AOFlagger's default does)
  */
 public record FlagSettings(int iterations, double thresholdStep, double baseThreshold, double firstThresholdSigma,
-        double windowRho, int maxWindow, double smoothingTimeSigma, double smoothingChanSigma,
+        double windowExpBase, int maxWindow, double smoothingTimeSigma, double smoothingChanSigma,
         double timeStepRmsSigma, double channelRmsSigma, double finalTimeStepRmsSigma, double sirEta,
         boolean keepOriginalFlags) implements java.io.Serializable {
 
     private static final Set<String> KEYS = Set.of("iterations", "threshold_step", "base_threshold",
-            "first_threshold_sigma", "window_rho", "max_window", "smoothing_time_sigma", "smoothing_chan_sigma",
+            "first_threshold_sigma", "window_exp_base", "max_window", "smoothing_time_sigma", "smoothing_chan_sigma",
             "time_step_rms_sigma", "channel_rms_sigma", "final_time_step_rms_sigma", "sir_eta",
             "keep_original_flags");
 
@@ -45,8 +45,8 @@ public record FlagSettings(int iterations, double thresholdStep, double baseThre
         positive("threshold_step", thresholdStep);
         positive("base_threshold", baseThreshold);
         positive("first_threshold_sigma", firstThresholdSigma);
-        if (!(windowRho >= 1)) {
-            throw new IllegalArgumentException("window_rho must be at least 1, not " + windowRho);
+        if (!(windowExpBase >= 1 && windowExpBase <= 2)) {
+            throw new IllegalArgumentException("window_exp_base must be in [1, 2], not " + windowExpBase);
         }
         if (maxWindow < 1) {
             throw new IllegalArgumentException("max_window must be at least 1, not " + maxWindow);
@@ -63,7 +63,7 @@ public record FlagSettings(int iterations, double thresholdStep, double baseThre
 
     /** AOFlagger's generic strategy, keeping the flags already present. */
     public static FlagSettings defaults() {
-        return new FlagSettings(3, 2.0, 1.0, 6.0, 1.5, 64, 7.5, 5.0, 3.5, 3.0, 4.0, 0.2, true);
+        return new FlagSettings(3, 2.0, 1.0, 6.0, 1.5, 256, 7.5, 5.0, 3.5, 3.0, 4.0, 0.2, true);
     }
 
     /** The defaults overridden by {@code p}'s keys; an unknown key or a value that does not parse is an error. */
@@ -76,7 +76,7 @@ public record FlagSettings(int iterations, double thresholdStep, double baseThre
         FlagSettings d = defaults();
         return new FlagSettings(integer(p, "iterations", d.iterations), number(p, "threshold_step", d.thresholdStep),
                 number(p, "base_threshold", d.baseThreshold), number(p, "first_threshold_sigma", d.firstThresholdSigma),
-                number(p, "window_rho", d.windowRho), integer(p, "max_window", d.maxWindow),
+                number(p, "window_exp_base", d.windowExpBase), integer(p, "max_window", d.maxWindow),
                 number(p, "smoothing_time_sigma", d.smoothingTimeSigma),
                 number(p, "smoothing_chan_sigma", d.smoothingChanSigma),
                 number(p, "time_step_rms_sigma", d.timeStepRmsSigma), number(p, "channel_rms_sigma", d.channelRmsSigma),

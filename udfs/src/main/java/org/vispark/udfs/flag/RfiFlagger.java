@@ -113,7 +113,7 @@ public final class RfiFlagger {
             return; // nothing unmasked, or a constant plane: no noise to judge against
         }
         SumThreshold.apply(residual, mask, numTime, numChan, s.firstThresholdSigma() * s.baseThreshold() * factor * sigma,
-                s.windowRho(), s.maxWindow());
+                s.windowExpBase(), s.maxWindow());
     }
 
     private static float[] subtract(float[] a, float[] b) {

@@ -5,7 +5,8 @@ package org.vispark.udfs.flag;
  * {@code values[t * numChan + c]} (time slowest): for window lengths M = 1, 2, 4, ... (up to {@code maxWindow} and
  * the plane's size along the direction), M consecutive unflagged samples along a channel (time direction) or along
  * a time step (frequency direction) are flagged together when {@code |their mean| > chi_M}, with
- * {@code chi_M = chi_1 / rho^log2(M)}. Samples already flagged are skipped (the window stretches over them), as in
+ * {@code chi_M = chi_1 * base^log2(M) / M} as AOFlagger's ThresholdConfig computes it (base 1.5: the threshold of
+ * the mean falls as {@code M^-0.415}). Samples already flagged are skipped (the window stretches over them), as in
  * AOFlagger; each length sees the flags of the lengths before it. The sign is ignored: a residual plane has RFI
  * above the background and a notch below it.
  */
@@ -16,10 +17,10 @@ public final class SumThreshold {
      * Flags {@code mask} (same layout as {@code values}) in both directions.
      *
      * @param chi1      threshold for M = 1, in the units of {@code values}
-     * @param rho       how fast the threshold falls with length (1.5 in AOFlagger)
+     * @param base      how the threshold falls with length (1.5 in AOFlagger)
      * @param maxWindow the longest window
      */
-    public static void apply(float[] values, boolean[] mask, int numTime, int numChan, double chi1, double rho,
+    public static void apply(float[] values, boolean[] mask, int numTime, int numChan, double chi1, double base,
             int maxWindow) {
         boolean[] scratch = new boolean[mask.length];
         float[] line = new float[Math.max(numTime, numChan)];
@@ -29,7 +30,7 @@ public final class SumThreshold {
         int[] kept = new int[line.length];
         int[] cover = new int[line.length + 1];
         for (int m = 1; m <= maxWindow && m <= Math.max(numTime, numChan); m *= 2) {
-            double chi = chi1 / Math.pow(rho, Math.log(m) / Math.log(2));
+            double chi = chi1 * Math.pow(base, Math.log(m) / Math.log(2)) / m;
             if (m <= numChan) {
                 System.arraycopy(mask, 0, scratch, 0, mask.length);
                 for (int t = 0; t < numTime; t++) {
