@@ -36,57 +36,87 @@ public final class Background {
 
     /**
      * Masked Gaussian smoothing with standard deviations {@code sigmaTime} and {@code sigmaChan} (samples), the kernel
-     * cut at 3 sigma, as a local linear fit along frequency (a kernel-weighted straight line through each channel's
-     * neighbourhood: unbiased on a sloped spectrum at the band edges and beside masked channels, where a weighted
-     * mean lags) and a weighted mean along time (the freq fit's kernel weights carried as weights); a sample with no
-     * unmasked sample within reach keeps its value (residual 0).
+     * cut at 3 sigma. As AOFlagger does, time steps are first averaged in groups of {@code average} (masked samples
+     * left out) and the result is interpolated back (linearly between the groups' centres); along frequency a local
+     * linear fit (a kernel-weighted straight line through each channel's neighbourhood: unbiased on a sloped
+     * spectrum at the band edges and beside masked channels, where a weighted mean lags), along time a weighted mean
+     * (the frequency fit's weights carried). A sample with no unmasked sample within reach keeps its value
+     * (residual 0).
      */
     public static float[] gaussian(float[] values, boolean[] mask, int numTime, int numChan, double sigmaTime,
-            double sigmaChan) {
+            double sigmaChan, int average) {
+        int coarse = (numTime + average - 1) / average;
+        double[] mean = new double[coarse * numChan];
+        double[] count = new double[coarse * numChan];
+        for (int t = 0; t < numTime; t++) {
+            int row = (t / average) * numChan;
+            for (int c = 0; c < numChan; c++) {
+                if (!mask[t * numChan + c]) {
+                    mean[row + c] += values[t * numChan + c];
+                    count[row + c]++;
+                }
+            }
+        }
+        for (int i = 0; i < mean.length; i++) {
+            mean[i] = count[i] > 0 ? mean[i] / count[i] : 0;
+        }
         double[] kc = kernel(sigmaChan);
         int half = kc.length - 1;
-        double[] fit = new double[values.length];
-        double[] weight = new double[values.length];
-        for (int t = 0; t < numTime; t++) {
-            int row = t * numChan;
+        double[] num = new double[mean.length];
+        double[] weight = new double[mean.length];
+        for (int g = 0; g < coarse; g++) {
+            int row = g * numChan;
             for (int c = 0; c < numChan; c++) {
                 double s0 = 0;
                 double s1 = 0;
                 double s2 = 0;
                 double t0 = 0;
                 double t1 = 0;
-                for (int j = Math.max(0, c - half); j <= Math.min(numChan - 1, c + half); j++) {
-                    if (mask[row + j]) {
-                        continue;
-                    }
+                int from = Math.max(0, c - half);
+                int to = Math.min(numChan - 1, c + half);
+                for (int j = from; j <= to; j++) {
+                    double w = kc[Math.abs(j - c)] * count[row + j];
                     int x = j - c;
-                    double w = kc[Math.abs(x)];
-                    double v = values[row + j];
+                    double wx = w * x;
                     s0 += w;
-                    s1 += w * x;
-                    s2 += w * x * x;
-                    t0 += w * v;
-                    t1 += w * x * v;
+                    s1 += wx;
+                    s2 += wx * x;
+                    t0 += w * mean[row + j];
+                    t1 += wx * mean[row + j];
                 }
-                double det = s0 * s2 - s1 * s1;
                 if (s0 <= 0) {
                     continue;
                 }
-                // the line's value at x = 0; a single point (or all on one side at one x) falls back to the mean
-                fit[row + c] = det > 1e-9 * s0 * s0 ? (s2 * t0 - s1 * t1) / det : t0 / s0;
+                double det = s0 * s2 - s1 * s1;
+                // the line's value at x = 0; points at one x only fall back to their mean
+                double fit = det > 1e-9 * s0 * s0 ? (s2 * t0 - s1 * t1) / det : t0 / s0;
+                num[row + c] = fit * s0;
                 weight[row + c] = s0;
             }
         }
-        double[] kt = kernel(sigmaTime);
-        double[] num = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            num[i] = fit[i] * weight[i];
-        }
-        num = convolve(num, numTime, numChan, kt, true);
-        double[] den = convolve(weight, numTime, numChan, kt, true);
+        double[] kt = kernel(sigmaTime / average);
+        num = convolve(num, coarse, numChan, kt, true);
+        double[] den = convolve(weight, coarse, numChan, kt, true);
         float[] out = new float[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = den[i] > 1e-9 ? (float) (num[i] / den[i]) : values[i];
+        for (int t = 0; t < numTime; t++) {
+            double x = (t + 0.5) / average - 0.5;
+            int g0 = Math.max(0, Math.min(coarse - 1, (int) Math.floor(x)));
+            int g1 = Math.min(coarse - 1, g0 + 1);
+            double f = Math.max(0, Math.min(1, x - g0));
+            for (int c = 0; c < numChan; c++) {
+                int i0 = g0 * numChan + c;
+                int i1 = g1 * numChan + c;
+                boolean ok0 = den[i0] > 1e-9;
+                boolean ok1 = den[i1] > 1e-9;
+                int i = t * numChan + c;
+                if (ok0 && ok1) {
+                    out[i] = (float) ((1 - f) * num[i0] / den[i0] + f * num[i1] / den[i1]);
+                } else if (ok0 || ok1) {
+                    out[i] = (float) (ok0 ? num[i0] / den[i0] : num[i1] / den[i1]);
+                } else {
+                    out[i] = values[i];
+                }
+            }
         }
         return out;
     }

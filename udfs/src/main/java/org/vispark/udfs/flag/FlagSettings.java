@@ -21,6 +21,7 @@ import java.util.TreeSet;
  * @param maxWindow           the longest SumThreshold window, samples
  * @param smoothingTimeSigma  Gaussian background filter sigma along time, integrations
  * @param smoothingChanSigma  Gaussian background filter sigma along frequency, channels
+ * @param fitTimeAverage      integrations averaged before the background fit (and interpolated back after)
  * @param timeStepRmsSigma    time steps with residual RMS this many sigma high are flagged in each pass
  * @param channelRmsSigma     the same for channels (times the pass's threshold factor)
  * @param finalTimeStepRmsSigma the time-step selection after the SIR operator
@@ -29,12 +30,13 @@ import java.util.TreeSet;
  *                            (false: they are ignored and replaced, as AOFlagger's default does)
  */
 public record FlagSettings(int iterations, double thresholdStep, double baseThreshold, double firstThresholdSigma,
-        double windowExpBase, int maxWindow, double smoothingTimeSigma, double smoothingChanSigma,
+        double windowExpBase, int maxWindow, double smoothingTimeSigma, double smoothingChanSigma, int fitTimeAverage,
         double timeStepRmsSigma, double channelRmsSigma, double finalTimeStepRmsSigma, double sirEta,
         boolean keepOriginalFlags) implements java.io.Serializable {
 
     private static final Set<String> KEYS = Set.of("iterations", "threshold_step", "base_threshold",
             "first_threshold_sigma", "window_exp_base", "max_window", "smoothing_time_sigma", "smoothing_chan_sigma",
+            "fit_time_average",
             "time_step_rms_sigma", "channel_rms_sigma", "final_time_step_rms_sigma", "sir_eta",
             "keep_original_flags");
 
@@ -53,6 +55,9 @@ public record FlagSettings(int iterations, double thresholdStep, double baseThre
         }
         nonNegative("smoothing_time_sigma", smoothingTimeSigma);
         nonNegative("smoothing_chan_sigma", smoothingChanSigma);
+        if (fitTimeAverage < 1) {
+            throw new IllegalArgumentException("fit_time_average must be at least 1, not " + fitTimeAverage);
+        }
         positive("time_step_rms_sigma", timeStepRmsSigma);
         positive("channel_rms_sigma", channelRmsSigma);
         positive("final_time_step_rms_sigma", finalTimeStepRmsSigma);
@@ -63,7 +68,7 @@ public record FlagSettings(int iterations, double thresholdStep, double baseThre
 
     /** AOFlagger's generic strategy, keeping the flags already present. */
     public static FlagSettings defaults() {
-        return new FlagSettings(3, 2.0, 1.0, 6.0, 1.5, 256, 7.5, 5.0, 3.5, 3.0, 4.0, 0.2, true);
+        return new FlagSettings(3, 2.0, 1.0, 6.0, 1.5, 256, 7.5, 5.0, 3, 3.5, 3.0, 4.0, 0.2, true);
     }
 
     /** The defaults overridden by {@code p}'s keys; an unknown key or a value that does not parse is an error. */
@@ -79,6 +84,7 @@ public record FlagSettings(int iterations, double thresholdStep, double baseThre
                 number(p, "window_exp_base", d.windowExpBase), integer(p, "max_window", d.maxWindow),
                 number(p, "smoothing_time_sigma", d.smoothingTimeSigma),
                 number(p, "smoothing_chan_sigma", d.smoothingChanSigma),
+                integer(p, "fit_time_average", d.fitTimeAverage),
                 number(p, "time_step_rms_sigma", d.timeStepRmsSigma), number(p, "channel_rms_sigma", d.channelRmsSigma),
                 number(p, "final_time_step_rms_sigma", d.finalTimeStepRmsSigma), number(p, "sir_eta", d.sirEta),
                 bool(p, "keep_original_flags", d.keepOriginalFlags));

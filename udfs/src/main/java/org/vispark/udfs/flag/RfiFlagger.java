@@ -85,7 +85,7 @@ public final class RfiFlagger {
             RmsSelection.timeSteps(residual, bulk, mask, numTime, numChan, s.timeStepRmsSigma());
             RmsSelection.channels(residual, bulk, mask, numTime, numChan, s.channelRmsSigma() * factor);
             residual = subtract(amp, Background.gaussian(amp, fitMask(residual, mask), numTime, numChan,
-                    s.smoothingTimeSigma(), s.smoothingChanSigma()));
+                    s.smoothingTimeSigma(), s.smoothingChanSigma(), s.fitTimeAverage()));
         }
         sumThreshold(residual, mask, numTime, numChan, 1);
         return residual;

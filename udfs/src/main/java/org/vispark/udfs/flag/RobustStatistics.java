@@ -1,7 +1,5 @@
 package org.vispark.udfs.flag;
 
-import java.util.Arrays;
-
 /**
  * Winsorized mean and standard deviation of the unmasked values of an array, the robust noise estimate AOFlagger
  * sets its thresholds from: the lowest and highest 10 % of the values are replaced by the 10th and 90th percentile
@@ -35,11 +33,10 @@ public final class RobustStatistics {
         if (n == 0) {
             return new Estimate(Double.NaN, Double.NaN, 0);
         }
-        Arrays.sort(kept, 0, n);
         int lowIndex = (int) Math.floor(CLIP * n);
         int highIndex = Math.max(lowIndex, (int) Math.ceil((1 - CLIP) * n) - 1);
-        double low = kept[lowIndex];
-        double high = kept[highIndex];
+        double low = select(kept, n, lowIndex);
+        double high = select(kept, n, highIndex);
         double sum = 0;
         for (int i = 0; i < n; i++) {
             sum += Math.min(high, Math.max(low, kept[i]));
@@ -51,6 +48,56 @@ public final class RobustStatistics {
             sq += d * d;
         }
         return new Estimate(mean, Math.sqrt(sq / n / GAUSSIAN_WINSORIZED_VARIANCE), n);
+    }
+
+    /**
+     * The {@code k}-th smallest of {@code v[0..n)} (Hoare's selection, expected linear time); reorders {@code v}, so
+     * that afterwards {@code v[0..k)} are no larger and {@code v(k..n)} no smaller.
+     */
+    static float select(float[] v, int n, int k) {
+        int lo = 0;
+        int hi = n - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            // median of three as the pivot
+            if (v[mid] < v[lo]) {
+                swap(v, mid, lo);
+            }
+            if (v[hi] < v[lo]) {
+                swap(v, hi, lo);
+            }
+            if (v[hi] < v[mid]) {
+                swap(v, hi, mid);
+            }
+            float pivot = v[mid];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (v[i] < pivot) {
+                    i++;
+                }
+                while (v[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    swap(v, i++, j--);
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return v[k];
+            }
+        }
+        return v[k];
+    }
+
+    private static void swap(float[] v, int a, int b) {
+        float x = v[a];
+        v[a] = v[b];
+        v[b] = x;
     }
 
     private static double gaussianWinsorizedVariance() {

@@ -128,6 +128,7 @@ class RfiFlaggerTest {
         FlagSettings d = FlagSettings.defaults();
         FlagSettings replace = new FlagSettings(d.iterations(), d.thresholdStep(), d.baseThreshold(),
                 d.firstThresholdSigma(), d.windowExpBase(), d.maxWindow(), d.smoothingTimeSigma(), d.smoothingChanSigma(),
+                d.fitTimeAverage(),
                 d.timeStepRmsSigma(), d.channelRmsSigma(), d.finalTimeStepRmsSigma(), d.sirEta(), false);
         Plane again = plane(31, false);
         for (int t = 0; t < T; t++) {
