@@ -10,7 +10,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code vispark flag --lake LAKE [--where SQL] [--strategy FILE] [--column DATA|CORRECTED_DATA]}: RFI flags. Exit
+ * {@code vispark flag --lake LAKE [--where SQL] [--strategy FILE] [--column DATA|CORRECTED_DATA] [--report DIR]}:
+ * RFI flags. Exit
  * status 0 when every selected MS was flagged, 1 when some could not be, 2 for a failed run or bad options.
  */
 @Command(name = "flag", description = "Flag RFI in MS of a lake (AOFlagger's SumThreshold strategy), writing FLAG as a"
@@ -30,6 +31,10 @@ final class FlagCommand implements Callable<Integer> {
             description = "the visibilities judged: DATA (default) or CORRECTED_DATA")
     String column;
 
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "write an HTML report (flagged fraction per channel and time, worst antennas) into DIR")
+    Path report;
+
     @Option(names = "--codec", paramLabel = "CODEC", defaultValue = "snappy",
             description = "Parquet compression of the rewritten visibility files (default ${DEFAULT-VALUE})")
     String codec;
@@ -43,7 +48,7 @@ final class FlagCommand implements Callable<Integer> {
         try {
             FlagSettings settings = FlagSettings.load(strategy != null ? strategy
                     : Installation.conf().resolve("flagging.properties"));
-            o = new FlagJob.Options(lake, where, settings, column, codec);
+            o = new FlagJob.Options(lake, where, settings, column, codec, report);
         } catch (Exception e) {
             System.err.println("flag: " + e.getMessage());
             return 2;

@@ -2,6 +2,7 @@ package org.vispark.jobs.flag;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,8 +37,11 @@ public final class FlagJob {
 
     private FlagJob() {}
 
-    /** @param column DATA or CORRECTED_DATA (any case) */
-    public record Options(String lake, String where, FlagSettings settings, String column, String codec) {
+    /**
+     * @param column DATA or CORRECTED_DATA (any case)
+     * @param report directory of the HTML report ({@link FlagReport}), or null
+     */
+    public record Options(String lake, String where, FlagSettings settings, String column, String codec, Path report) {
         public Options {
             column = column.toLowerCase(Locale.ROOT);
             if (!column.equals("data") && !column.equals("corrected_data")) {
@@ -57,7 +61,8 @@ public final class FlagJob {
         LakeViews.register(spark, lake);
         Catalogue catalogue = Catalogue.read(lake, conf);
         List<Long> ids = MsSelection.converted(spark, o.where());
-        console.printf(Locale.ROOT, "flag: %d MS selected; column %s%n", ids.size(), o.column().toUpperCase(Locale.ROOT));
+        console.printf(Locale.ROOT, "flag: %d MS selected; column %s%n", ids.size(),
+                o.column().toUpperCase(Locale.ROOT));
         Map<Long, Map<LakeTable, List<GenericRecord>>> subtables =
                 MsVersions.currentSubtables(lake, conf, catalogue, Set.copyOf(ids));
         Map<Long, List<String>> files = MsVersions.visibilityFiles(lake, catalogue);
@@ -82,6 +87,12 @@ public final class FlagJob {
             new ResultTables(lake, conf, runId).append(LakeTable.FLAG_STATS, statRows);
         } finally {
             lake.fs().delete(lake.layout().stagingDir(runId), true);
+        }
+        if (o.report() != null) {
+            Map<Long, String> uris = new HashMap<>();
+            tasks.forEach(t -> uris.put(t.msId(), t.uri()));
+            FlagReport.write(o.report(), statRows, uris);
+            console.printf(Locale.ROOT, "flag: report %s%n", o.report().resolve("index.html"));
         }
         return new Summary(ids.size(), done.size(), failures, done.stream().mapToLong(MsFlagger.Result::rows).sum(),
                 done.stream().mapToLong(MsFlagger.Result::judged).sum(),

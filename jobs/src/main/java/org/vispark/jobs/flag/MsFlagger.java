@@ -36,8 +36,8 @@ final class MsFlagger {
     private MsFlagger() {}
 
     /** The MS and its versions read and written; staged files, counts and statistics, or the reason it failed. */
-    record Result(String error, long msId, long fromConversion, long newConversion, long rows, long judged, long newlyFlagged, FlagStats stats, List<StagedFile> files,
-            double seconds) implements NewVersions.Result {}
+    record Result(String error, long msId, long fromConversion, long newConversion, long rows, long judged,
+            long newlyFlagged, FlagStats stats, List<StagedFile> files, double seconds) implements NewVersions.Result {}
 
     /** One row of a plane: its index in the file, time, antennas and cells. */
     private record PlaneRow(int index, double time_mjdSec, int antenna1, int antenna2, int spw, int numChan,
@@ -69,8 +69,9 @@ final class MsFlagger {
                         ? "no " + t.column().toUpperCase(Locale.ROOT) + " to flag"
                         : "all " + stats.values() + " values are already flagged: nothing to judge");
             }
-            return new Result(null, t.msId(), t.conversion(), t.newConversion(), staged.stream().mapToLong(StagedFile::rows).sum(), counts[0], counts[1], stats,
-                    staged, seconds(t0));
+            return new Result(null, t.msId(), t.conversion(), t.newConversion(),
+                    staged.stream().mapToLong(StagedFile::rows).sum(), counts[0], counts[1], stats, staged,
+                    seconds(t0));
         } catch (IOException | RuntimeException e) {
             return new Result(e.getMessage() == null ? e.toString() : e.getMessage(), t.msId(), t.conversion(),
                     t.newConversion(), 0, 0, 0, null, List.of(),

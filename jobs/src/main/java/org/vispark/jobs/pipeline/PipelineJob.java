@@ -137,7 +137,7 @@ public final class PipelineJob {
             Set<Long> all = new TreeSet<>(calibratorOf.keySet());
             all.addAll(targets);
             FlagJob.Summary f = FlagJob.run(spark, new FlagJob.Options(o.lake(), in(all),
-                    FlagSettings.load(s.path("flag.strategy")), "data", "snappy"), console);
+                    FlagSettings.load(s.path("flag.strategy")), "data", "snappy", null), console);
             failures.addAll("flag", f.failures());
             console.printf(Locale.ROOT, "pipeline: flagged %d MS: %d of %d values newly flagged (%.2f %%)%n",
                     f.flagged(), f.newlyFlagged(), f.judged(), 100.0 * f.newlyFlagged() / Math.max(1, f.judged()));

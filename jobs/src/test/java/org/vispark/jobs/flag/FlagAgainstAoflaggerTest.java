@@ -63,7 +63,8 @@ class FlagAgainstAoflaggerTest {
         Map<String, Boolean> aoflagger = InjectedRfi.flags(spark, "export/rfi.ms");
         double iou = InjectedRfi.iou(vispark, aoflagger);
         long onlyVispark = vispark.entrySet().stream().filter(e -> e.getValue() && !aoflagger.get(e.getKey())).count();
-        long onlyAoflagger = vispark.entrySet().stream().filter(e -> !e.getValue() && aoflagger.get(e.getKey())).count();
+        long onlyAoflagger = vispark.entrySet().stream().filter(e -> !e.getValue() && aoflagger.get(e.getKey()))
+                .count();
         System.out.printf("FlagAgainstAoflaggerTest: IoU %.4f; power flagged vispark %.4f, aoflagger %.4f; clean"
                 + " flagged vispark %.4f, aoflagger %.4f; only vispark %d, only aoflagger %d of %d values%n", iou,
                 rfi.powerFlagged(vispark), rfi.powerFlagged(aoflagger), rfi.cleanFlagged(vispark),

@@ -55,7 +55,8 @@ class FlagCommandTest {
 
     @Test
     void injectedRfiIsFlaggedCleanDataIsNotAndTheFlagsBeforeStay() throws Exception {
-        Result r = Cli.run("flag", "--lake", lake.toString(), "--where", "uri LIKE '%/rfi.ms'");
+        Result r = Cli.run("flag", "--lake", lake.toString(), "--where", "uri LIKE '%/rfi.ms'", "--report",
+                tmp.resolve("report").toString());
         assertEquals(0, r.status(), r.out() + r.err());
         assertTrue(r.out().contains("1 MS selected: 1 flagged, 0 failed"), r.out());
 
@@ -63,7 +64,8 @@ class FlagCommandTest {
         Map<String, Boolean> flags = InjectedRfi.flags(spark, "rfi.ms");
         double caught = rfi.powerFlagged(flags);
         double clean = rfi.cleanFlagged(flags);
-        System.out.printf("FlagCommandTest: injected RFI power flagged %.4f, clean values flagged %.4f%n", caught, clean);
+        System.out.printf("FlagCommandTest: injected RFI power flagged %.4f, clean values flagged %.4f%n", caught,
+                clean);
         assertTrue(caught >= 0.95, "injected RFI power flagged: " + caught);
         assertTrue(clean <= 0.02, "clean values flagged: " + clean);
 
@@ -75,13 +77,25 @@ class FlagCommandTest {
         assertEquals(2L * flags.size(), ms.get(0).getLong(0));
         assertEquals(0L, ms.get(0).getLong(1));
         assertEquals(flaggedValues, ms.get(0).getLong(2));
-        long antennaRows = spark.sql("SELECT count(*) FROM flag_stats WHERE axis = 'antenna' AND antenna_name IS NOT NULL")
+        long antennaRows = spark.sql("SELECT count(*) FROM flag_stats WHERE axis = 'antenna'"
+                + " AND antenna_name IS NOT NULL")
                 .first().getLong(0);
         assertEquals(24, antennaRows);
         List<Integer> worst = spark.sql("SELECT antenna FROM flag_stats WHERE axis = 'antenna'"
                 + " ORDER BY flagged_fraction DESC LIMIT 2").collectAsList().stream().map(w -> w.getInt(0)).sorted()
                 .toList();
         assertEquals(List.of(5, 17), worst, "the two bad antennas are flagged most");
+
+        String page = Files.readString(tmp.resolve("report/index.html"));
+        List<String> bad = spark.sql("SELECT antenna_name FROM flag_stats WHERE axis = 'antenna'"
+                + " AND antenna IN (5, 17)")
+                .collectAsList().stream().map(b -> "<td class=l>" + b.getString(0) + "</td>").toList();
+        String table = page.substring(page.indexOf("Antennas flagged most"));
+        int cell = table.indexOf("<td class=l>");
+        String first = table.substring(cell, table.indexOf("</td>", cell) + 5);
+        assertTrue(page.contains("rfi.ms") && bad.contains(first), "a bad antenna first: " + page);
+        assertTrue(Files.size(tmp.resolve("report/flagged-channel.png")) > 1000);
+        assertTrue(Files.size(tmp.resolve("report/flagged-time.png")) > 1000);
 
         long before = ms.get(0).getLong(4);
         Result again = Cli.run("convert", "--lake", lake.toString(), tmp.resolve("in") + "/*.ms");
