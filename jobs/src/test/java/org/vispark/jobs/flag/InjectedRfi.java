@@ -15,7 +15,7 @@ import org.vispark.jobs.testing.TestData;
  * scores of a flag set against it. Values are keyed "antenna1 antenna2 time_ms channel"; a flag set holds, per such
  * key, whether the channel is flagged in any polarization.
  */
-final class InjectedRfi {
+public final class InjectedRfi {
     /** make_ms.py options of the test MS: 24 antennas, 128 channels, a DSA-110 MS's 24 integrations. */
     static final String[] MS_OPTIONS = {"--nant", "24", "--nchan", "128", "--ntime", "24", "--seed", "3"};
 
@@ -23,9 +23,14 @@ final class InjectedRfi {
 
     private InjectedRfi() {}
 
-    /** Writes the MS {@code ms} and injects RFI into it. */
+    /** Writes the MS {@code ms} ({@link #MS_OPTIONS}) and injects RFI into it. */
     static InjectedRfi make(Path ms) throws IOException, InterruptedException {
-        TestData.makeMs(ms, MS_OPTIONS);
+        return make(ms, MS_OPTIONS);
+    }
+
+    /** Writes the MS {@code ms} with make_ms.py options {@code makeMsOptions} and injects RFI into it. */
+    public static InjectedRfi make(Path ms, String... makeMsOptions) throws IOException, InterruptedException {
+        TestData.makeMs(ms, makeMsOptions);
         Path truth = ms.resolveSibling(ms.getFileName() + ".rfi.txt");
         TestData.python(TestData.resource("flag/inject_rfi.py").toString(), ms.toString(), truth.toString());
         InjectedRfi r = new InjectedRfi();
