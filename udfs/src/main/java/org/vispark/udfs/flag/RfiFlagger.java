@@ -10,11 +10,11 @@ package org.vispark.udfs.flag;
  * applies to every polarization of its (time, channel), as AOFlagger writes them.
  *
  * <p>Input layout, one row per time step (rows in time order): {@code vis[t]} holds the packed cell's floats
- * {@code re, im} of value {@code k = chan * numPol + pol} at {@code [2k, 2k + 2)}, {@code flags[t][k]} its flag. Not
- * thread-safe state: none (one instance may serve many threads).
+ * {@code re, im} of value {@code k = chan * numPol + pol} at {@code [2k, 2k + 2)}, {@code flags[t][k]} its flag. An
+ * instance holds no mutable state: one may serve many threads.
  */
 public final class RfiFlagger {
-    /** Samples this many sigma off the background are left out of the next background fit (not flagged). */
+    /** Samples this many sigma off the background are left out of the next fit and of RMS selection (not flagged). */
     static final double FIT_CLIP_SIGMA = 3;
 
     private final FlagSettings s;
@@ -45,8 +45,8 @@ public final class RfiFlagger {
                     int i = t * numChan + c;
                     amp[i] = (float) Math.hypot(re, im);
                     boolean invalid = !Float.isFinite(amp[i]);
-                    original[i] |= invalid || (s.keepOriginalFlags() && flags[t][k]);
                     mask[i] = invalid || (s.keepOriginalFlags() && flags[t][k]);
+                    original[i] |= mask[i];
                 }
             }
             residuals[p] = detect(amp, mask, numTime, numChan);
