@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Radio-interferometric calibration at archive scale on Apache Spark.",
         subcommands = {InspectCommand.class, ConvertCommand.class, SqlCommand.class, RephaseCommand.class,
             PredictCommand.class, ExportMsCommand.class, DiagnoseCommand.class,
-            SolveCommand.class, ApplyCommand.class, ExportCaltableCommand.class, PipelineCommand.class,
+            SolveCommand.class, ApplyCommand.class, FlagCommand.class, ExportCaltableCommand.class, PipelineCommand.class,
             DemoCommand.class})
 public final class Vispark implements Runnable {
 

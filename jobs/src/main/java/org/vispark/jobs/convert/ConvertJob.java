@@ -70,7 +70,7 @@ public final class ConvertJob {
         LakeMaintenance.deleteStaging(lake);
         LakeMaintenance.compactRuns(lake, conf, null);
         Catalogue before = Catalogue.read(lake, conf);
-        int orphans = LakeMaintenance.deleteInvisible(lake, before);
+        int orphans = LakeMaintenance.deleteInvisible(lake, before, conf);
         if (orphans > 0) {
             console.println("convert: deleted " + orphans + " visibility file(s) of superseded or uncommitted conversions");
         }
@@ -169,7 +169,7 @@ public final class ConvertJob {
         committer.commit();
         progress.maybePrint(true);
         LakeMaintenance.compactRuns(lake, conf, null);
-        LakeMaintenance.deleteInvisible(lake, Catalogue.read(lake, conf));
+        LakeMaintenance.deleteInvisible(lake, Catalogue.read(lake, conf), conf);
         LakeMaintenance.deleteStaging(lake);
         return new ConvertSummary(scans.size() + in.unmatched().size(), unchanged, converted, failures.size(), failures,
                 totals[0], totals[1], totals[2], (int) totals[3], (System.nanoTime() - t0) / 1e9);

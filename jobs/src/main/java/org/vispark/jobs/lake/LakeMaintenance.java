@@ -2,8 +2,10 @@ package org.vispark.jobs.lake;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
@@ -71,20 +73,36 @@ public final class LakeMaintenance {
         }
     }
 
-    /** Deletes visibility files whose (ms_id, conversion) is not visible in {@code catalogue}; returns how many. */
-    public static int deleteInvisible(Lake lake, Catalogue catalogue) throws IOException {
+    /**
+     * Deletes visibility files whose (ms_id, conversion) is not visible in {@code catalogue}, except those of MS
+     * versions a flag run read (their FLAG is the MS's flags before flagging); returns how many.
+     */
+    public static int deleteInvisible(Lake lake, Catalogue catalogue, Configuration conf) throws IOException {
         FileSystem fs = lake.fs();
+        Set<List<Long>> flagged = flaggedVersions(lake, conf);
         Path dir = lake.layout().tableDir(LakeTable.VISIBILITIES);
         List<Path> doomed = new ArrayList<>();
         for (FileStatus s : FileTrees.files(fs, dir)) {
             Path p = s.getPath();
-            LakeLayout.parseVisibilityFile(p.getName()).filter(id -> !catalogue.isVisible(id[0], id[1]))
+            LakeLayout.parseVisibilityFile(p.getName())
+                    .filter(id -> !catalogue.isVisible(id[0], id[1]) && !flagged.contains(List.of(id[0], id[1])))
                     .ifPresent(id -> doomed.add(p));
         }
         for (Path p : doomed) {
             fs.delete(p, false);
         }
         return doomed.size();
+    }
+
+    /** The (ms_id, conversion) of every MS version a flag run read: its flags are the MS's flags before flagging. */
+    private static Set<List<Long>> flaggedVersions(Lake lake, Configuration conf) throws IOException {
+        Set<List<Long>> out = new HashSet<>();
+        for (Path p : TableFiles.current(lake.fs(), lake.layout(), LakeTable.FLAG_STATS)) {
+            for (GenericRecord r : LakeParquet.readAll(p, LakeTable.FLAG_STATS.schema(), conf)) {
+                out.add(List.of((Long) r.get("ms_id"), (Long) r.get("from_conversion")));
+            }
+        }
+        return out;
     }
 
     /** Visibility files and their total bytes (for statistics). */

@@ -26,7 +26,9 @@ public enum LakeTable {
     /** Per-antenna calibration diagnostics, rows of the same runs as {@link #DIAGNOSTICS}. */
     DIAGNOSTICS_ANTENNAS("diagnostics_antennas", "diagnostic_antenna.avsc"),
     /** Gain solutions, one row per (MS, table, antenna, polarization, spectral window, channel, time) and run. */
-    GAINS("gains", "gain.avsc");
+    GAINS("gains", "gain.avsc"),
+    /** {@code vispark flag} statistics, one row per (MS, axis value) and run. */
+    FLAG_STATS("flag_stats", "flag_stat.avsc");
 
     private final String dirName;
     private final Schema schema;
@@ -55,7 +57,8 @@ public enum LakeTable {
      * itself: written in files of their own per run ({@link ResultTables}), not copied into new versions of an MS.
      */
     public boolean isResult() {
-        return this == PIPELINE || this == DIAGNOSTICS || this == DIAGNOSTICS_ANTENNAS || this == GAINS;
+        return this == PIPELINE || this == DIAGNOSTICS || this == DIAGNOSTICS_ANTENNAS || this == GAINS
+                || this == FLAG_STATS;
     }
 
     private static Schema load(String resource) {

@@ -30,6 +30,9 @@ import org.vispark.udfs.spark.VisSqlFunctions;
  *   <tr><td>{@code diagnostics}, {@code diagnostics_antennas}</td><td>the newest diagnose run of the current
  *       conversion of each MS</td></tr>
  *   <tr><td>{@code gains}</td><td>the newest solve run of each (MS, table_name), for converted MS</td></tr>
+ *   <tr><td>{@code visibility_history}</td><td>the rows of every MS version still in the lake (those a flag run
+ *       read stay: their flags are the MS's flags before it)</td></tr>
+ *   <tr><td>{@code flag_stats}</td><td>the newest flag run of each converted MS</td></tr>
  * </table>
  * Functions: those of {@link VisSqlFunctions} and {@link AstroSqlFunctions}, plus {@code vis_baseline(a1, a2)}
  * (the baseline key) and {@code vis_bl_bucket(a1, a2)} (the bl_bucket partition of a baseline in this lake).
@@ -65,11 +68,11 @@ public final class LakeViews {
             }
             Dataset<Row> raw = table(spark, lake, t);
             Dataset<Row> shown;
-            if (t == LakeTable.GAINS) {
-                // solutions stay valid for later versions of the MS solved on (e.g. one with CORRECTED_DATA)
+            if (t == LakeTable.GAINS || t == LakeTable.FLAG_STATS) {
+                // solutions and flag statistics stay valid for later versions of the MS (e.g. one with CORRECTED_DATA)
                 Dataset<Row> converted = visible.select("_ms_id");
-                shown = newestRun(raw.join(converted, raw.col("ms_id").equalTo(converted.col("_ms_id")), "left_semi"),
-                        "ms_id", "table_name");
+                Dataset<Row> kept = raw.join(converted, raw.col("ms_id").equalTo(converted.col("_ms_id")), "left_semi");
+                shown = t == LakeTable.GAINS ? newestRun(kept, "ms_id", "table_name") : newestRun(kept, "ms_id");
             } else {
                 Column on = raw.col("ms_id").equalTo(visible.col("_ms_id"))
                         .and(raw.col("conversion").equalTo(visible.col("_conversion")));
@@ -80,6 +83,10 @@ public final class LakeViews {
             }
             shown.createOrReplaceTempView(t.dirName());
             views.add(t.dirName());
+            if (t == LakeTable.VISIBILITIES) {
+                raw.createOrReplaceTempView("visibility_history");
+                views.add("visibility_history");
+            }
         }
         return views;
     }

@@ -28,6 +28,7 @@ import org.vispark.jobs.convert.ConvertSummary;
 import org.vispark.jobs.diagnose.DiagnoseJob;
 import org.vispark.jobs.diagnose.DiagnoseSettings;
 import org.vispark.jobs.diagnose.FieldOutcome;
+import org.vispark.jobs.flag.FlagJob;
 import org.vispark.jobs.lake.BatchCommitter;
 import org.vispark.jobs.lake.Catalogue;
 import org.vispark.jobs.lake.Lake;
@@ -41,6 +42,7 @@ import org.vispark.jobs.solve.Solint;
 import org.vispark.jobs.solve.SolveJob;
 import org.vispark.udfs.diagnostics.Thresholds;
 import org.vispark.udfs.diagnostics.Verdict;
+import org.vispark.udfs.flag.FlagSettings;
 import org.vispark.udfs.solve.CalMode;
 import org.vispark.udfs.solve.GainType;
 import org.vispark.udfs.solve.SolveOptions;
@@ -55,6 +57,7 @@ import org.vispark.udfs.sky.PrimaryBeam;
  *   <li>classify the MS the pipeline has not finished: a calibrator observation points (REFERENCE_DIR, else
  *       PHASE_DIR) within half the primary-beam FWHM of a catalogue calibrator ({@link CalibratorChoice}; only the
  *       configured one unless {@code calibrator = auto}); the others are targets;</li>
+ *   <li>flag RFI in every MS to calibrate ({@link FlagJob}; unless {@code flag = false}), each a new version;</li>
  *   <li>diagnose the calibrator observations as they are;</li>
  *   <li>rephase each to its calibrator (those already there are left alone) and predict its MODEL_DATA;</li>
  *   <li>solve {@value #K}, {@value #G} (pre-applying K) and {@value #B} (pre-applying K and G), the incident
@@ -79,7 +82,7 @@ public final class PipelineJob {
     public record Options(String lake, List<String> inputs, PipelineSettings settings, Path report) {}
 
     /**
-     * @param stageSeconds wall time (s) of each stage, in order: convert, classify, diagnose, rephase, predict (each
+     * @param stageSeconds wall time (s) of each stage, in order: convert, classify, flag, diagnose, rephase, predict (each
      *                     summed over the calibrators), solve pipeline_K, solve pipeline_G, solve pipeline_B (each
      *                     solve named by its table), apply, diagnose after, record;
      *                     the stages after classify only when there is an MS to calibrate, those from diagnose to
@@ -129,7 +132,19 @@ public final class PipelineJob {
             return new Summary(0, 0, 0, 0, times, failures.list(), verdicts);
         }
 
-        Set<Long> cals = calibratorOf.keySet();
+        if (s.bool("flag")) {
+            t = System.nanoTime();
+            Set<Long> all = new TreeSet<>(calibratorOf.keySet());
+            all.addAll(targets);
+            FlagJob.Summary f = FlagJob.run(spark, new FlagJob.Options(o.lake(), in(all),
+                    FlagSettings.load(s.path("flag.strategy")), "data", "snappy", null), console);
+            failures.addAll("flag", f.failures());
+            console.printf(Locale.ROOT, "pipeline: flagged %d MS: %d of %d values newly flagged (%.2f %%)%n",
+                    f.flagged(), f.newlyFlagged(), f.judged(), 100.0 * f.newlyFlagged() / Math.max(1, f.judged()));
+            times.put("flag", seconds(t));
+        }
+
+        Set<Long> cals = failures.alive(calibratorOf.keySet());
         if (!cals.isEmpty()) {
             t = System.nanoTime();
             DiagnoseJob.Summary d = DiagnoseJob.run(spark, new DiagnoseJob.Options(o.lake(), s.calibrator(), catalogue,

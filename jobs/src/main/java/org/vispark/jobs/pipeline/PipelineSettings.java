@@ -19,7 +19,7 @@ import java.util.TreeMap;
 public final class PipelineSettings {
     static final Set<String> KEYS = Set.of("calibrator", "catalogue", "thresholds", "beam", "rephase.tolerance_arcmin",
             "refant", "minsnr", "minblperant", "k.solint", "g.solint", "g.calmode", "b.solint", "b.solnorm",
-            "apply.interp");
+            "apply.interp", "flag", "flag.strategy");
 
     private final Map<String, String> values;
     private final Path base;
@@ -62,6 +62,7 @@ public final class PipelineSettings {
         s.number("rephase.tolerance_arcmin");
         s.bool("beam");
         s.bool("b.solnorm");
+        s.bool("flag");
         return s;
     }
 

@@ -38,6 +38,7 @@ class PipelineCommandTest {
                 + " calibrators after calibration: {PASS=2}"), demo.out());
         assertTrue(demo.out().contains("before calibration FAIL 2026-01-15_0834+555.ms: separation 54.70 arcmin"),
                 demo.out());
+        assertTrue(demo.out().contains("pipeline: flagged 4 MS: "), demo.out());
         assertTrue(Files.size(dir.resolve("report/index.html")) > 1000);
         assertTrue(Files.size(dir.resolve("report/gains/pipeline_B-amp-freq.png")) > 1000);
         assertTrue(Files.readString(dir.resolve("report/before/index.html")).contains("<b>1 FAIL</b>"),

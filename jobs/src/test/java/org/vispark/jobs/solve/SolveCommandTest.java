@@ -256,7 +256,7 @@ class SolveCommandTest {
     }
 
     /** make_ms.py's injected gains (via udfs' truth_gains.py). */
-    private record Truth(int nant, int npol, int nchan, double noise, double[] times, double[][][][] re,
+    record Truth(int nant, int npol, int nchan, double noise, double[] times, double[][][][] re,
             double[][][][] im) {
         static Truth read(Path json) throws Exception {
             String[] lines = TestData.python(TRUTH_GAINS.toString(), json.toString()).split("\n");
