@@ -35,8 +35,9 @@ public final class RobustStatistics {
         }
         int lowIndex = (int) Math.floor(CLIP * n);
         int highIndex = Math.max(lowIndex, (int) Math.ceil((1 - CLIP) * n) - 1);
-        double low = select(kept, n, lowIndex);
-        double high = select(kept, n, highIndex);
+        double low = select(kept, 0, n, lowIndex);
+        // the selection left v[lowIndex, n) no smaller than low: the high percentile is among them
+        double high = select(kept, lowIndex, n, highIndex);
         double sum = 0;
         for (int i = 0; i < n; i++) {
             sum += Math.min(high, Math.max(low, kept[i]));
@@ -55,7 +56,15 @@ public final class RobustStatistics {
      * that afterwards {@code v[0..k)} are no larger and {@code v(k..n)} no smaller.
      */
     static float select(float[] v, int n, int k) {
-        int lo = 0;
+        return select(v, 0, n, k);
+    }
+
+    /**
+     * The {@code k}-th smallest of {@code v[0..n)} when {@code v[from..n)} holds its {@code n - from} largest and
+     * {@code k >= from}: selects within {@code v[from..n)} only, reordering it likewise.
+     */
+    static float select(float[] v, int from, int n, int k) {
+        int lo = from;
         int hi = n - 1;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;

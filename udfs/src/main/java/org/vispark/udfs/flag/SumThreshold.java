@@ -22,7 +22,7 @@ public final class SumThreshold {
      */
     public static void apply(float[] values, boolean[] mask, int numTime, int numChan, double chi1, double base,
             int maxWindow) {
-        boolean[] scratch = new boolean[mask.length];
+        // A line reads and writes only its own samples, so each line's flags can go straight into mask.
         float[] line = new float[Math.max(numTime, numChan)];
         boolean[] lineMask = new boolean[line.length];
         boolean[] lineOut = new boolean[line.length];
@@ -32,22 +32,24 @@ public final class SumThreshold {
         for (int m = 1; m <= maxWindow && m <= Math.max(numTime, numChan); m *= 2) {
             double chi = chi1 * Math.pow(base, Math.log(m) / Math.log(2)) / m;
             if (m <= numChan) {
-                System.arraycopy(mask, 0, scratch, 0, mask.length);
                 for (int t = 0; t < numTime; t++) {
-                    for (int c = 0; c < numChan; c++) {
-                        line[c] = values[t * numChan + c];
-                        lineMask[c] = mask[t * numChan + c];
+                    int row = t * numChan;
+                    if (m == 1) {
+                        for (int c = 0; c < numChan; c++) {
+                            mask[row + c] |= Math.abs((double) values[row + c]) > chi;
+                        }
+                        continue;
                     }
+                    System.arraycopy(values, row, line, 0, numChan);
+                    System.arraycopy(mask, row, lineMask, 0, numChan);
                     if (line(line, lineMask, numChan, m, chi, lineOut, prefix, kept, cover)) {
                         for (int c = 0; c < numChan; c++) {
-                            scratch[t * numChan + c] |= lineOut[c];
+                            mask[row + c] |= lineOut[c];
                         }
                     }
                 }
-                System.arraycopy(scratch, 0, mask, 0, mask.length);
             }
-            if (m <= numTime) {
-                System.arraycopy(mask, 0, scratch, 0, mask.length);
+            if (m <= numTime && m > 1) {
                 for (int c = 0; c < numChan; c++) {
                     for (int t = 0; t < numTime; t++) {
                         line[t] = values[t * numChan + c];
@@ -55,18 +57,17 @@ public final class SumThreshold {
                     }
                     if (line(line, lineMask, numTime, m, chi, lineOut, prefix, kept, cover)) {
                         for (int t = 0; t < numTime; t++) {
-                            scratch[t * numChan + c] |= lineOut[t];
+                            mask[t * numChan + c] |= lineOut[t];
                         }
                     }
                 }
-                System.arraycopy(scratch, 0, mask, 0, mask.length);
             }
         }
     }
 
     /**
      * One line of {@code n} samples, window {@code m}: sets {@code out[i]} for the samples of every window over the
-     * threshold (and only those); returns whether any was. Windows are taken over the unflagged samples only.
+     * threshold (and only those); returns whether any was ({@code out} is left as it was when none was). Windows are taken over the unflagged samples only.
      */
     static boolean line(float[] v, boolean[] flagged, int n, int m, double chi, boolean[] out, double[] prefix,
             int[] kept, int[] cover) {
@@ -79,22 +80,24 @@ public final class SumThreshold {
                 k++;
             }
         }
-        java.util.Arrays.fill(out, 0, n, false);
         if (k < m) {
             return false;
         }
-        java.util.Arrays.fill(cover, 0, k + 1, 0);
-        boolean any = false;
         double limit = chi * m;
-        for (int s = 0; s + m <= k; s++) {
+        int first = 0;
+        while (first + m <= k && !(Math.abs(prefix[first + m] - prefix[first]) > limit)) {
+            first++;
+        }
+        if (first + m > k) {
+            return false; // the common case: no window over the threshold, nothing else to do
+        }
+        java.util.Arrays.fill(out, 0, n, false);
+        java.util.Arrays.fill(cover, 0, k + 1, 0);
+        for (int s = first; s + m <= k; s++) {
             if (Math.abs(prefix[s + m] - prefix[s]) > limit) {
                 cover[s]++;
                 cover[s + m]--;
-                any = true;
             }
-        }
-        if (!any) {
-            return false;
         }
         int run = 0;
         for (int j = 0; j < k; j++) {
