@@ -20,6 +20,7 @@ import org.vispark.udfs.solve.Solution;
 import org.vispark.udfs.solve.SolveGroupBuilder;
 import org.vispark.udfs.solve.Solver;
 import org.vispark.udfs.sky.PhaseCentrePoint;
+import org.vispark.udfs.vis.ParallelHands;
 
 /**
  * Runs one {@link SolveTask} in a Spark task: groups the MS's unflagged cross-correlation rows by (spectral window,
@@ -29,7 +30,9 @@ import org.vispark.udfs.sky.PhaseCentrePoint;
  * ({@link SolveGroupBuilder#bytes} per group; G's groups keep only sums over channels, so all its solution intervals
  * usually fit in one pass), each reading only the columns a solve uses. A row without MODEL_DATA is solved against
  * a 1 Jy unpolarized point at the phase centre ({@link PhaseCentrePoint}), as CASA's gaincal does; the result counts
- * those rows.
+ * those rows. The solvers see the parallel hands of each cell ({@link ParallelHands}): the gains are per antenna and
+ * feed (polarization p of the gains = the p-th parallel hand, X/Y or R/L), and cross hands (XY YX, RL LR) are left
+ * out of the solve.
  */
 final class MsSolver {
     private MsSolver() {}
@@ -73,7 +76,7 @@ final class MsSolver {
 
     /** The columns the first pass reads. */
     private static final List<String> GROUPING_COLUMNS = List.of("row", "time", "interval", "antenna1", "antenna2",
-            "field_id", "spw", "scan_number", "num_pol", "flag_row");
+            "field_id", "spw", "scan_number", "pol_id", "num_pol", "flag_row");
 
     static Result run(SolveTask t, Configuration conf) {
         long t0 = System.nanoTime();
@@ -86,7 +89,7 @@ final class MsSolver {
                 }
                 Extent e = extents.computeIfAbsent(key(t, r), k -> new Extent());
                 double time = VisRecords.time(r);
-                e.numPol = VisRecords.integer(r, "num_pol");
+                e.numPol = hands(t, VisRecords.integer(r, "pol_id")).feeds();
                 e.field = VisRecords.integer(r, "field_id");
                 e.first = Math.min(e.first, time);
                 e.last = Math.max(e.last, time);
@@ -154,14 +157,26 @@ final class MsSolver {
             }
             SolveGroupBuilder b = pass.get(key(t, r));
             if (b != null) {
+                int polId = VisRecords.integer(r, "pol_id");
+                int spw = VisRecords.integer(r, "spw");
                 byte[] model = VisRecords.cell(r, "model_data");
                 if (model == null) {
-                    model = defaultModels.computeIfAbsent(List.of(VisRecords.integer(r, "pol_id"),
-                            VisRecords.integer(r, "spw")), k -> phaseCentrePoint(t, k.get(0), k.get(1)));
+                    model = defaultModels.computeIfAbsent(List.of(polId, spw), k -> phaseCentrePoint(t, polId, spw));
                     withoutModel[0]++;
                 }
+                byte[] data = VisRecords.cell(r, "data");
+                byte[] flags = VisRecords.cell(r, "flag");
+                float[] weight = VisRecords.floats(r, "weight");
+                ParallelHands hands = hands(t, polId);
+                if (!hands.isWholeCell()) {
+                    int numChan = MsVersions.frequencies(t.chanFreqs_hz(), spw).length;
+                    data = hands.complexCell(data, numChan);
+                    model = hands.complexCell(model, numChan);
+                    flags = flags == null ? null : hands.flagCell(flags, numChan);
+                    weight = hands.perCorrelation(weight);
+                }
                 b.addPackedRow(VisRecords.integer(r, "antenna1"), VisRecords.integer(r, "antenna2"), VisRecords.time(r),
-                        VisRecords.cell(r, "data"), model, VisRecords.cell(r, "flag"), VisRecords.floats(r, "weight"));
+                        data, model, flags, weight);
             }
         });
         return withoutModel[0];
@@ -169,11 +184,19 @@ final class MsSolver {
 
     /** The 1 Jy point at the phase centre as a cell of polarization setup {@code polId} and window {@code spw}. */
     private static byte[] phaseCentrePoint(SolveTask t, int polId, int spw) {
+        return PhaseCentrePoint.packedCell(MsVersions.frequencies(t.chanFreqs_hz(), spw).length, corrTypes(t, polId));
+    }
+
+    private static ParallelHands hands(SolveTask t, int polId) {
+        return ParallelHands.of(corrTypes(t, polId));
+    }
+
+    private static int[] corrTypes(SolveTask t, int polId) {
         int[] corrTypes = t.corrTypes().get(polId);
         if (corrTypes == null) {
             throw new IllegalArgumentException("polarization setup " + polId + " is not in the MS's POLARIZATION table");
         }
-        return PhaseCentrePoint.packedCell(MsVersions.frequencies(t.chanFreqs_hz(), spw).length, corrTypes);
+        return corrTypes;
     }
 
     /** G solves one gain for all channels, so its groups keep only the sums over channels. */

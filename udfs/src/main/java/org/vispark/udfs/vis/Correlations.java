@@ -63,6 +63,18 @@ public final class Correlations {
         return out;
     }
 
+    /**
+     * The feeds a correlation multiplies, as the letters of its name: {@code "XY"} for XY (feed X of ANTENNA1, feed Y
+     * of ANTENNA2). Stokes I, Q, U, V are not feed products and are refused.
+     */
+    public static String feedPair(int code) {
+        if (!isParallelHand(code) && !isCrossHand(code)) {
+            throw new IllegalArgumentException("correlation " + name(code) + " is a Stokes parameter, not a product of"
+                    + " two feeds");
+        }
+        return name(code);
+    }
+
     /** The names of the codes, e.g. "[RR, RL, LR, LL]". */
     public static String names(int[] corrTypes) {
         return Arrays.toString(Arrays.stream(corrTypes).mapToObj(Correlations::name).toArray());
