@@ -31,7 +31,8 @@ public final class ParallelHands {
         }
         if (n == 0) {
             throw new IllegalArgumentException("correlations " + Correlations.names(corrTypes)
-                    + " have no parallel hand (XX, YY, RR, LL or I) to solve gains from");
+                    + " have no parallel hand (XX, YY, RR, LL or I): gains per feed can neither be solved from nor"
+                    + " applied to them");
         }
         return new ParallelHands(corrTypes, Arrays.copyOf(index, n));
     }
