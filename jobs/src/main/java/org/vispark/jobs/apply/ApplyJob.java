@@ -83,6 +83,7 @@ public final class ApplyJob {
                 tasks.add(new ApplyTask(id, e.uri(), e.conversion(), RANDOM.nextLong() & Long.MAX_VALUE,
                         files.getOrDefault(id, List.of()), chosen,
                         MsVersions.frequencies(tables.get(LakeTable.SPECTRAL_WINDOWS)),
+                        MsVersions.corrTypes(tables.get(LakeTable.POLARIZATIONS)),
                         tables.getOrDefault(LakeTable.ANTENNAS, List.of()).size(), o.interp(), runId, lake.layout(),
                         o.codec()));
             } catch (IllegalArgumentException x) {

@@ -11,9 +11,11 @@ import org.vispark.jobs.solve.ShippedTables;
  *
  * @param tables       the tables to apply, in order, with the solutions chosen for this MS ({@link ShippedTables})
  * @param chanFreqs_hz channel frequencies of each spectral window
+ * @param corrTypes    the correlations (casacore Stokes codes) of each POLARIZATION row
  * @param numAnt       antennas of the MS
  */
 record ApplyTask(long msId, String uri, long conversion, long newConversion, List<String> files,
-        List<ShippedTables.Shipped> tables, Map<Integer, double[]> chanFreqs_hz, int numAnt, String interp, String runId,
+        List<ShippedTables.Shipped> tables, Map<Integer, double[]> chanFreqs_hz,
+        Map<Integer, int[]> corrTypes, int numAnt, String interp, String runId,
         LakeLayout layout, String codec)
         implements NewVersions.Task {}

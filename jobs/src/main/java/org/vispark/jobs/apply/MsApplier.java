@@ -17,13 +17,16 @@ import org.vispark.jobs.lake.VisibilityRewriter;
 import org.vispark.jobs.solve.Correctors;
 import org.vispark.jobs.solve.PreTable;
 import org.vispark.jobs.solve.ShippedTables;
+import org.vispark.udfs.solve.FeedGainCorrector;
 import org.vispark.udfs.solve.GainCorrector;
 import org.vispark.udfs.solve.Interpolation;
+import org.vispark.udfs.vis.ParallelHands;
 import org.vispark.udfs.vis.PackedCells;
 
 /**
  * Runs one {@link ApplyTask} in a Spark task: rewrites the MS's visibility files with
- * {@code CORRECTED_DATA = DATA / (g_i conj(g_j))} of the tables ({@link GainCorrector}), and FLAG set where a
+ * {@code CORRECTED_DATA = DATA / (g_i conj(g_j))} of the tables ({@link GainCorrector}; with cross hands, correlation
+ * pq takes {@code g_ip conj(g_jq)}, {@link FeedGainCorrector}), and FLAG set where a
  * solution used is flagged (CASA applycal's default {@code applymode='calflag'}). Autocorrelations are corrected
  * too; rows without DATA are left as they are.
  */
@@ -39,16 +42,21 @@ final class MsApplier {
      * the buffers of the packed CORRECTED_DATA and FLAG cells, reused from row to row (the writer copies a row's
      * cells as it writes the row).
      */
-    private record Window(GainCorrector corrector, float[] vis, boolean[] flags, ByteBuffer correctedCell,
+    private record Window(RowCorrector corrector, float[] vis, boolean[] flags, ByteBuffer correctedCell,
             ByteBuffer flagCell) {
-        Window(GainCorrector corrector, int values) {
+        Window(RowCorrector corrector, int values) {
             this(corrector, new float[2 * values], new boolean[values],
                     ByteBuffer.allocate(PackedCells.complexBytes(values)).order(ByteOrder.LITTLE_ENDIAN),
                     ByteBuffer.allocate(PackedCells.flagBytes(values)));
         }
     }
 
-    private record WindowKey(int spw, int numPol) {}
+    private record WindowKey(int spw, int polId) {}
+
+    /** {@link GainCorrector#correct} or {@link FeedGainCorrector#correct}. */
+    private interface RowCorrector {
+        int correct(int ant1, int ant2, double time_mjdSec, float[] vis, boolean[] flags);
+    }
 
     static Result run(ApplyTask t, Configuration conf, String attemptDir) {
         long t0 = System.nanoTime();
@@ -65,9 +73,9 @@ final class MsApplier {
                         int spw = VisRecords.integer(r, VisFields.SPW);
                         int numPol = VisRecords.integer(r, VisFields.NUM_POL);
                         int values = VisRecords.integer(r, VisFields.NUM_CHAN) * numPol;
-                        Window w = windows.computeIfAbsent(new WindowKey(spw, numPol), k -> new Window(
-                                Correctors.forWindow(tables, spw, t.numAnt(), numPol, t.chanFreqs_hz(),
-                                        Interpolation.parse(t.interp())), values));
+                        int polId = VisRecords.integer(r, VisFields.POL_ID);
+                        Window w = windows.computeIfAbsent(new WindowKey(spw, polId), k -> new Window(
+                                corrector(t, tables, spw, polId, numPol), values));
                         PackedCells.unpackFloats(dataCell, w.vis());
                         byte[] flagCell = VisRecords.cell(r, VisFields.FLAG);
                         if (flagCell == null) {
@@ -86,6 +94,22 @@ final class MsApplier {
         } catch (IOException | RuntimeException e) {
             return new Result(e.getMessage() == null ? e.toString() : e.getMessage(), 0, 0, List.of(), seconds(t0));
         }
+    }
+
+    /**
+     * Cells of parallel hands only take each polarization's gains ({@link GainCorrector}); cells with cross hands the
+     * gains of each correlation's two feeds ({@link FeedGainCorrector}), the tables' polarizations being the feeds.
+     */
+    private static RowCorrector corrector(ApplyTask t, List<PreTable> tables, int spw, int polId, int numPol) {
+        int[] corrTypes = t.corrTypes().get(polId);
+        if (corrTypes == null || corrTypes.length != numPol) {
+            throw new IllegalArgumentException("polarization setup " + polId + " is not in the MS's POLARIZATION table"
+                    + " with " + numPol + " correlations");
+        }
+        ParallelHands hands = ParallelHands.of(corrTypes);
+        Interpolation interp = Interpolation.parse(t.interp());
+        return hands.isWholeCell() ? Correctors.forWindow(tables, spw, t.numAnt(), numPol, t.chanFreqs_hz(), interp)::correct
+                : Correctors.forFeeds(tables, spw, t.numAnt(), hands, t.chanFreqs_hz(), interp)::correct;
     }
 
     private static double seconds(long t0) {

@@ -40,9 +40,8 @@ final class DiagnoseCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     Choice choice;
 
-    @Option(names = "--catalogue", paramLabel = "FILE",
-            description = "calibrator catalogue (default: conf/calibrators.csv of the installation)")
-    Path catalogue;
+    @Mixin
+    CatalogueOption catalogue;
 
     @Option(names = "--thresholds", paramLabel = "FILE",
             description = "verdict limits (default: conf/diagnostics.properties of the installation)")
@@ -70,7 +69,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         DiagnoseJob.Options o;
         try {
             CalibratorCatalogue cat = CalibratorCatalogue.read(
-                    catalogue != null ? catalogue : Installation.conf().resolve("calibrators.csv"));
+                    catalogue.orDefault());
             Thresholds t = Thresholds.load(thresholds != null ? thresholds
                     : Installation.conf().resolve("diagnostics.properties"));
             String name = choice == null ? null : choice.calibrator;

@@ -14,12 +14,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code vispark predict --lake LAKE (--calibrator NAME | --catalog FILE | --auto) [--beam] [--where SQL]}: fills
- * MODEL_DATA. Exit status 0 when every selected MS got its model, 1 when some failed, 2 for a failed run or bad
- * options.
+ * {@code vispark predict --lake LAKE (--calibrator NAME | --auto) [--catalogue FILE] [--beam] [--where SQL]} or
+ * {@code vispark predict --lake LAKE --catalogue FILE ...}: fills MODEL_DATA with one calibrator of the catalogue, the
+ * catalogue sources in each MS's beam, or (given neither) every source of the catalogue file named. {@code --catalog}
+ * is an alias of {@code --catalogue} (the spelling of every command). Exit status 0 when every selected MS got its
+ * model, 1 when some failed, 2 for a failed run or bad options.
  */
 @Command(name = "predict", description = "Fill MODEL_DATA of MS in a lake with a sky model, for each row's own phase"
-        + " centre, as a new version of each MS.")
+        + " centre, as a new version of each MS: --calibrator NAME (one source of the catalogue), --auto (the"
+        + " catalogue's sources in each MS's beam) or, given neither, every source of --catalogue FILE.")
 final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--lake", required = true, paramLabel = "LAKE", description = "lake root")
@@ -29,21 +32,16 @@ final class PredictCommand implements Callable<Integer> {
         @Option(names = "--calibrator", paramLabel = "NAME", description = "one calibrator of the catalogue")
         String calibrator;
 
-        @Option(names = "--catalog", paramLabel = "FILE",
-                description = "every source of a catalogue file (the format of conf/calibrators.csv)")
-        Path catalog;
-
         @Option(names = "--auto", description = "per MS, the sources of the calibrator catalogue (--catalogue) within"
                 + " half the primary-beam FWHM of its pointing")
         boolean auto;
     }
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    @ArgGroup(exclusive = true)
     Model model;
 
-    @Option(names = "--catalogue", paramLabel = "FILE",
-            description = "calibrator catalogue for --calibrator (default: conf/calibrators.csv of the installation)")
-    Path catalogue;
+    @Mixin
+    CatalogueOption catalogue;
 
     @Option(names = "--beam", description = "attenuate by a Gaussian primary beam about each field's REFERENCE_DIR")
     boolean beam;
@@ -69,17 +67,20 @@ final class PredictCommand implements Callable<Integer> {
             List<SkyComponent> components = null;
             CalibratorCatalogue auto = null;
             String label;
-            Path file = catalogue != null ? catalogue : Installation.conf().resolve("calibrators.csv");
-            if (model.calibrator != null) {
+            Path file = catalogue.orDefault();
+            if (model == null && catalogue.given() == null) {
+                throw new IllegalArgumentException("choose the model: --calibrator NAME, --auto, or --catalogue FILE"
+                        + " (every source of the file)");
+            } else if (model != null && model.calibrator != null) {
                 components = List.of(CalibratorCatalogue.read(file).get(model.calibrator).component());
                 label = "calibrator " + model.calibrator;
-            } else if (model.auto) {
+            } else if (model != null && model.auto) {
                 auto = CalibratorCatalogue.read(file);
                 label = "catalogue " + file;
             } else {
-                components = CalibratorCatalogue.read(model.catalog).calibrators().stream()
+                components = CalibratorCatalogue.read(file).calibrators().stream()
                         .map(CalibratorCatalogue.Calibrator::component).toList();
-                label = "catalogue " + model.catalog;
+                label = "catalogue " + file;
             }
             PrimaryBeam b = beam ? new PrimaryBeam(dish_m, PrimaryBeam.TAPERED_WIDTH_FACTOR) : null;
             o = new PredictJob.Options(lake, components, auto, label, b, where, codec);

@@ -1,7 +1,6 @@
 package org.vispark.jobs.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -52,9 +51,8 @@ final class RephaseCommand implements Callable<Integer> {
             description = "leave MS whose phase centre is within this of the target (default ${DEFAULT-VALUE})")
     double toleranceArcmin;
 
-    @Option(names = "--catalogue", paramLabel = "FILE",
-            description = "calibrator catalogue (default: conf/calibrators.csv of the vispark installation)")
-    Path catalogue;
+    @Mixin
+    CatalogueOption catalogue;
 
     @Option(names = "--codec", paramLabel = "CODEC", defaultValue = "snappy",
             description = "Parquet compression of the rewritten visibility files (default ${DEFAULT-VALUE})")
@@ -74,7 +72,7 @@ final class RephaseCommand implements Callable<Integer> {
                 to = DirectionParser.parse(target.direction);
                 label = "'" + target.direction + "'";
             } else {
-                to = CalibratorCatalogue.read(catalogue != null ? catalogue : Installation.conf().resolve("calibrators.csv"))
+                to = CalibratorCatalogue.read(catalogue.orDefault())
                         .position(target.calibrator);
                 label = "calibrator " + target.calibrator;
             }

@@ -57,7 +57,7 @@ public final class MsSimulator {
         try (MeasurementSetWriter w = MeasurementSetWriter.create(dir, metadata(obs),
                 new MeasurementSetWriter.DataColumns(false, false, false), false,
                 (long) baselines * obs.integrations())) {
-            ModelPredictor sky = new ModelPredictor(obs.sky(), freq_hz, npol, beam, obs.pointing());
+            ModelPredictor sky = new ModelPredictor(obs.sky(), freq_hz, XX_YY, beam, obs.pointing());
             SplittableRandom random = new SplittableRandom(seed);
             double[] antennaUvw = new double[3 * nant];
             double[][] gain = new double[nant][2 * npol * nchan];

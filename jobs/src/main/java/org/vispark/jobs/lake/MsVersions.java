@@ -75,6 +75,16 @@ public final class MsVersions {
         return out;
     }
 
+    /** The correlations (casacore Stokes codes, CORR_TYPE) of each polarization setup, from polarizations rows. */
+    public static Map<Integer, int[]> corrTypes(List<GenericRecord> polarizations) {
+        Map<Integer, int[]> out = new HashMap<>();
+        for (GenericRecord r : polarizations == null ? List.<GenericRecord>of() : polarizations) {
+            out.put((Integer) r.get("pol_id"), ((List<?>) r.get("corr_type")).stream().mapToInt(v -> (Integer) v)
+                    .toArray());
+        }
+        return out;
+    }
+
     /** An Avro array of doubles of a subtable row (frequencies, positions) as a {@code double[]}. */
     public static double[] doubles(Object avroArray) {
         return ((List<?>) avroArray).stream().mapToDouble(v -> (Double) v).toArray();

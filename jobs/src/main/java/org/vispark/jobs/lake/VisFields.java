@@ -17,6 +17,7 @@ public final class VisFields {
     public static final int FIELD_ID = of("field_id");
     public static final int SPW = of("spw");
     public static final int NUM_CHAN = of("num_chan");
+    public static final int POL_ID = of("pol_id");
     public static final int NUM_POL = of("num_pol");
     public static final int UVW = of("uvw");
     public static final int DATA = of("data");

@@ -20,7 +20,8 @@ import org.vispark.udfs.sky.ModelPredictor;
 /**
  * Runs one {@link PredictTask} in a Spark task: rewrites the MS's visibility files ({@link VisibilityRewriter})
  * with MODEL_DATA predicted by {@link ModelPredictor} for each row's own phase centre (its field's PHASE_DIR), so
- * a model is never stale after rephasing. Rows without cells (DATA undefined) keep MODEL_DATA null.
+ * a model is never stale after rephasing, and for its own correlations (its POLARIZATION row's CORR_TYPE: I on
+ * the parallel hands, 0 on the cross hands). Rows without cells (DATA undefined) keep MODEL_DATA null.
  */
 final class MsPredictor {
     private MsPredictor() {}
@@ -41,7 +42,7 @@ final class MsPredictor {
     }
 
     /**
-     * The per-row work, with one predictor per (field, spectral window, polarizations) and its model cell, reused
+     * The per-row work, with one predictor per (field, spectral window, polarization setup) and its model cell, reused
      * from row to row (the writer copies a row's cells as it writes the row).
      */
     private static final class Rows {
@@ -52,7 +53,7 @@ final class MsPredictor {
         /** A predictor and the buffer of its packed model cell. */
         private record Predictor(ModelPredictor model, ByteBuffer cell) {}
 
-        private record Key(int field, int spw, int numPol) {}
+        private record Key(int field, int spw, int polId) {}
 
         Rows(PredictTask task) {
             this.task = task;
@@ -63,10 +64,6 @@ final class MsPredictor {
             if (numPol == 0) {
                 return;
             }
-            if (numPol > 2) {
-                throw new IllegalArgumentException("row " + r.get("row") + " has " + numPol + " correlations; predict"
-                        + " models unpolarized sources for 1 or 2 parallel-hand correlations (XX, YY or RR, LL) only");
-            }
             int field = VisRecords.integer(r, VisFields.FIELD_ID);
             double[] centre = task.phaseCentres_rad().get(field);
             if (centre == null) {
@@ -74,17 +71,27 @@ final class MsPredictor {
                         + ", which has no J2000 phase centre in the MS's FIELD table");
             }
             VisRecords.uvwAt(r, uvw);
-            Predictor p = predictor(field, VisRecords.integer(r, VisFields.SPW), numPol);
+            Predictor p = predictor(field, VisRecords.integer(r, VisFields.SPW), VisRecords.integer(r, VisFields.POL_ID));
+            if (p.model().polarizations() != numPol) {
+                throw new IllegalArgumentException("row " + r.get("row") + " has " + numPol + " correlations, but its"
+                        + " POLARIZATION row " + VisRecords.integer(r, VisFields.POL_ID) + " lists "
+                        + p.model().polarizations());
+            }
             p.model().predictPacked(uvw, 0, centre[0], centre[1], p.cell().array());
             r.put(VisFields.MODEL_DATA, p.cell().clear());
         }
 
-        private Predictor predictor(int field, int spw, int numPol) {
-            return predictors.computeIfAbsent(new Key(field, spw, numPol), k -> {
+        private Predictor predictor(int field, int spw, int polId) {
+            return predictors.computeIfAbsent(new Key(field, spw, polId), k -> {
+                int[] corrTypes = task.corrTypes().get(polId);
+                if (corrTypes == null) {
+                    throw new IllegalArgumentException("polarization setup " + polId
+                            + " is not in the MS's POLARIZATION table");
+                }
                 double[] freqs = MsVersions.frequencies(task.chanFreqs_hz(), spw);
                 double[] p = task.pointings_rad().get(field);
                 RaDec pointing = task.beam() == null || p == null ? null : RaDec.j2000(p[0], p[1]);
-                ModelPredictor m = new ModelPredictor(task.components(), freqs, numPol, task.beam(), pointing);
+                ModelPredictor m = new ModelPredictor(task.components(), freqs, corrTypes, task.beam(), pointing);
                 return new Predictor(m, ByteBuffer.allocate(m.packedBytes()));
             });
         }

@@ -103,7 +103,8 @@ public final class PredictJob {
                 console.printf("predict: %s: %s%n", e.uri(), model.stream().map(SkyComponent::name).toList());
             }
             tasks.add(new PredictTask(id, e.uri(), e.conversion(), RANDOM.nextLong() & Long.MAX_VALUE,
-                    files.getOrDefault(id, List.of()), centres, pointings, freqs, List.copyOf(model), o.beam(),
+                    files.getOrDefault(id, List.of()), centres, pointings, freqs,
+                    MsVersions.corrTypes(tables.get(LakeTable.POLARIZATIONS)), List.copyOf(model), o.beam(),
                     runId, lake.layout(), o.codec()));
         }
 

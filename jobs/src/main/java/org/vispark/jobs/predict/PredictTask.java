@@ -14,9 +14,10 @@ import org.vispark.udfs.sky.SkyComponent;
  * @param phaseCentres_rad  J2000 (ra, dec) of the phase centre of each FIELD_ID
  * @param pointings_rad     J2000 (ra, dec) the dishes point at for each FIELD_ID (REFERENCE_DIR), for the beam
  * @param chanFreqs_hz      channel frequencies of each spectral window
+ * @param corrTypes         the correlations (casacore Stokes codes, CORR_TYPE) of each POLARIZATION row
  * @param beam              the primary beam, or null for none
  */
 record PredictTask(long msId, String uri, long conversion, long newConversion, List<String> files,
         Map<Integer, double[]> phaseCentres_rad, Map<Integer, double[]> pointings_rad, Map<Integer, double[]> chanFreqs_hz,
-        List<SkyComponent> components, PrimaryBeam beam, String runId, LakeLayout layout, String codec)
+        Map<Integer, int[]> corrTypes, List<SkyComponent> components, PrimaryBeam beam, String runId, LakeLayout layout, String codec)
         implements NewVersions.Task {}

@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.vispark.jobs.lake.MsVersions;
+import org.vispark.udfs.solve.FeedGainCorrector;
 import org.vispark.udfs.solve.GainCorrector;
 import org.vispark.udfs.solve.GainTable;
 import org.vispark.udfs.solve.Interpolation;
 import org.vispark.udfs.solve.Solution;
+import org.vispark.udfs.vis.ParallelHands;
 
 /** {@link GainCorrector}s of a list of gains tables for the data of one spectral window. */
 public final class Correctors {
@@ -19,6 +21,22 @@ public final class Correctors {
      */
     public static GainCorrector forWindow(List<PreTable> tables, int spw, int numAnt, int numPol,
             Map<Integer, double[]> chanFreqs_hz, Interpolation interp) {
+        return new GainCorrector(gainTables(tables, spw, numAnt, numPol, chanFreqs_hz), interp,
+                MsVersions.frequencies(chanFreqs_hz, spw).length, numPol);
+    }
+
+    /**
+     * As {@link #forWindow}, for cells with cross hands: the tables' polarizations are the feeds of {@code hands},
+     * and each correlation takes the gains of its two feeds ({@link FeedGainCorrector}).
+     */
+    public static FeedGainCorrector forFeeds(List<PreTable> tables, int spw, int numAnt, ParallelHands hands,
+            Map<Integer, double[]> chanFreqs_hz, Interpolation interp) {
+        return new FeedGainCorrector(gainTables(tables, spw, numAnt, hands.feeds(), chanFreqs_hz), interp,
+                MsVersions.frequencies(chanFreqs_hz, spw).length, hands.feeds(), hands.feeds(1), hands.feeds(2));
+    }
+
+    private static List<GainTable> gainTables(List<PreTable> tables, int spw, int numAnt, int numPol,
+            Map<Integer, double[]> chanFreqs_hz) {
         double[] chanFreq_hz = MsVersions.frequencies(chanFreqs_hz, spw);
         List<GainTable> gains = new ArrayList<>();
         for (PreTable t : tables) {
@@ -29,6 +47,6 @@ public final class Correctors {
             }
             gains.add(new GainTable(t.type(), mine, numAnt, numPol, chanFreq_hz));
         }
-        return new GainCorrector(gains, interp, chanFreq_hz.length, numPol);
+        return gains;
     }
 }

@@ -19,6 +19,8 @@ import org.vispark.udfs.solve.Interpolation;
 import org.vispark.udfs.solve.Solution;
 import org.vispark.udfs.solve.SolveGroupBuilder;
 import org.vispark.udfs.solve.Solver;
+import org.vispark.udfs.sky.PhaseCentrePoint;
+import org.vispark.udfs.vis.ParallelHands;
 
 /**
  * Runs one {@link SolveTask} in a Spark task: groups the MS's unflagged cross-correlation rows by (spectral window,
@@ -26,7 +28,11 @@ import org.vispark.udfs.solve.Solver;
  * tables ({@link SolveGroupBuilder}) and solves it ({@link Solver}). A first pass reads only the grouping columns;
  * the groups are then accumulated in as many passes over the data as the memory budget needs
  * ({@link SolveGroupBuilder#bytes} per group; G's groups keep only sums over channels, so all its solution intervals
- * usually fit in one pass), each reading only the columns a solve uses.
+ * usually fit in one pass), each reading only the columns a solve uses. A row without MODEL_DATA is solved against
+ * a 1 Jy unpolarized point at the phase centre ({@link PhaseCentrePoint}), as CASA's gaincal does; the result counts
+ * those rows. The solvers see the parallel hands of each cell ({@link ParallelHands}): the gains are per antenna and
+ * feed (polarization p of the gains = the p-th parallel hand, X/Y or R/L), and cross hands (XY YX, RL LR) are left
+ * out of the solve.
  */
 final class MsSolver {
     private MsSolver() {}
@@ -37,10 +43,12 @@ final class MsSolver {
     /**
      * The groups solved, or the reason the MS failed.
      *
+     * @param rowsWithoutModel rows solved against the 1 Jy point at the phase centre for want of MODEL_DATA
      * @param seconds      the whole task
      * @param solveSeconds of which in the solver (the rest reads and accumulates the data)
      */
-    record Result(String error, List<SolvedGroup> groups, long rows, double seconds, double solveSeconds)
+    record Result(String error, List<SolvedGroup> groups, long rows, long rowsWithoutModel, double seconds,
+            double solveSeconds)
             implements Serializable {}
 
     private record Key(int spw, int scan, int field, long interval) implements Comparable<Key> {
@@ -64,11 +72,11 @@ final class MsSolver {
 
     /** The columns the accumulating passes read. */
     private static final List<String> SOLVE_COLUMNS = List.of("row", "time", "antenna1", "antenna2", "field_id", "spw",
-            "scan_number", "num_pol", "flag_row", "data", "model_data", "flag", "weight");
+            "scan_number", "pol_id", "num_pol", "flag_row", "data", "model_data", "flag", "weight");
 
     /** The columns the first pass reads. */
     private static final List<String> GROUPING_COLUMNS = List.of("row", "time", "interval", "antenna1", "antenna2",
-            "field_id", "spw", "scan_number", "num_pol", "flag_row");
+            "field_id", "spw", "scan_number", "pol_id", "num_pol", "flag_row");
 
     static Result run(SolveTask t, Configuration conf) {
         long t0 = System.nanoTime();
@@ -81,7 +89,7 @@ final class MsSolver {
                 }
                 Extent e = extents.computeIfAbsent(key(t, r), k -> new Extent());
                 double time = VisRecords.time(r);
-                e.numPol = VisRecords.integer(r, "num_pol");
+                e.numPol = hands(t, VisRecords.integer(r, "pol_id")).feeds();
                 e.field = VisRecords.integer(r, "field_id");
                 e.first = Math.min(e.first, time);
                 e.last = Math.max(e.last, time);
@@ -94,6 +102,7 @@ final class MsSolver {
             }
             List<SolvedGroup> out = new ArrayList<>();
             long solving = 0;
+            long withoutModel = 0;
             List<Key> pending = new ArrayList<>(extents.keySet());
             List<PreTable> pre = ShippedTables.values(t.pre());
             while (!pending.isEmpty()) {
@@ -110,7 +119,7 @@ final class MsSolver {
                     pass.put(pending.remove(0), null);
                     bytes += b;
                 }
-                accumulate(t, pre, conf, pass, extents);
+                withoutModel += accumulate(t, pre, conf, pass, extents);
                 long s0 = System.nanoTime();
                 for (Map.Entry<Key, SolveGroupBuilder> e : pass.entrySet()) {
                     Extent x = extents.get(e.getKey());
@@ -119,14 +128,17 @@ final class MsSolver {
                 }
                 solving += System.nanoTime() - s0;
             }
-            return new Result(null, out, rows[0], seconds(t0), solving / 1e9);
+            return new Result(null, out, rows[0], withoutModel, seconds(t0), solving / 1e9);
         } catch (IOException | RuntimeException e) {
-            return new Result(e.getMessage() == null ? e.toString() : e.getMessage(), List.of(), 0, seconds(t0), 0);
+            return new Result(e.getMessage() == null ? e.toString() : e.getMessage(), List.of(), 0, 0, seconds(t0), 0);
         }
     }
 
-    /** One pass over the data, adding the rows of the groups of {@code pass} to new builders. */
-    private static void accumulate(SolveTask t, List<PreTable> pre, Configuration conf,
+    /**
+     * One pass over the data, adding the rows of the groups of {@code pass} to new builders; returns the rows added
+     * without MODEL_DATA.
+     */
+    private static long accumulate(SolveTask t, List<PreTable> pre, Configuration conf,
             Map<Key, SolveGroupBuilder> pass, Map<Key, Extent> extents) throws IOException {
         Map<Integer, GainCorrector> correctors = new HashMap<>();
         for (Key k : pass.keySet()) {
@@ -137,21 +149,54 @@ final class MsSolver {
             pass.put(k, combinesChannels(t) ? SolveGroupBuilder.channelsCombined(k.spw(), t.numAnt(), freqs, numPol, c)
                     : new SolveGroupBuilder(k.spw(), t.numAnt(), freqs, numPol, c));
         }
+        Map<List<Integer>, byte[]> defaultModels = new HashMap<>(); // by (pol_id, spw)
+        long[] withoutModel = {0};
         MsRows.forEach(t.layout(), t.files(), conf, SOLVE_COLUMNS, r -> {
             if (!usable(r)) {
                 return;
             }
             SolveGroupBuilder b = pass.get(key(t, r));
             if (b != null) {
-                if (r.get("model_data") == null) {
-                    throw new IllegalArgumentException("row " + r.get("row") + " has no MODEL_DATA: run vispark predict"
-                            + " before solving");
+                int polId = VisRecords.integer(r, "pol_id");
+                int spw = VisRecords.integer(r, "spw");
+                byte[] model = VisRecords.cell(r, "model_data");
+                if (model == null) {
+                    model = defaultModels.computeIfAbsent(List.of(polId, spw), k -> phaseCentrePoint(t, polId, spw));
+                    withoutModel[0]++;
+                }
+                byte[] data = VisRecords.cell(r, "data");
+                byte[] flags = VisRecords.cell(r, "flag");
+                float[] weight = VisRecords.floats(r, "weight");
+                ParallelHands hands = hands(t, polId);
+                if (!hands.isWholeCell()) {
+                    int numChan = MsVersions.frequencies(t.chanFreqs_hz(), spw).length;
+                    data = hands.complexCell(data, numChan);
+                    model = hands.complexCell(model, numChan);
+                    flags = flags == null ? null : hands.flagCell(flags, numChan);
+                    weight = hands.perCorrelation(weight);
                 }
                 b.addPackedRow(VisRecords.integer(r, "antenna1"), VisRecords.integer(r, "antenna2"), VisRecords.time(r),
-                        VisRecords.cell(r, "data"), VisRecords.cell(r, "model_data"), VisRecords.cell(r, "flag"),
-                        VisRecords.floats(r, "weight"));
+                        data, model, flags, weight);
             }
         });
+        return withoutModel[0];
+    }
+
+    /** The 1 Jy point at the phase centre as a cell of polarization setup {@code polId} and window {@code spw}. */
+    private static byte[] phaseCentrePoint(SolveTask t, int polId, int spw) {
+        return PhaseCentrePoint.packedCell(MsVersions.frequencies(t.chanFreqs_hz(), spw).length, corrTypes(t, polId));
+    }
+
+    private static ParallelHands hands(SolveTask t, int polId) {
+        return ParallelHands.of(corrTypes(t, polId));
+    }
+
+    private static int[] corrTypes(SolveTask t, int polId) {
+        int[] corrTypes = t.corrTypes().get(polId);
+        if (corrTypes == null) {
+            throw new IllegalArgumentException("polarization setup " + polId + " is not in the MS's POLARIZATION table");
+        }
+        return corrTypes;
     }
 
     /** G solves one gain for all channels, so its groups keep only the sums over channels. */

@@ -98,7 +98,8 @@ public final class SolveJob {
                 }
                 SolveOptions so = o.solve().withRefant(ReferenceAntenna.parse(o.refant(), names));
                 tasks.add(new SolveTask(id, e.uri(), e.conversion(), files.getOrDefault(id, List.of()),
-                        MsVersions.frequencies(tables.get(LakeTable.SPECTRAL_WINDOWS)), names.length,
+                        MsVersions.frequencies(tables.get(LakeTable.SPECTRAL_WINDOWS)),
+                        MsVersions.corrTypes(tables.get(LakeTable.POLARIZATIONS)), names.length,
                         e.timeStart() == null ? 0 : e.timeStart(), o.solint(), o.combineScan(), o.combineField(), so,
                         mine.stream().map(pt -> shipped.ship(pt.name() + " of MS " + id, () -> pt)).toList(), o.interp(),
                         o.memoryBudget_bytes(), lake.layout()));
@@ -137,6 +138,11 @@ public final class SolveJob {
                         }
                     }
                     kept.put(t.uri(), all == 0 ? 0 : good / (double) all);
+                    if (r.rowsWithoutModel() > 0) {
+                        console.printf(Locale.ROOT, "solve: %s: %d of %d rows have no MODEL_DATA; solved against a 1 Jy"
+                                + " point source at the phase centre, as CASA's gaincal does%n", t.uri(),
+                                r.rowsWithoutModel(), r.rows());
+                    }
                     taskSeconds[0] += r.seconds() - r.solveSeconds();
                     taskSeconds[1] += r.solveSeconds();
                     counts[0] += all;

@@ -11,6 +11,8 @@ import org.vispark.udfs.solve.SolveOptions;
  *
  * @param files           the visibility files of the version, relative to the lake root
  * @param chanFreqs_hz    channel frequencies of each spectral window
+ * @param corrTypes       the correlations (casacore Stokes codes) of each POLARIZATION row, for the model of rows
+ *                        without MODEL_DATA
  * @param numAnt          antennas (rows of the ANTENNA table)
  * @param timeStart_mjdSec first TIME of the MS (start of duration solution intervals)
  * @param combineScan     solution intervals span scans (CASA combine='scan')
@@ -19,6 +21,6 @@ import org.vispark.udfs.solve.SolveOptions;
  * @param memoryBudget_bytes the solve groups held at once; more intervals than fit take further passes over the data
  */
 record SolveTask(long msId, String uri, long conversion, List<String> files, Map<Integer, double[]> chanFreqs_hz,
-        int numAnt, double timeStart_mjdSec, Solint solint, boolean combineScan, boolean combineField,
+        Map<Integer, int[]> corrTypes, int numAnt, double timeStart_mjdSec, Solint solint, boolean combineScan, boolean combineField,
         SolveOptions options, List<ShippedTables.Shipped> pre, String interp, long memoryBudget_bytes, LakeLayout layout)
         implements Serializable {}

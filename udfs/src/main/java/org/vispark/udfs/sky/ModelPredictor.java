@@ -7,6 +7,7 @@ import java.util.List;
 import org.vispark.udfs.astro.RaDec;
 import org.vispark.udfs.astro.Spherical;
 import org.vispark.udfs.rephase.ChannelPhasors;
+import org.vispark.udfs.vis.Correlations;
 
 /**
  * Model visibilities of a list of {@link SkyComponent}s for the rows of one spectral window.
@@ -24,9 +25,9 @@ import org.vispark.udfs.rephase.ChannelPhasors;
  * the phase-centre frame ((sin pa, cos pa) and (cos pa, -sin pa) in (u, v)); T = 1 for a point. The shape uses the
  * uv frame of the phase centre, exact for components near it.
  *
- * <p>Sources are unpolarized and the feeds linear: every polarization of the cell gets the same value, XX = YY = I
- * (parallel hands; the caller passes {@code numPol} 2 for XX,YY; with 4 correlations XY and YX would also get I, so
- * pass only parallel-hand layouts). Output layout: {@code numChan * numPol} complex values, polarization fastest,
+ * <p>Sources are unpolarized: the cell's correlations (the MS POLARIZATION row's CORR_TYPE, {@link Correlations}) get
+ * V on the parallel hands (XX, YY, RR, LL; also Stokes I) and 0 on the cross hands (XY, YX, RL, LR; also Stokes Q,
+ * U, V), for any of 1, 2 or 4 correlations. Output layout: {@code numChan * numPol} complex values, polarization fastest,
  * float32 re,im interleaved or packed little-endian ({@link org.vispark.udfs.vis.PackedCells}). Per row: three
  * trigonometric calls per component (cached while the phase centre stays the same) plus the per-channel phasor
  * recurrence of {@link ChannelPhasors}. Not thread-safe; use one per thread.
@@ -38,7 +39,7 @@ public final class ModelPredictor {
 
     private final SkyComponent[] components;
     private final double[] freq_hz;
-    private final int numPol;
+    private final float[] response;
     private final double[][] apparentFlux_jy;
     private final ChannelPhasors phasors;
     private final double[] accRe;
@@ -52,22 +53,19 @@ public final class ModelPredictor {
     /**
      * @param components  the sky model
      * @param chanFreq_hz channel frequencies of the spectral window, Hz
-     * @param numPol      polarizations per cell (all parallel hands)
+     * @param corrTypes   the Stokes codes of the cell's polarization axis (CORR_TYPE), in cell order
      * @param beam        the primary beam, or null for none
      * @param pointing    the J2000 pointing centre the beam is evaluated about (ignored, may be null, without a beam)
      */
-    public ModelPredictor(List<SkyComponent> components, double[] chanFreq_hz, int numPol, PrimaryBeam beam,
+    public ModelPredictor(List<SkyComponent> components, double[] chanFreq_hz, int[] corrTypes, PrimaryBeam beam,
             RaDec pointing) {
-        if (numPol < 1) {
-            throw new IllegalArgumentException("number of polarizations must be positive, not " + numPol);
-        }
         if (beam != null && pointing == null) {
             throw new IllegalArgumentException("a primary beam needs the pointing centre");
         }
         this.components = components.toArray(SkyComponent[]::new);
         this.phasors = new ChannelPhasors(chanFreq_hz);
         this.freq_hz = chanFreq_hz.clone();
-        this.numPol = numPol;
+        this.response = Correlations.unpolarizedResponse(corrTypes);
         int n = freq_hz.length;
         this.apparentFlux_jy = new double[this.components.length][n];
         for (int k = 0; k < this.components.length; k++) {
@@ -90,7 +88,7 @@ public final class ModelPredictor {
     }
 
     public int polarizations() {
-        return numPol;
+        return response.length;
     }
 
     /** The flux (Jy) of component {@code k} at channel {@code c} after the primary beam. */
@@ -108,9 +106,9 @@ public final class ModelPredictor {
         for (int c = 0; c < accRe.length; c++) {
             float re = (float) accRe[c];
             float im = (float) accIm[c];
-            for (int k = 0; k < numPol; k++, p += 2) {
-                out[p] = re;
-                out[p + 1] = im;
+            for (int k = 0; k < response.length; k++, p += 2) {
+                out[p] = re * response[k];
+                out[p + 1] = im * response[k];
             }
         }
     }
@@ -124,7 +122,7 @@ public final class ModelPredictor {
 
     /** Bytes of a packed model cell: {@code 8 numChan numPol}. */
     public int packedBytes() {
-        return 8 * numPol * accRe.length;
+        return 8 * response.length * accRe.length;
     }
 
     /** {@link #predictPacked(double[], int, double, double)} into {@code cell[0, packedBytes())}, e.g. reused per row. */
@@ -137,9 +135,9 @@ public final class ModelPredictor {
         for (int c = 0; c < accRe.length; c++) {
             float re = (float) accRe[c];
             float im = (float) accIm[c];
-            for (int k = 0; k < numPol; k++, b += 8) {
-                FLOAT_LE.set(cell, b, re);
-                FLOAT_LE.set(cell, b + 4, im);
+            for (int k = 0; k < response.length; k++, b += 8) {
+                FLOAT_LE.set(cell, b, re * response[k]);
+                FLOAT_LE.set(cell, b + 4, im * response[k]);
             }
         }
     }

@@ -10,7 +10,8 @@ import java.io.Serializable;
  * Solutions are phase-referenced: the reference antenna's gain is real and positive.
  *
  * @param antenna     antenna index (ANTENNA1/ANTENNA2 numbering)
- * @param pol         polarization position in the data cell (CORR_TYPE order, 0-based)
+ * @param pol         the feed: position of its parallel hand among the parallel hands of the data cell (CORR_TYPE
+ *                    order, 0-based; X/Y or R/L of a 4-correlation cell are 0/1, as XX/YY of a 2-correlation one)
  * @param spw         spectral window id
  * @param channel     channel index for B; -1 for K and G (one value for all channels)
  * @param time_mjdSec centre of the solution interval, MJD seconds (UTC)

@@ -111,7 +111,7 @@ class IncidentDiagnosticsTest {
         new Rephaser(incident.freq_hz(), incident.numPol())
                 .rephase(uvw, data, rows, UvwRotation.between(incident.fieldCentre(), calibrator));
         ModelPredictor predictor = new ModelPredictor(List.of(SkyComponent.point("0834+555", calibrator.ra_rad(),
-                calibrator.dec_rad(), MAKE_MS_FLUX_JY, 1.4e9, 0)), incident.freq_hz(), incident.numPol(), null, null);
+                calibrator.dec_rad(), MAKE_MS_FLUX_JY, 1.4e9, 0)), incident.freq_hz(), incident.corrTypes(), null, null);
         float[] model = new float[data.length];
         for (int r = 0; r < rows; r++) {
             predictor.predict(uvw, 3 * r, calibrator.ra_rad(), calibrator.dec_rad(), model, r * incident.floatsPerRow());

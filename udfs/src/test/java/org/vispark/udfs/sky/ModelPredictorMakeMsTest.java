@@ -34,7 +34,7 @@ class ModelPredictorMakeMsTest {
             int numPol = t.column("MODEL_DATA").shape(0)[0];
             double[] uvw = (double[]) t.column("UVW").read(0, rows);
             float[] expected = (float[]) t.column("MODEL_DATA").read(0, rows);
-            ModelPredictor predictor = new ModelPredictor(sky, freq, numPol, null, null);
+            ModelPredictor predictor = new ModelPredictor(sky, freq, m.polarizations().get(0).corrTypes(), null, null);
             int perRow = 2 * numPol * freq.length;
             float[] got = new float[rows * perRow];
             for (int r = 0; r < rows; r++) {

@@ -1,0 +1,139 @@
+package org.vispark.udfs.solve;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.vispark.udfs.rephase.ChannelPhasors;
+
+/**
+ * Applies calibration tables of per-feed gains to cells with cross hands: correlation k of a cell, the product of
+ * feed {@code p_k} of ANTENNA1 (i) and feed {@code q_k} of ANTENNA2 (j), becomes
+ * {@code V_k / (g_{i p_k} conj(g_{j q_k}))} (so XX XY YX YY with feeds X = 0, Y = 1 take
+ * {@code g_iX g_jX*, g_iX g_jY*, g_iY g_jX*, g_iY g_jY*}), {@code g} the product of the tables' gains per feed as in
+ * {@link GainCorrector} (whose rules this follows: a value whose gain uses a flagged solution, or is zero, is flagged
+ * and left uncorrected; weights unchanged; gains kept per row time up to {@link GainCorrector#CACHE_BYTES}).
+ * Not thread-safe.
+ */
+public final class FeedGainCorrector {
+    private final List<GainTable> tables;
+    private final Interpolation interp;
+    private final int numAnt;
+    private final int numChan;
+    private final int numFeeds;
+    private final int[] feed1;
+    private final int[] feed2;
+    private final ChannelPhasors phasors;
+    private final Map<Double, TimeGains> byTime = new HashMap<>();
+    private long cachedBytes;
+
+    /**
+     * @param tables the tables, built for {@code numChan} channels and {@code numFeeds} feeds (their polarizations)
+     * @param feed1  per correlation of the cell, the feed of ANTENNA1
+     * @param feed2  per correlation of the cell, the feed of ANTENNA2
+     */
+    public FeedGainCorrector(List<GainTable> tables, Interpolation interp, int numChan, int numFeeds, int[] feed1,
+            int[] feed2) {
+        if (feed1.length != feed2.length || Arrays.stream(feed1).anyMatch(f -> f < 0 || f >= numFeeds)
+                || Arrays.stream(feed2).anyMatch(f -> f < 0 || f >= numFeeds)) {
+            throw new IllegalArgumentException("feeds " + Arrays.toString(feed1) + " x " + Arrays.toString(feed2)
+                    + " do not fit " + numFeeds + " feeds");
+        }
+        this.tables = List.copyOf(tables);
+        this.interp = interp;
+        this.numChan = numChan;
+        this.numFeeds = numFeeds;
+        this.feed1 = feed1.clone();
+        this.feed2 = feed2.clone();
+        int ants = 0;
+        double[] freq_hz = null;
+        for (GainTable t : this.tables) {
+            if (t.chanFreq_hz().length != numChan || t.numPol() != numFeeds || (freq_hz != null
+                    && (!Arrays.equals(freq_hz, t.chanFreq_hz()) || t.numAnt() != ants))) {
+                throw new IllegalArgumentException("the " + t.type() + " table is not built for the data's " + numChan
+                        + " channels x " + numFeeds + " feeds and the other tables' antennas and frequencies");
+            }
+            freq_hz = t.chanFreq_hz();
+            ants = t.numAnt();
+        }
+        this.numAnt = ants;
+        if (this.tables.stream().anyMatch(t -> t.type() == GainType.K)) {
+            double[] offset_hz = new double[numChan];
+            for (int ch = 0; ch < numChan; ch++) {
+                offset_hz[ch] = freq_hz[ch] - freq_hz[0];
+            }
+            phasors = new ChannelPhasors(offset_hz);
+        } else {
+            phasors = null;
+        }
+    }
+
+    /**
+     * Corrects one row in place.
+     *
+     * @param vis   interleaved re,im [chan, correlation] (correlation fastest)
+     * @param flags [chan, correlation]; set where a solution used is flagged
+     * @return the number of values this call flagged that were not flagged before
+     */
+    public int correct(int ant1, int ant2, double time_mjdSec, float[] vis, boolean[] flags) {
+        int numCorr = feed1.length;
+        if (vis.length != 2 * numChan * numCorr || flags.length != numChan * numCorr) {
+            throw new IllegalArgumentException("row of " + vis.length + " floats / " + flags.length
+                    + " flags does not match " + numChan + " channels x " + numCorr + " correlations");
+        }
+        if (tables.isEmpty()) {
+            return 0;
+        }
+        TimeGains g = at(ant1, ant2, time_mjdSec);
+        double[] re1 = g.re(ant1);
+        double[] im1 = g.im(ant1);
+        boolean[] f1 = g.flagged(ant1);
+        double[] re2 = g.re(ant2);
+        double[] im2 = g.im(ant2);
+        boolean[] f2 = g.flagged(ant2);
+        int newlyFlagged = 0;
+        for (int c = 0; c < numChan; c++) {
+            for (int k = 0; k < numCorr; k++) {
+                int v = c * numCorr + k;
+                int a = c * numFeeds + feed1[k];
+                int b = c * numFeeds + feed2[k];
+                double gr = re1[a] * re2[b] + im1[a] * im2[b];
+                double gi = im1[a] * re2[b] - re1[a] * im2[b];
+                double gg = gr * gr + gi * gi;
+                if (f1[a] || f2[b] || !(gg > 0)) {
+                    newlyFlagged += flags[v] ? 0 : 1;
+                    flags[v] = true;
+                    continue;
+                }
+                double vr = vis[2 * v];
+                double vi = vis[2 * v + 1];
+                vis[2 * v] = (float) ((vr * gr + vi * gi) / gg);
+                vis[2 * v + 1] = (float) ((vi * gr - vr * gi) / gg);
+            }
+        }
+        return newlyFlagged;
+    }
+
+    /** The gains at {@code time_mjdSec}, prepared for both antennas. */
+    private TimeGains at(int ant1, int ant2, double time_mjdSec) {
+        if (ant1 < 0 || ant2 < 0 || ant1 >= numAnt || ant2 >= numAnt) {
+            throw new IllegalArgumentException("antennas (" + ant1 + ", " + ant2 + ") outside the tables' 0.."
+                    + (numAnt - 1));
+        }
+        TimeGains g = byTime.get(time_mjdSec);
+        if (g == null) {
+            g = new TimeGains(tables, time_mjdSec, interp, numAnt, numFeeds, numChan);
+            byTime.put(time_mjdSec, g);
+            cachedBytes += g.bytes();
+        }
+        long before = g.bytes();
+        g.prepare(ant1, phasors);
+        g.prepare(ant2, phasors);
+        cachedBytes += g.bytes() - before;
+        if (cachedBytes > GainCorrector.CACHE_BYTES) {
+            byTime.clear();
+            cachedBytes = 0;
+        }
+        return g;
+    }
+}
