@@ -1,10 +1,7 @@
 package org.vispark.udfs.solve;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.vispark.udfs.rephase.ChannelPhasors;
 
 /**
  * Applies calibration tables of per-feed gains to cells with cross hands: correlation k of a cell, the product of
@@ -16,16 +13,11 @@ import org.vispark.udfs.rephase.ChannelPhasors;
  * Not thread-safe.
  */
 public final class FeedGainCorrector {
-    private final List<GainTable> tables;
-    private final Interpolation interp;
-    private final int numAnt;
+    private final TimeGainsCache gains;
     private final int numChan;
     private final int numFeeds;
     private final int[] feed1;
     private final int[] feed2;
-    private final ChannelPhasors phasors;
-    private final Map<Double, TimeGains> byTime = new HashMap<>();
-    private long cachedBytes;
 
     /**
      * @param tables the tables, built for {@code numChan} channels and {@code numFeeds} feeds (their polarizations)
@@ -39,33 +31,11 @@ public final class FeedGainCorrector {
             throw new IllegalArgumentException("feeds " + Arrays.toString(feed1) + " x " + Arrays.toString(feed2)
                     + " do not fit " + numFeeds + " feeds");
         }
-        this.tables = List.copyOf(tables);
-        this.interp = interp;
+        this.gains = new TimeGainsCache(tables, interp, numChan, numFeeds, "feeds", GainCorrector.CACHE_BYTES);
         this.numChan = numChan;
         this.numFeeds = numFeeds;
         this.feed1 = feed1.clone();
         this.feed2 = feed2.clone();
-        int ants = 0;
-        double[] freq_hz = null;
-        for (GainTable t : this.tables) {
-            if (t.chanFreq_hz().length != numChan || t.numPol() != numFeeds || (freq_hz != null
-                    && (!Arrays.equals(freq_hz, t.chanFreq_hz()) || t.numAnt() != ants))) {
-                throw new IllegalArgumentException("the " + t.type() + " table is not built for the data's " + numChan
-                        + " channels x " + numFeeds + " feeds and the other tables' antennas and frequencies");
-            }
-            freq_hz = t.chanFreq_hz();
-            ants = t.numAnt();
-        }
-        this.numAnt = ants;
-        if (this.tables.stream().anyMatch(t -> t.type() == GainType.K)) {
-            double[] offset_hz = new double[numChan];
-            for (int ch = 0; ch < numChan; ch++) {
-                offset_hz[ch] = freq_hz[ch] - freq_hz[0];
-            }
-            phasors = new ChannelPhasors(offset_hz);
-        } else {
-            phasors = null;
-        }
     }
 
     /**
@@ -81,10 +51,10 @@ public final class FeedGainCorrector {
             throw new IllegalArgumentException("row of " + vis.length + " floats / " + flags.length
                     + " flags does not match " + numChan + " channels x " + numCorr + " correlations");
         }
-        if (tables.isEmpty()) {
+        if (gains.isEmpty()) {
             return 0;
         }
-        TimeGains g = at(ant1, ant2, time_mjdSec);
+        TimeGains g = gains.at(ant1, ant2, time_mjdSec);
         double[] re1 = g.re(ant1);
         double[] im1 = g.im(ant1);
         boolean[] f1 = g.flagged(ant1);
@@ -112,28 +82,5 @@ public final class FeedGainCorrector {
             }
         }
         return newlyFlagged;
-    }
-
-    /** The gains at {@code time_mjdSec}, prepared for both antennas. */
-    private TimeGains at(int ant1, int ant2, double time_mjdSec) {
-        if (ant1 < 0 || ant2 < 0 || ant1 >= numAnt || ant2 >= numAnt) {
-            throw new IllegalArgumentException("antennas (" + ant1 + ", " + ant2 + ") outside the tables' 0.."
-                    + (numAnt - 1));
-        }
-        TimeGains g = byTime.get(time_mjdSec);
-        if (g == null) {
-            g = new TimeGains(tables, time_mjdSec, interp, numAnt, numFeeds, numChan);
-            byTime.put(time_mjdSec, g);
-            cachedBytes += g.bytes();
-        }
-        long before = g.bytes();
-        g.prepare(ant1, phasors);
-        g.prepare(ant2, phasors);
-        cachedBytes += g.bytes() - before;
-        if (cachedBytes > GainCorrector.CACHE_BYTES) {
-            byTime.clear();
-            cachedBytes = 0;
-        }
-        return g;
     }
 }

@@ -1,9 +1,6 @@
 package org.vispark.udfs.solve;
 
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.vispark.udfs.rephase.ChannelPhasors;
 
 /**
@@ -24,15 +21,9 @@ public final class GainCorrector {
     /** Memory for the gains at the row times seen, bytes. */
     public static final long CACHE_BYTES = 128L << 20;
 
-    private final List<GainTable> tables;
-    private final Interpolation interp;
-    private final int numAnt;
+    private final TimeGainsCache gains;
     private final int numChan;
     private final int numPol;
-    private final long cacheBytes;
-    private final ChannelPhasors phasors;
-    private final Map<Double, TimeGains> byTime = new HashMap<>();
-    private long cachedBytes;
     private final double[] gRe;
     private final double[] gIm;
     private final boolean[] bad;
@@ -47,32 +38,9 @@ public final class GainCorrector {
 
     /** As the public constructor, with {@code cacheBytes} for the gains at the row times seen. */
     GainCorrector(List<GainTable> tables, Interpolation interp, int numChan, int numPol, long cacheBytes) {
-        this.tables = List.copyOf(tables);
-        this.interp = interp;
+        this.gains = new TimeGainsCache(tables, interp, numChan, numPol, "polarizations", cacheBytes);
         this.numChan = numChan;
         this.numPol = numPol;
-        this.cacheBytes = cacheBytes;
-        int ants = 0;
-        double[] freq_hz = null;
-        for (GainTable t : this.tables) {
-            if (t.chanFreq_hz().length != numChan || t.numPol() != numPol || (freq_hz != null
-                    && (!Arrays.equals(freq_hz, t.chanFreq_hz()) || t.numAnt() != ants))) {
-                throw new IllegalArgumentException("the " + t.type() + " table is not built for the data's " + numChan
-                        + " channels x " + numPol + " polarizations and the other tables' antennas and frequencies");
-            }
-            freq_hz = t.chanFreq_hz();
-            ants = t.numAnt();
-        }
-        this.numAnt = ants;
-        if (this.tables.stream().anyMatch(t -> t.type() == GainType.K)) {
-            double[] offset_hz = new double[numChan];
-            for (int ch = 0; ch < numChan; ch++) {
-                offset_hz[ch] = freq_hz[ch] - freq_hz[0];
-            }
-            phasors = new ChannelPhasors(offset_hz);
-        } else {
-            phasors = null;
-        }
         gRe = new double[numChan * numPol];
         gIm = new double[numChan * numPol];
         bad = new boolean[numChan * numPol];
@@ -90,7 +58,7 @@ public final class GainCorrector {
             throw new IllegalArgumentException("row of " + vis.length + " floats / " + flags.length
                     + " flags does not match " + numChan + " channels x " + numPol + " polarizations");
         }
-        if (tables.isEmpty()) {
+        if (gains.isEmpty()) {
             return 0;
         }
         gains(ant1, ant2, time_mjdSec, gRe, gIm, bad);
@@ -118,7 +86,7 @@ public final class GainCorrector {
      * solution used is flagged (the gains there are undefined).
      */
     void gains(int ant1, int ant2, double time_mjdSec, double[] gRe, double[] gIm, boolean[] flagged) {
-        TimeGains g = at(ant1, ant2, time_mjdSec);
+        TimeGains g = this.gains.at(ant1, ant2, time_mjdSec);
         double[] re1 = g.re(ant1);
         double[] im1 = g.im(ant1);
         boolean[] f1 = g.flagged(ant1);
@@ -130,28 +98,5 @@ public final class GainCorrector {
             gRe[k] = re1[k] * re2[k] + im1[k] * im2[k];
             gIm[k] = im1[k] * re2[k] - re1[k] * im2[k];
         }
-    }
-
-    /** The gains at {@code time_mjdSec}, prepared for both antennas. */
-    private TimeGains at(int ant1, int ant2, double time_mjdSec) {
-        if (ant1 < 0 || ant2 < 0 || ant1 >= numAnt || ant2 >= numAnt) {
-            throw new IllegalArgumentException("antennas (" + ant1 + ", " + ant2 + ") outside the tables' 0.."
-                    + (numAnt - 1));
-        }
-        TimeGains g = byTime.get(time_mjdSec);
-        if (g == null) {
-            g = new TimeGains(tables, time_mjdSec, interp, numAnt, numPol, numChan);
-            byTime.put(time_mjdSec, g);
-            cachedBytes += g.bytes();
-        }
-        long before = g.bytes();
-        g.prepare(ant1, phasors);
-        g.prepare(ant2, phasors);
-        cachedBytes += g.bytes() - before;
-        if (cachedBytes > cacheBytes) {
-            byTime.clear();
-            cachedBytes = 0;
-        }
-        return g;
     }
 }
