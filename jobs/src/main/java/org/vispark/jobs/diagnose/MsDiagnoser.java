@@ -33,7 +33,8 @@ import org.vispark.udfs.vis.PackedCells;
  * the channel-binned rows of every baseline ({@link BinnedRows}); then one pass per fine level of the map, from every
  * baseline ({@link DataPeakSearch}), and a further one only when a fine peak lies on its grid's edge (twice at most).
  * The fine passes replay the binned rows when those of all fields fit {@link #REPLAY_BYTES} (the MS is read once),
- * else each reads the MS again, only the columns the map needs. Per field the statistics are of the spectral window of its first row; rows of other windows only count in {@code rows}. For
+ * else each reads the MS again, only the columns the map needs. Per field the statistics are of the spectral window
+ * of its first row; rows of other windows only count in {@code rows}. For
  * the peak search, the data are first averaged into at most {@link DiagnoseSettings#peakChannels()} channel bins
  * (flag-aware), and a baseline's coherent sums are collapsed into the map when the next baseline starts (lake files
  * are sorted by baseline), so memory stays at one baseline's sums.
@@ -175,7 +176,6 @@ final class MsDiagnoser {
         double[] map;
         FringeMapAccumulator baseline;
         int baselineKey = -1;
-        final BinnedRows.Budget replayBudget;
         /** The binned rows of pass 1, for the fine passes (kept while they fit the budget); null without a map. */
         BinnedRows replayRows;
         DataPeakSearch.DataPeak peak;
@@ -183,7 +183,6 @@ final class MsDiagnoser {
         FieldState(DiagnoseTask.FieldTarget target, int spw, double[] freq_hz, int numPol, DiagnoseSettings settings,
                 long seed, double coarseBaselineLimit_m, BinnedRows.Budget replayBudget) {
             this.target = target;
-            this.replayBudget = replayBudget;
             this.coarseBaselineLimit_m = coarseBaselineLimit_m;
             this.spw = spw;
             this.freq_hz = freq_hz;
@@ -230,24 +229,26 @@ final class MsDiagnoser {
                 throw new IllegalArgumentException("row " + r.get("row") + " of field " + target.fieldId() + " has "
                         + r.get("num_chan") + " x " + r.get("num_pol") + " cells, not " + numChan + " x " + numPol);
             }
-            float[] data = unpack(dataCell, dataValues);
+            float[] data = dataValues;
+            PackedCells.unpackFloats(dataCell, data);
+            float[] model = modelValues;
             byte[] modelCell = VisRecords.cell(r, "model_data");
             if (modelCell == null) {
-                Arrays.fill(modelValues, 0);
+                Arrays.fill(model, 0);
             } else {
-                unpack(modelCell, modelValues);
+                PackedCells.unpackFloats(modelCell, model);
             }
-            float[] model = modelValues;
             byte[] flagCell = VisRecords.cell(r, "flag");
             boolean[] flags = flagCell == null ? null : unpackFlags(flagCell);
             stats.add(a1, a2, data, 0, model, 0, flags, 0);
             VisRecords.uvw(r, uvw);
             sample.offer(uvw, data, model, flags, numChan, numPol);
             double baseline_m = Math.sqrt(uvw[0] * uvw[0] + uvw[1] * uvw[1] + uvw[2] * uvw[2]);
-            if (map != null) {
+            boolean coarseRow = baseline_m <= coarseBaselineLimit_m;
+            if (map != null && (coarseRow || replayRows.complete())) {
                 average(data, flags);
                 replayRows.add(a1, a2, uvw, binned);
-                if (baseline_m <= coarseBaselineLimit_m) {
+                if (coarseRow) {
                     addBinned(a1, a2, uvw, binned, binFlags);
                 }
             }
@@ -256,24 +257,15 @@ final class MsDiagnoser {
         void addToMap(GenericRecord r, int a1, int a2, byte[] dataCell) {
             byte[] flagCell = VisRecords.cell(r, "flag");
             VisRecords.uvw(r, uvw);
-            average(unpack(dataCell, dataValues), flagCell == null ? null : unpackFlags(flagCell));
+            PackedCells.unpackFloats(dataCell, dataValues);
+            average(dataValues, flagCell == null ? null : unpackFlags(flagCell));
             addBinned(a1, a2, uvw, binned, binFlags);
-        }
-
-        private float[] unpack(byte[] cell, float[] into) {
-            if (cell.length != 4 * into.length) {
-                throw new IllegalArgumentException("a cell of field " + target.fieldId() + " has " + cell.length
-                        + " bytes, not " + 4 * into.length + " (" + numChan + " x " + numPol + " complex values)");
-            }
-            PackedCells.unpackFloats(cell, into);
-            return into;
         }
 
         private boolean[] unpackFlags(byte[] cell) {
             PackedCells.unpackFlags(cell, flagValues.length, flagValues);
             return flagValues;
         }
-
 
         private void addBinned(int a1, int a2, double[] rowUvw, float[] rowBinned, boolean[] rowFlags) {
             int key = a1 * 65536 + a2;

@@ -63,7 +63,7 @@ public final class LakeParquet {
      * {@link #outputFile}'s own): a small one, because Parquet looks settings up for every page, and
      * Spark's Hadoop configuration is large and sets 64 kB codec stream buffers, allocated per page.
      */
-    public static Configuration parquetConf() {
+    private static Configuration parquetConf() {
         Configuration c = new Configuration(false);
         c.setBoolean(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, false);
         c.setInt("io.file.buffer.size", 4096);

@@ -67,18 +67,8 @@ public final class FeedGainCorrector {
                 int v = c * numCorr + k;
                 int a = c * numFeeds + feed1[k];
                 int b = c * numFeeds + feed2[k];
-                double gr = re1[a] * re2[b] + im1[a] * im2[b];
-                double gi = im1[a] * re2[b] - re1[a] * im2[b];
-                double gg = gr * gr + gi * gi;
-                if (f1[a] || f2[b] || !(gg > 0)) {
-                    newlyFlagged += flags[v] ? 0 : 1;
-                    flags[v] = true;
-                    continue;
-                }
-                double vr = vis[2 * v];
-                double vi = vis[2 * v + 1];
-                vis[2 * v] = (float) ((vr * gr + vi * gi) / gg);
-                vis[2 * v + 1] = (float) ((vi * gr - vr * gi) / gg);
+                newlyFlagged += GainCorrector.divide(vis, flags, v, re1[a] * re2[b] + im1[a] * im2[b],
+                        im1[a] * re2[b] - re1[a] * im2[b], f1[a] || f2[b]);
             }
         }
         return newlyFlagged;

@@ -64,21 +64,27 @@ public final class GainCorrector {
         gains(ant1, ant2, time_mjdSec, gRe, gIm, bad);
         int newlyFlagged = 0;
         for (int k = 0; k < flags.length; k++) {
-            // V / g = V conj(g) / |g|^2
-            double gr = gRe[k];
-            double gi = gIm[k];
-            double gg = gr * gr + gi * gi;
-            if (bad[k] || !(gg > 0)) {
-                newlyFlagged += flags[k] ? 0 : 1;
-                flags[k] = true;
-                continue;
-            }
-            double vr = vis[2 * k];
-            double vi = vis[2 * k + 1];
-            vis[2 * k] = (float) ((vr * gr + vi * gi) / gg);
-            vis[2 * k + 1] = (float) ((vi * gr - vr * gi) / gg);
+            newlyFlagged += divide(vis, flags, k, gRe[k], gIm[k], bad[k]);
         }
         return newlyFlagged;
+    }
+
+    /**
+     * Value {@code k} of a row divided by its gain {@code g = gr + i gi} ({@code V conj(g) / |g|^2}), or, where the
+     * gain uses a flagged solution or is zero, flagged and left as it is; returns 1 when that flag is new, else 0.
+     */
+    static int divide(float[] vis, boolean[] flags, int k, double gr, double gi, boolean solutionFlagged) {
+        double gg = gr * gr + gi * gi;
+        if (solutionFlagged || !(gg > 0)) {
+            int newly = flags[k] ? 0 : 1;
+            flags[k] = true;
+            return newly;
+        }
+        double vr = vis[2 * k];
+        double vi = vis[2 * k + 1];
+        vis[2 * k] = (float) ((vr * gr + vi * gi) / gg);
+        vis[2 * k + 1] = (float) ((vi * gr - vr * gi) / gg);
+        return 0;
     }
 
     /**
