@@ -1,7 +1,5 @@
 package org.vispark.udfs.flag;
 
-import java.util.Arrays;
-
 /**
  * Smooth backgrounds of a time-frequency plane ({@code values[t * numChan + c]}) that ignore masked samples, whose
  * subtraction leaves RFI standing out of noise: the per-channel median over time (the first pass, before any flag
@@ -24,8 +22,16 @@ public final class Background {
             }
             float median = Float.NaN;
             if (n > 0) {
-                Arrays.sort(column, 0, n);
-                median = n % 2 == 1 ? column[n / 2] : (column[n / 2 - 1] + column[n / 2]) / 2;
+                float upper = FloatSelection.select(column, 0, n, n / 2);
+                if (n % 2 == 1) {
+                    median = upper;
+                } else {
+                    float lower = column[0]; // the selection left the n / 2 smallest before n / 2: their largest
+                    for (int i = 1; i < n / 2; i++) {
+                        lower = Math.max(lower, column[i]);
+                    }
+                    median = (lower + upper) / 2;
+                }
             }
             for (int t = 0; t < numTime; t++) {
                 out[t * numChan + c] = n > 0 ? median : values[t * numChan + c];
@@ -60,43 +66,15 @@ public final class Background {
         for (int i = 0; i < mean.length; i++) {
             mean[i] = count[i] > 0 ? mean[i] / count[i] : 0;
         }
-        double[] kc = kernel(sigmaChan);
-        int half = kc.length - 1;
         double[] num = new double[mean.length];
         double[] weight = new double[mean.length];
+        LineFit fit = new LineFit(kernel(sigmaChan), numChan);
         for (int g = 0; g < coarse; g++) {
-            int row = g * numChan;
-            for (int c = 0; c < numChan; c++) {
-                double s0 = 0;
-                double s1 = 0;
-                double s2 = 0;
-                double t0 = 0;
-                double t1 = 0;
-                int from = Math.max(0, c - half);
-                int to = Math.min(numChan - 1, c + half);
-                for (int j = from; j <= to; j++) {
-                    double w = kc[Math.abs(j - c)] * count[row + j];
-                    int x = j - c;
-                    double wx = w * x;
-                    s0 += w;
-                    s1 += wx;
-                    s2 += wx * x;
-                    t0 += w * mean[row + j];
-                    t1 += wx * mean[row + j];
-                }
-                if (s0 <= 0) {
-                    continue;
-                }
-                double det = s0 * s2 - s1 * s1;
-                // the line's value at x = 0; points at one x only fall back to their mean
-                double fit = det > 1e-9 * s0 * s0 ? (s2 * t0 - s1 * t1) / det : t0 / s0;
-                num[row + c] = fit * s0;
-                weight[row + c] = s0;
-            }
+            fit.row(mean, count, g * numChan, num, weight);
         }
         double[] kt = kernel(sigmaTime / average);
-        num = convolve(num, coarse, numChan, kt, true);
-        double[] den = convolve(weight, coarse, numChan, kt, true);
+        num = convolveTime(num, coarse, numChan, kt);
+        double[] den = convolveTime(weight, coarse, numChan, kt);
         float[] out = new float[values.length];
         for (int t = 0; t < numTime; t++) {
             double x = (t + 0.5) / average - 0.5;
@@ -131,29 +109,134 @@ public final class Background {
         return k;
     }
 
-    private static double[] convolve(double[] in, int numTime, int numChan, double[] k, boolean alongTime) {
+    /**
+     * {@code in} (rows of {@code numChan}, {@code numTime} of them) convolved along time with the symmetric kernel
+     * {@code k} (samples beyond the ends left out), row by row so that the inner loops run along the channels.
+     */
+    private static double[] convolveTime(double[] in, int numTime, int numChan, double[] k) {
         double[] out = new double[in.length];
-        int half = k.length - 1;
-        int n = alongTime ? numTime : numChan;
-        int stride = alongTime ? numChan : 1;
-        int lines = alongTime ? numChan : numTime;
-        int lineStep = alongTime ? 1 : numChan;
-        for (int l = 0; l < lines; l++) {
-            int base = l * lineStep;
-            for (int i = 0; i < n; i++) {
-                double s = k[0] * in[base + i * stride];
-                int reach = Math.min(half, Math.max(i, n - 1 - i));
-                for (int j = 1; j <= reach; j++) {
-                    if (i - j >= 0) {
-                        s += k[j] * in[base + (i - j) * stride];
-                    }
-                    if (i + j < n) {
-                        s += k[j] * in[base + (i + j) * stride];
-                    }
+        for (int i = 0; i < numTime; i++) {
+            int o = i * numChan;
+            for (int c = 0; c < numChan; c++) {
+                out[o + c] = k[0] * in[o + c];
+            }
+            // the same order of additions per sample as a sum over the taps: j = 1, 2, ..., earlier before later
+            for (int j = 1; j < k.length; j++) {
+                if (i - j >= 0) {
+                    addScaled(out, o, in, (i - j) * numChan, k[j], numChan);
                 }
-                out[base + i * stride] = s;
+                if (i + j < numTime) {
+                    addScaled(out, o, in, (i + j) * numChan, k[j], numChan);
+                }
             }
         }
         return out;
+    }
+
+    private static void addScaled(double[] out, int o, double[] in, int from, double k, int n) {
+        for (int c = 0; c < n; c++) {
+            out[o + c] += k * in[from + c];
+        }
+    }
+
+    /**
+     * The local straight-line fit along frequency of one row of channel means with their counts: for each channel
+     * the Gaussian- and count-weighted least-squares line through its neighbourhood, evaluated at the channel.
+     * Channels whose neighbourhood lies inside the row are fitted two at a time (two independent chains of
+     * additions, each channel's sums taking its neighbours in order, as one at a time does).
+     */
+    private static final class LineFit {
+        /** The whole kernel, offsets -half..half. */
+        private final double[] k;
+        private final int half;
+        private final int numChan;
+
+        LineFit(double[] halfKernel, int numChan) {
+            this.half = halfKernel.length - 1;
+            this.k = new double[2 * half + 1];
+            for (int x = -half; x <= half; x++) {
+                k[x + half] = halfKernel[Math.abs(x)];
+            }
+            this.numChan = numChan;
+        }
+
+        /** Fits row {@code mean[row..row + numChan)}; writes {@code fit * s0} and {@code s0} into num and weight. */
+        void row(double[] mean, double[] count, int row, double[] num, double[] weight) {
+            int c = 0;
+            while (c < numChan) {
+                if (c >= half && c + 1 + half < numChan) {
+                    pair(mean, count, row, c, num, weight);
+                    c += 2;
+                } else {
+                    single(mean, count, row, c, num, weight);
+                    c++;
+                }
+            }
+        }
+
+        private void single(double[] mean, double[] count, int row, int c, double[] num, double[] weight) {
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double t0 = 0;
+            double t1 = 0;
+            for (int x = Math.max(-half, -c); x <= Math.min(half, numChan - 1 - c); x++) {
+                int j = row + c + x;
+                double w = k[x + half] * count[j];
+                double wx = w * x;
+                s0 += w;
+                s1 += wx;
+                s2 += wx * x;
+                t0 += w * mean[j];
+                t1 += wx * mean[j];
+            }
+            finish(row + c, s0, s1, s2, t0, t1, num, weight);
+        }
+
+        /** Channels c and c + 1, both with their whole neighbourhood inside the row. */
+        private void pair(double[] mean, double[] count, int row, int c, double[] num, double[] weight) {
+            double a0 = 0;
+            double a1 = 0;
+            double a2 = 0;
+            double u0 = 0;
+            double u1 = 0;
+            double b0 = 0;
+            double b1 = 0;
+            double b2 = 0;
+            double v0 = 0;
+            double v1 = 0;
+            for (int x = -half; x <= half; x++) {
+                int j = row + c + x;
+                double kx = k[x + half];
+                double wa = kx * count[j];
+                double wb = kx * count[j + 1];
+                double wxa = wa * x;
+                double wxb = wb * x;
+                a0 += wa;
+                b0 += wb;
+                a1 += wxa;
+                b1 += wxb;
+                a2 += wxa * x;
+                b2 += wxb * x;
+                u0 += wa * mean[j];
+                v0 += wb * mean[j + 1];
+                u1 += wxa * mean[j];
+                v1 += wxb * mean[j + 1];
+            }
+            finish(row + c, a0, a1, a2, u0, u1, num, weight);
+            finish(row + c + 1, b0, b1, b2, v0, v1, num, weight);
+        }
+
+        private static void finish(int i, double s0, double s1, double s2, double t0, double t1, double[] num,
+                double[] weight) {
+            if (s0 <= 0) {
+                return;
+            }
+            double det = s0 * s2 - s1 * s1;
+            // the line's value at x = 0; points at one x only fall back to their mean
+            double fit = det > 1e-9 * s0 * s0 ? (s2 * t0 - s1 * t1) / det : t0 / s0;
+            num[i] = fit * s0;
+            weight[i] = s0;
+        }
     }
 }

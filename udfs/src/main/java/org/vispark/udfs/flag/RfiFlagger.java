@@ -43,7 +43,7 @@ public final class RfiFlagger {
                     float re = vis[t][2 * k];
                     float im = vis[t][2 * k + 1];
                     int i = t * numChan + c;
-                    amp[i] = (float) Math.hypot(re, im);
+                    amp[i] = (float) Math.sqrt((double) re * re + (double) im * im); // float squares: exact in double, no overflow
                     boolean invalid = !Float.isFinite(amp[i]);
                     mask[i] = invalid || (s.keepOriginalFlags() && flags[t][k]);
                     original[i] |= mask[i];

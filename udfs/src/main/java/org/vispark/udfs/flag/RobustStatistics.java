@@ -35,78 +35,39 @@ public final class RobustStatistics {
         }
         int lowIndex = (int) Math.floor(CLIP * n);
         int highIndex = Math.max(lowIndex, (int) Math.ceil((1 - CLIP) * n) - 1);
-        double low = select(kept, 0, n, lowIndex);
-        // the selection left v[lowIndex, n) no smaller than low: the high percentile is among them
-        double high = select(kept, lowIndex, n, highIndex);
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            sum += Math.min(high, Math.max(low, kept[i]));
-        }
-        double mean = sum / n;
-        double sq = 0;
-        for (int i = 0; i < n; i++) {
-            double d = Math.min(high, Math.max(low, kept[i])) - mean;
-            sq += d * d;
-        }
+        float[] bounds = new FloatSelection().ranks(kept, n, lowIndex, highIndex);
+        float low = bounds[0];
+        float high = bounds[1];
+        double mean = clampedSum(kept, n, low, high, 0, false) / n;
+        double sq = clampedSum(kept, n, low, high, mean, true);
         return new Estimate(mean, Math.sqrt(sq / n / GAUSSIAN_WINSORIZED_VARIANCE), n);
     }
 
     /**
-     * The {@code k}-th smallest of {@code v[0..n)} (Hoare's selection, expected linear time); reorders {@code v}, so
-     * that afterwards {@code v[0..k)} are no larger and {@code v(k..n)} no smaller.
+     * The sum over {@code v[0..n)} clamped to {@code [low, high]}, less {@code offset}, of the values or (with
+     * {@code squares}) of their squares; in four running sums, so that the additions do not wait on each other.
      */
-    static float select(float[] v, int n, int k) {
-        return select(v, 0, n, k);
-    }
-
-    /**
-     * The {@code k}-th smallest of {@code v[0..n)} when {@code v[from..n)} holds its {@code n - from} largest and
-     * {@code k >= from}: selects within {@code v[from..n)} only, reordering it likewise.
-     */
-    static float select(float[] v, int from, int n, int k) {
-        int lo = from;
-        int hi = n - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            // median of three as the pivot
-            if (v[mid] < v[lo]) {
-                swap(v, mid, lo);
-            }
-            if (v[hi] < v[lo]) {
-                swap(v, hi, lo);
-            }
-            if (v[hi] < v[mid]) {
-                swap(v, hi, mid);
-            }
-            float pivot = v[mid];
-            int i = lo;
-            int j = hi;
-            while (i <= j) {
-                while (v[i] < pivot) {
-                    i++;
-                }
-                while (v[j] > pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    swap(v, i++, j--);
-                }
-            }
-            if (k <= j) {
-                hi = j;
-            } else if (k >= i) {
-                lo = i;
-            } else {
-                return v[k];
-            }
+    private static double clampedSum(float[] v, int n, float low, float high, double offset, boolean squares) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            double a = Math.min(high, Math.max(low, v[i])) - offset;
+            double b = Math.min(high, Math.max(low, v[i + 1])) - offset;
+            double c = Math.min(high, Math.max(low, v[i + 2])) - offset;
+            double d = Math.min(high, Math.max(low, v[i + 3])) - offset;
+            s0 += squares ? a * a : a;
+            s1 += squares ? b * b : b;
+            s2 += squares ? c * c : c;
+            s3 += squares ? d * d : d;
         }
-        return v[k];
-    }
-
-    private static void swap(float[] v, int a, int b) {
-        float x = v[a];
-        v[a] = v[b];
-        v[b] = x;
+        for (; i < n; i++) {
+            double a = Math.min(high, Math.max(low, v[i])) - offset;
+            s0 += squares ? a * a : a;
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     private static double gaussianWinsorizedVariance() {

@@ -22,90 +22,142 @@ public final class SumThreshold {
      */
     public static void apply(float[] values, boolean[] mask, int numTime, int numChan, double chi1, double base,
             int maxWindow) {
-        // A line reads and writes only its own samples, so each line's flags can go straight into mask.
-        float[] line = new float[Math.max(numTime, numChan)];
-        boolean[] lineMask = new boolean[line.length];
-        boolean[] lineOut = new boolean[line.length];
-        double[] prefix = new double[line.length + 1];
-        int[] kept = new int[line.length];
-        int[] cover = new int[line.length + 1];
+        Lines rows = new Lines(values, mask, numTime, numChan, numChan, 1);
+        Lines columns = new Lines(values, mask, numChan, numTime, 1, numChan);
         for (int m = 1; m <= maxWindow && m <= Math.max(numTime, numChan); m *= 2) {
             double chi = chi1 * Math.pow(base, Math.log(m) / Math.log(2)) / m;
-            if (m <= numChan) {
+            if (m == 1) {
                 for (int t = 0; t < numTime; t++) {
-                    int row = t * numChan;
-                    if (m == 1) {
-                        for (int c = 0; c < numChan; c++) {
-                            mask[row + c] |= Math.abs((double) values[row + c]) > chi;
-                        }
-                        continue;
-                    }
-                    System.arraycopy(values, row, line, 0, numChan);
-                    System.arraycopy(mask, row, lineMask, 0, numChan);
-                    if (line(line, lineMask, numChan, m, chi, lineOut, prefix, kept, cover)) {
-                        for (int c = 0; c < numChan; c++) {
-                            mask[row + c] |= lineOut[c];
+                    for (int c = 0; c < numChan; c++) {
+                        int i = t * numChan + c;
+                        if (!mask[i] && Math.abs((double) values[i]) > chi) {
+                            mask[i] = true;
+                            rows.stale[t] = true;
+                            columns.stale[c] = true;
                         }
                     }
                 }
+                continue;
             }
-            if (m <= numTime && m > 1) {
+            if (m <= numChan) {
+                for (int t = 0; t < numTime; t++) {
+                    rows.flag(t, m, chi * m, columns);
+                }
+            }
+            if (m <= numTime) {
                 for (int c = 0; c < numChan; c++) {
-                    for (int t = 0; t < numTime; t++) {
-                        line[t] = values[t * numChan + c];
-                        lineMask[t] = mask[t * numChan + c];
-                    }
-                    if (line(line, lineMask, numTime, m, chi, lineOut, prefix, kept, cover)) {
-                        for (int t = 0; t < numTime; t++) {
-                            mask[t * numChan + c] |= lineOut[t];
-                        }
-                    }
+                    columns.flag(c, m, chi * m, rows);
                 }
             }
         }
     }
 
     /**
-     * One line of {@code n} samples, window {@code m}: sets {@code out[i]} for the samples of every window over the
-     * threshold (and only those); returns whether any was ({@code out} is left as it was when none was). Windows are taken over the unflagged samples only.
+     * The lines of one direction of the plane, each with the prefix sums of its unflagged samples, kept from one
+     * window length to the next and made anew only for a line whose flags have changed since ({@code stale}). A
+     * line's window sums are differences of its prefix sums, so none exceeds their range (largest less smallest):
+     * a line whose range is within a window's threshold has no window over it, and is passed by without a scan.
+     * That is most lines: a random walk of n noise samples spans about sqrt(n) sigma, where the threshold of the
+     * sum of M samples grows as {@code M^0.585} times several sigma.
      */
-    static boolean line(float[] v, boolean[] flagged, int n, int m, double chi, boolean[] out, double[] prefix,
-            int[] kept, int[] cover) {
-        int k = 0;
-        prefix[0] = 0;
-        for (int i = 0; i < n; i++) {
-            if (!flagged[i]) {
-                kept[k] = i;
-                prefix[k + 1] = prefix[k] + v[i];
-                k++;
+    private static final class Lines {
+        private final float[] values;
+        private final boolean[] mask;
+        private final int length;
+        private final int lineStep;
+        private final int sampleStep;
+        /** Per line {@code length + 1} prefix sums over its unflagged samples. */
+        private final double[] prefix;
+        /** Per line {@code length} positions: the j-th unflagged sample's index along the line. */
+        private final int[] kept;
+        private final int[] keptCount;
+        private final double[] range;
+        /** Lines whose flags changed since their range and prefix sums were made. */
+        final boolean[] stale;
+        private final int[] cover;
+
+        Lines(float[] values, boolean[] mask, int count, int length, int lineStep, int sampleStep) {
+            this.values = values;
+            this.mask = mask;
+            this.length = length;
+            this.lineStep = lineStep;
+            this.sampleStep = sampleStep;
+            this.prefix = new double[count * (length + 1)];
+            this.kept = new int[count * length];
+            this.keptCount = new int[count];
+            this.range = new double[count];
+            this.stale = new boolean[count];
+            java.util.Arrays.fill(stale, true);
+            this.cover = new int[length + 1];
+        }
+
+        /**
+         * Flags every unflagged sample of line {@code l} that lies in a window of {@code m} consecutive unflagged
+         * samples whose sum exceeds {@code limit} in magnitude, and marks the lines of {@code across} through the
+         * samples flagged (and this line) stale.
+         */
+        void flag(int l, int m, double limit, Lines across) {
+            if (stale[l]) {
+                refresh(l);
             }
-        }
-        if (k < m) {
-            return false;
-        }
-        double limit = chi * m;
-        int first = 0;
-        while (first + m <= k && !(Math.abs(prefix[first + m] - prefix[first]) > limit)) {
-            first++;
-        }
-        if (first + m > k) {
-            return false; // the common case: no window over the threshold, nothing else to do
-        }
-        java.util.Arrays.fill(out, 0, n, false);
-        java.util.Arrays.fill(cover, 0, k + 1, 0);
-        for (int s = first; s + m <= k; s++) {
-            if (Math.abs(prefix[s + m] - prefix[s]) > limit) {
-                cover[s]++;
-                cover[s + m]--;
+            if (range[l] <= limit) {
+                return;
             }
-        }
-        int run = 0;
-        for (int j = 0; j < k; j++) {
-            run += cover[j];
-            if (run > 0) {
-                out[kept[j]] = true;
+            int k = keptCount[l];
+            if (k < m) {
+                return;
             }
+            int p = l * (length + 1);
+            double largest = 0; // a reduction without an early exit: no branch per window
+            for (int s = p; s + m <= p + k; s++) {
+                largest = Math.max(largest, Math.abs(prefix[s + m] - prefix[s]));
+            }
+            if (!(largest > limit)) {
+                return; // the common case: no window over the threshold, nothing else to do
+            }
+            java.util.Arrays.fill(cover, 0, k + 1, 0);
+            for (int s = 0; s + m <= k; s++) {
+                if (Math.abs(prefix[p + s + m] - prefix[p + s]) > limit) {
+                    cover[s]++;
+                    cover[s + m]--;
+                }
+            }
+            int run = 0;
+            int at = l * length;
+            for (int j = 0; j < k; j++) {
+                run += cover[j];
+                if (run > 0) {
+                    int i = kept[at + j];
+                    mask[l * lineStep + i * sampleStep] = true;
+                    across.stale[i] = true;
+                }
+            }
+            stale[l] = true;
         }
-        return true;
+
+        private void refresh(int l) {
+            int p = l * (length + 1);
+            int at = l * length;
+            int k = 0;
+            double sum = 0;
+            double min = 0;
+            double max = 0;
+            prefix[p] = 0;
+            for (int i = 0; i < length; i++) {
+                int v = l * lineStep + i * sampleStep;
+                if (!mask[v]) {
+                    kept[at + k] = i;
+                    sum += values[v];
+                    k++;
+                    prefix[p + k] = sum;
+                    min = Math.min(min, sum);
+                    max = Math.max(max, sum);
+                }
+            }
+            keptCount[l] = k;
+            range[l] = max - min;
+            stale[l] = false;
+        }
+
     }
 }

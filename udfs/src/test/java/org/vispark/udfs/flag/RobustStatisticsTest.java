@@ -49,22 +49,6 @@ class RobustStatisticsTest {
     }
 
     @Test
-    void selectionAgreesWithSorting() {
-        Random rnd = new Random(7);
-        for (int trial = 0; trial < 200; trial++) {
-            int n = 1 + rnd.nextInt(300);
-            float[] v = new float[n];
-            for (int i = 0; i < n; i++) {
-                v[i] = rnd.nextInt(4) == 0 ? 1f : (float) rnd.nextGaussian(); // with ties
-            }
-            float[] sorted = v.clone();
-            java.util.Arrays.sort(sorted);
-            int k = rnd.nextInt(n);
-            assertEquals(sorted[k], RobustStatistics.select(v, n, k), "trial " + trial);
-        }
-    }
-
-    @Test
     void nothingUnmaskedGivesNaN() {
         RobustStatistics.Estimate e = RobustStatistics.winsorized(new float[] {1, 2}, new boolean[] {true, true});
         assertEquals(0, e.count());

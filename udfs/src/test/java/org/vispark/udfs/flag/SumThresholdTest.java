@@ -35,22 +35,59 @@ class SumThresholdTest {
         return out;
     }
 
-    @Test
-    void lineMatchesTheDefinition() {
-        Random rnd = new Random(4);
-        int n = 60;
-        for (int trial = 0; trial < 300; trial++) {
-            float[] v = new float[n];
-            boolean[] flagged = new boolean[n];
-            for (int i = 0; i < n; i++) {
-                v[i] = (float) (rnd.nextGaussian() + (rnd.nextInt(10) == 0 ? 3 : 0));
-                flagged[i] = rnd.nextInt(6) == 0;
+    /** The definition over a plane: for each length in turn, every row, then (from 2 on) every column. */
+    private static void bruteForce(float[] v, boolean[] mask, int numTime, int numChan, double chi1, int maxWindow) {
+        for (int m = 1; m <= maxWindow && m <= Math.max(numTime, numChan); m *= 2) {
+            double chi = chi1 * Math.pow(1.5, Math.log(m) / Math.log(2)) / m;
+            if (m <= numChan) {
+                for (int t = 0; t < numTime; t++) {
+                    float[] line = java.util.Arrays.copyOfRange(v, t * numChan, (t + 1) * numChan);
+                    boolean[] lineMask = java.util.Arrays.copyOfRange(mask, t * numChan, (t + 1) * numChan);
+                    boolean[] out = bruteForce(line, lineMask, m, chi);
+                    for (int c = 0; c < numChan; c++) {
+                        mask[t * numChan + c] |= out[c];
+                    }
+                }
             }
-            int m = 1 << rnd.nextInt(5);
-            double chi = 0.5 + 2 * rnd.nextDouble();
-            boolean[] out = new boolean[n];
-            SumThreshold.line(v, flagged, n, m, chi, out, new double[n + 1], new int[n], new int[n + 1]);
-            assertArrayEquals(bruteForce(v, flagged, m, chi), out, "trial " + trial);
+            if (m > 1 && m <= numTime) {
+                for (int c = 0; c < numChan; c++) {
+                    float[] line = new float[numTime];
+                    boolean[] lineMask = new boolean[numTime];
+                    for (int t = 0; t < numTime; t++) {
+                        line[t] = v[t * numChan + c];
+                        lineMask[t] = mask[t * numChan + c];
+                    }
+                    boolean[] out = bruteForce(line, lineMask, m, chi);
+                    for (int t = 0; t < numTime; t++) {
+                        mask[t * numChan + c] |= out[t];
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void planeMatchesTheDefinition() {
+        Random rnd = new Random(4);
+        for (int trial = 0; trial < 200; trial++) {
+            int numTime = 1 + rnd.nextInt(30);
+            int numChan = 1 + rnd.nextInt(trial % 4 == 0 ? 300 : 40);
+            float[] v = new float[numTime * numChan];
+            boolean[] mask = new boolean[v.length];
+            int line = rnd.nextInt(numChan);
+            int burst = rnd.nextInt(numTime);
+            for (int i = 0; i < v.length; i++) {
+                double rfi = (i % numChan == line ? 1.5 : 0) + (i / numChan == burst ? 0.8 : 0)
+                        + (rnd.nextInt(50) == 0 ? 5 : 0);
+                v[i] = (float) (rnd.nextGaussian() + rfi);
+                mask[i] = rnd.nextInt(8) == 0;
+            }
+            double chi1 = 3 + 4 * rnd.nextDouble();
+            int maxWindow = 1 << rnd.nextInt(9);
+            boolean[] expected = mask.clone();
+            bruteForce(v, expected, numTime, numChan, chi1, maxWindow);
+            SumThreshold.apply(v, mask, numTime, numChan, chi1, 1.5, maxWindow);
+            assertArrayEquals(expected, mask, "trial " + trial + ": " + numTime + " x " + numChan);
         }
     }
 
