@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
         + " MS; tables solved on other MS (calibrators) apply by time.")
 final class ApplyCommand implements Callable<Integer> {
     @Mixin
-    LakeOption lake;
+    RewriteOptions rewrite;
 
     @Option(names = "--tables", required = true, paramLabel = "NAMES", split = ",",
             description = "gains tables to apply, in order")
@@ -26,19 +26,13 @@ final class ApplyCommand implements Callable<Integer> {
     InterpOption interp;
 
     @Mixin
-    WhereOption where;
-
-    @Mixin
-    CodecOption codec;
-
-    @Mixin
     SparkSessions sparkOptions;
 
     @Override
     public Integer call() {
         ApplyJob.Options o;
         try {
-            o = new ApplyJob.Options(lake.root(), tables, interp.mode(), where.condition(), codec.name());
+            o = new ApplyJob.Options(rewrite.lake(), tables, interp.mode(), rewrite.where(), rewrite.codec());
         } catch (Exception e) {
             System.err.println("apply: " + e.getMessage());
             return 2;

@@ -19,10 +19,7 @@ import picocli.CommandLine.Option;
         + " (flagged fraction per channel and time, worst antennas).")
 final class FlagCommand implements Callable<Integer> {
     @Mixin
-    LakeOption lake;
-
-    @Mixin
-    WhereOption where;
+    RewriteOptions rewrite;
 
     @Option(names = "--strategy", paramLabel = "FILE",
             description = "flagging settings (default: flagging.properties of the shipped conf/)")
@@ -36,9 +33,6 @@ final class FlagCommand implements Callable<Integer> {
     ReportOption report;
 
     @Mixin
-    CodecOption codec;
-
-    @Mixin
     SparkSessions sparkOptions;
 
     @Override
@@ -47,7 +41,7 @@ final class FlagCommand implements Callable<Integer> {
         try {
             FlagSettings settings = FlagSettings.load(strategy != null ? strategy
                     : Installation.conf().resolve("flagging.properties"));
-            o = new FlagJob.Options(lake.root(), where.condition(), settings, column, codec.name(), report.dir());
+            o = new FlagJob.Options(rewrite.lake(), rewrite.where(), settings, column, rewrite.codec(), report.dir());
         } catch (Exception e) {
             System.err.println("flag: " + e.getMessage());
             return 2;

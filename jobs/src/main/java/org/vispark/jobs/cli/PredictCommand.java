@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 final class PredictCommand implements Callable<Integer> {
 
     @Mixin
-    LakeOption lake;
+    RewriteOptions rewrite;
 
     static final class Model {
         @Option(names = "--calibrator", paramLabel = "NAME", description = "one calibrator of the catalogue")
@@ -48,12 +48,6 @@ final class PredictCommand implements Callable<Integer> {
 
     @Mixin
     DishOption dish;
-
-    @Mixin
-    WhereOption where;
-
-    @Mixin
-    CodecOption codec;
 
     @Mixin
     SparkSessions sparkOptions;
@@ -81,7 +75,7 @@ final class PredictCommand implements Callable<Integer> {
                 label = "catalogue " + file;
             }
             PrimaryBeam b = beam ? dish.beam() : null;
-            o = new PredictJob.Options(lake.root(), components, auto, label, b, where.condition(), codec.name());
+            o = new PredictJob.Options(rewrite.lake(), components, auto, label, b, rewrite.where(), rewrite.codec());
         } catch (Exception e) {
             System.err.println("predict: " + e.getMessage());
             return 2;

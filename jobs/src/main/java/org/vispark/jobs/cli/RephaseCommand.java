@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 final class RephaseCommand implements Callable<Integer> {
 
     @Mixin
-    LakeOption lake;
+    RewriteOptions rewrite;
 
     static final class Target {
         @Option(names = "--to", paramLabel = "DIRECTION",
@@ -40,9 +40,6 @@ final class RephaseCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Target target;
 
-    @Mixin
-    WhereOption where;
-
     @Option(names = "--columns", paramLabel = "COLUMNS", defaultValue = "DATA,MODEL_DATA,CORRECTED_DATA",
             description = "complex columns to rephase (default ${DEFAULT-VALUE}; absent ones are skipped)")
     String columns;
@@ -53,9 +50,6 @@ final class RephaseCommand implements Callable<Integer> {
 
     @Mixin
     CatalogueOption catalogue;
-
-    @Mixin
-    CodecOption codec;
 
     @Mixin
     SparkSessions sparkOptions;
@@ -77,7 +71,7 @@ final class RephaseCommand implements Callable<Integer> {
             }
             List<String> cols = Arrays.stream(columns.split(",")).map(c -> c.strip().toLowerCase(Locale.ROOT))
                     .filter(c -> !c.isEmpty()).toList();
-            o = new RephaseOptions(lake.root(), to, label, where.condition(), cols, toleranceArcmin, codec.name());
+            o = new RephaseOptions(rewrite.lake(), to, label, rewrite.where(), cols, toleranceArcmin, rewrite.codec());
         } catch (Exception e) {
             System.err.println("rephase: " + e.getMessage());
             return 2;

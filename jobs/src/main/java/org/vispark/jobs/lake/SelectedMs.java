@@ -9,7 +9,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The converted MS of a lake that a job writing new versions of them (apply, predict, rephase, flag) selected with
+ * The converted MS of a lake that a job working on each of them (apply, predict, rephase, flag, solve) selected with
  * its {@code --where} ({@link MsSelection}; {@code ids} sorted), and the lake as it was read for them: opened, its
  * views registered ({@link LakeViews}, so the job's own SQL can name them) and its catalogue read.
  *
@@ -27,18 +27,18 @@ public record SelectedMs(Lake lake, Configuration conf, Catalogue catalogue, Lis
         return new SelectedMs(lake, conf, catalogue, MsSelection.converted(spark, where));
     }
 
-    /** The current subtable rows and visibility files of the selected MS, for a new run. */
+    /** The current subtable rows and visibility files of the selected MS, for a run with a new id. */
     public Current current() throws IOException {
         return new Current(this, MsVersions.currentSubtables(lake, conf, catalogue, Set.copyOf(ids)),
                 MsVersions.visibilityFiles(lake, catalogue), BatchCommitter.newRunId());
     }
 
     /**
-     * The selected MS as a run that writes their new versions finds them.
+     * The selected MS as a run over them finds them.
      *
      * @param subtables the subtable rows of the current version of each MS ({@link MsVersions#currentSubtables})
      * @param files     the visible visibility files of each MS, relative to the lake root
-     * @param runId     the run's id ({@link BatchCommitter#newRunId})
+     * @param runId     the run's id ({@link BatchCommitter#newRunId}): its staging directory and the records it writes
      */
     public record Current(SelectedMs selected, Map<Long, Map<LakeTable, List<GenericRecord>>> subtables,
             Map<Long, List<String>> files, String runId) {
