@@ -102,7 +102,8 @@ final class SolveCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--memory-mb must be positive");
             }
             o = new SolveJob.Options(lake.root(), table, so, refant, Solint.parse(solint), axes.contains("scan"),
-                    axes.contains("field"), pre == null ? List.of() : pre, interp.mode(), where.condition(), memoryMb << 20, plots);
+                    axes.contains("field"), pre == null ? List.of() : pre, interp.mode(), where.condition(),
+                    memoryMb << 20, plots);
         } catch (Exception e) {
             System.err.println("solve: " + e.getMessage());
             return 2;
