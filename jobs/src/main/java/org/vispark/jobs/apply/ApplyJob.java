@@ -8,20 +8,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.vispark.jobs.convert.ConvertJob;
 import org.vispark.jobs.lake.BatchCommitter;
-import org.vispark.jobs.lake.Catalogue;
 import org.vispark.jobs.lake.CatalogueEntry;
-import org.vispark.jobs.lake.Lake;
 import org.vispark.jobs.lake.LakeTable;
-import org.vispark.jobs.lake.LakeViews;
-import org.vispark.jobs.lake.MsSelection;
 import org.vispark.jobs.lake.MsVersions;
 import org.vispark.jobs.lake.NewVersions;
+import org.vispark.jobs.lake.SelectedMs;
 import org.vispark.jobs.solve.GainRecords;
 import org.vispark.jobs.solve.PreTable;
 import org.vispark.jobs.solve.ShippedTables;
@@ -57,23 +52,17 @@ public final class ApplyJob {
 
     public static Summary run(SparkSession spark, Options o, PrintStream console) throws IOException {
         long t0 = System.nanoTime();
-        Configuration conf = spark.sparkContext().hadoopConfiguration();
-        Lake lake = Lake.open(o.lake(), conf);
-        LakeViews.register(spark, lake);
-        Catalogue catalogue = Catalogue.read(lake, conf);
-        List<Long> ids = MsSelection.converted(spark, o.where());
+        SelectedMs ms = SelectedMs.select(spark, o.lake(), o.where());
         Map<Long, List<PreTable>> solved = GainRecords.read(spark, o.tables());
-        console.printf(Locale.ROOT, "apply: %d MS selected; tables %s, interp %s%n", ids.size(), o.tables(), o.interp());
-        Map<Long, Map<LakeTable, List<GenericRecord>>> subtables =
-                MsVersions.currentSubtables(lake, conf, catalogue, Set.copyOf(ids));
-        Map<Long, List<String>> files = MsVersions.visibilityFiles(lake, catalogue);
-        String runId = BatchCommitter.newRunId();
+        console.printf(Locale.ROOT, "apply: %d MS selected; tables %s, interp %s%n", ms.ids().size(), o.tables(),
+                o.interp());
+        SelectedMs.Current current = ms.current();
         List<String> failures = new ArrayList<>();
         List<ApplyTask> tasks = new ArrayList<>();
         ShippedTables shipped = new ShippedTables(spark);
-        for (long id : ids) {
-            CatalogueEntry e = catalogue.get(id);
-            Map<LakeTable, List<GenericRecord>> tables = subtables.getOrDefault(id, Map.of());
+        for (long id : ms.ids()) {
+            CatalogueEntry e = ms.catalogue().get(id);
+            Map<LakeTable, List<GenericRecord>> tables = current.subtables(id);
             try {
                 List<ShippedTables.Shipped> chosen = new ArrayList<>();
                 for (String name : o.tables()) {
@@ -81,11 +70,11 @@ public final class ApplyJob {
                     chosen.add(shipped.ship(c.key(), c::table));
                 }
                 tasks.add(new ApplyTask(id, e.uri(), e.conversion(), RANDOM.nextLong() & Long.MAX_VALUE,
-                        files.getOrDefault(id, List.of()), chosen,
+                        current.files(id), chosen,
                         MsVersions.frequencies(tables.get(LakeTable.SPECTRAL_WINDOWS)),
                         MsVersions.corrTypes(tables.get(LakeTable.POLARIZATIONS)),
-                        tables.getOrDefault(LakeTable.ANTENNAS, List.of()).size(), o.interp(), runId, lake.layout(),
-                        o.codec()));
+                        tables.getOrDefault(LakeTable.ANTENNAS, List.of()).size(), o.interp(), current.runId(),
+                        ms.lake().layout(), o.codec()));
             } catch (IllegalArgumentException x) {
                 failures.add(e.uri() + ": " + x.getMessage());
             }
@@ -93,12 +82,13 @@ public final class ApplyJob {
 
         List<MsApplier.Result> done;
         try {
-            done = NewVersions.run(spark, new NewVersions.Run(lake, conf, catalogue, runId, subtables,
-                    ConvertJob.VERSION), tasks, MsApplier::run, t -> (table, row) -> { }, failures, "apply", console);
+            done = NewVersions.run(spark, current.newVersions(ConvertJob.VERSION), tasks, MsApplier::run,
+                    t -> (table, row) -> { }, failures, "apply", console);
         } finally {
             shipped.close();
         }
-        return new Summary(ids.size(), done.size(), failures, done.stream().mapToLong(MsApplier.Result::rows).sum(),
+        return new Summary(ms.ids().size(), done.size(), failures,
+                done.stream().mapToLong(MsApplier.Result::rows).sum(),
                 done.stream().mapToLong(MsApplier.Result::newlyFlagged).sum(), (System.nanoTime() - t0) / 1e9);
     }
 

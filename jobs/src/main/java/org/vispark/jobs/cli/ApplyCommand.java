@@ -15,23 +15,15 @@ import picocli.CommandLine.Option;
 @Command(name = "apply", description = "Write CORRECTED_DATA of MS in a lake from gains tables, as a new version of each"
         + " MS; tables solved on other MS (calibrators) apply by time.")
 final class ApplyCommand implements Callable<Integer> {
-    @Option(names = "--lake", required = true, paramLabel = "LAKE", description = "lake root")
-    String lake;
+    @Mixin
+    RewriteOptions rewrite;
 
     @Option(names = "--tables", required = true, paramLabel = "NAMES", split = ",",
             description = "gains tables to apply, in order")
     List<String> tables;
 
-    @Option(names = "--interp", paramLabel = "MODE", defaultValue = "linear",
-            description = "time interpolation: nearest or linear (default)")
-    String interp;
-
-    @Option(names = "--where", paramLabel = "SQL", description = "condition on the ms table selecting the MS (default: all)")
-    String where;
-
-    @Option(names = "--codec", paramLabel = "CODEC", defaultValue = "snappy",
-            description = "Parquet compression of the rewritten visibility files (default ${DEFAULT-VALUE})")
-    String codec;
+    @Mixin
+    InterpOption interp;
 
     @Mixin
     SparkSessions sparkOptions;
@@ -40,7 +32,7 @@ final class ApplyCommand implements Callable<Integer> {
     public Integer call() {
         ApplyJob.Options o;
         try {
-            o = new ApplyJob.Options(lake, tables, interp, where, codec);
+            o = new ApplyJob.Options(rewrite.lake(), tables, interp.mode(), rewrite.where(), rewrite.codec());
         } catch (Exception e) {
             System.err.println("apply: " + e.getMessage());
             return 2;

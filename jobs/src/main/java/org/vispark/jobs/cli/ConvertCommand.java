@@ -18,11 +18,11 @@ import picocli.CommandLine.Parameters;
  * (recorded in the lake's {@code ms} table with their error), 2 when the run itself failed.
  */
 @Command(name = "convert", description = "Convert Measurement Sets (paths or globs, local or Hadoop FileSystem URIs)"
-        + " into a Parquet visibility lake with Spark. A rerun converts only new or changed MS.")
+        + " into a Parquet visibility lake (created if missing) with Spark. A rerun converts only new or changed MS.")
 final class ConvertCommand implements Callable<Integer> {
 
-    @Option(names = "--lake", required = true, paramLabel = "LAKE", description = "lake root (created if missing)")
-    String lake;
+    @Mixin
+    LakeOption lake;
 
     @Parameters(arity = "1..*", paramLabel = "MS_OR_GLOB", description = "Measurement Sets, or glob patterns")
     List<String> inputs;
@@ -35,10 +35,8 @@ final class ConvertCommand implements Callable<Integer> {
             description = "split a local MS larger than this into row ranges, one task each (default ${DEFAULT-VALUE})")
     long taskMb;
 
-    @Option(names = "--codec", paramLabel = "CODEC", defaultValue = "snappy",
-            description = "Parquet compression of visibility files: snappy, zstd, gzip, lz4_raw, uncompressed"
-                    + " (default ${DEFAULT-VALUE})")
-    String codec;
+    @Mixin
+    CodecOption codec;
 
     @Option(names = "--no-checksum", description = "skip the content checksum of each MS (saves one read of it)")
     boolean noChecksum;
@@ -52,8 +50,14 @@ final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream out = System.out;
-        ConvertOptions o = ConvertOptions.of(lake, inputs).withBaselineBuckets(baselineBuckets)
-                .withTaskBytes(taskMb << 20).withChecksum(!noChecksum).withRetryFailed(retryFailed).withCodec(codec);
+        ConvertOptions o;
+        try {
+            o = ConvertOptions.of(lake.root(), inputs).withBaselineBuckets(baselineBuckets).withTaskBytes(taskMb << 20)
+                    .withChecksum(!noChecksum).withRetryFailed(retryFailed).withCodec(codec.name());
+        } catch (IllegalArgumentException e) {
+            System.err.println("convert: " + e.getMessage());
+            return 2;
+        }
         return sparkOptions.run("convert", spark -> {
             ConvertSummary s = ConvertJob.run(spark, o, out);
             out.printf(Locale.ROOT, "convert: %d MS in the inputs: %d converted, %d unchanged, %d failed; %d rows,"

@@ -8,7 +8,6 @@ import org.vispark.jobs.diagnose.DiagnoseSettings;
 import org.vispark.udfs.diagnostics.Thresholds;
 import org.vispark.udfs.diagnostics.Verdict;
 import org.vispark.udfs.sky.CalibratorCatalogue;
-import org.vispark.udfs.sky.PrimaryBeam;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,8 +24,8 @@ final class DiagnoseCommand implements Callable<Integer> {
     /** Fields listed on the console (worst first). */
     private static final int LISTED = 20;
 
-    @Option(names = "--lake", required = true, paramLabel = "LAKE", description = "lake root")
-    String lake;
+    @Mixin
+    LakeOption lake;
 
     static final class Choice {
         @Option(names = "--calibrator", paramLabel = "NAME", description = "judge every field against this calibrator")
@@ -47,19 +46,18 @@ final class DiagnoseCommand implements Callable<Integer> {
             description = "verdict limits (default: conf/diagnostics.properties of the installation)")
     Path thresholds;
 
-    @Option(names = "--dish-m", paramLabel = "METRES", defaultValue = "4.65",
-            description = "dish diameter for the primary-beam FWHM (default ${DEFAULT-VALUE}, DSA-110)")
-    double dish_m;
+    @Mixin
+    DishOption dish;
 
-    @Option(names = "--where", paramLabel = "SQL", description = "condition on the ms table selecting the MS (default: all)")
-    String where;
+    @Mixin
+    WhereOption where;
 
     @Option(names = "--column", paramLabel = "COLUMN", defaultValue = "DATA",
             description = "judge DATA (default) or CORRECTED_DATA against MODEL_DATA")
     String column;
 
-    @Option(names = "--report", paramLabel = "DIR", description = "write an HTML report with plots here (replaced whole)")
-    Path report;
+    @Mixin
+    ReportOption report;
 
     @Mixin
     SparkSessions sparkOptions;
@@ -76,8 +74,8 @@ final class DiagnoseCommand implements Callable<Integer> {
             if (name != null) {
                 cat.get(name);
             }
-            o = new DiagnoseJob.Options(lake, name, cat, t, new PrimaryBeam(dish_m, PrimaryBeam.TAPERED_WIDTH_FACTOR),
-                    DiagnoseSettings.defaults().withDataColumn(column), where, report);
+            o = new DiagnoseJob.Options(lake.root(), name, cat, t, dish.beam(),
+                    DiagnoseSettings.defaults().withDataColumn(column), where.condition(), report.dir());
         } catch (Exception e) {
             System.err.println("diagnose: " + e.getMessage());
             return 2;

@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
 @Command(name = "export-caltable", description = "Write one gains table of the lake (for one MS) as a CASA"
         + " calibration table that applycal can use.")
 final class ExportCaltableCommand implements Callable<Integer> {
-    @Option(names = "--lake", required = true, paramLabel = "LAKE", description = "lake root")
-    String lake;
+    @Mixin
+    LakeOption lake;
 
     @Option(names = "--table", required = true, paramLabel = "NAME", description = "the gains table")
     String table;
@@ -36,7 +36,7 @@ final class ExportCaltableCommand implements Callable<Integer> {
     public Integer call() {
         return sparkOptions.run("export-caltable", spark -> {
             CalTableExport.Summary s = CalTableExport.run(spark,
-                    new CalTableExport.Options(lake, table, msId, output, overwrite));
+                    new CalTableExport.Options(lake.root(), table, msId, output, overwrite));
             System.out.printf("export-caltable: %s, %d rows of %s solved on %s%n", output, s.rows(), s.visCal(),
                     s.msUri());
             return 0;

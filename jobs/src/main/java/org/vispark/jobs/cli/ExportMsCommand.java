@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
         + " selected MS, named after the source MS, into a local or shared POSIX directory.")
 final class ExportMsCommand implements Callable<Integer> {
 
-    @Option(names = "--lake", required = true, paramLabel = "LAKE", description = "lake root")
-    String lake;
+    @Mixin
+    LakeOption lake;
 
     static final class Selection {
         @Option(names = "--ms", paramLabel = "ID", description = "one MS by its ms_id")
@@ -53,7 +53,7 @@ final class ExportMsCommand implements Callable<Integer> {
         try {
             List<String> cols = columns == null ? null : Arrays.stream(columns.split(","))
                     .map(c -> c.strip().toUpperCase(Locale.ROOT)).filter(c -> !c.isEmpty()).toList();
-            o = new ExportJob.Options(lake, selection.msId, selection.where, output, cols, overwrite);
+            o = new ExportJob.Options(lake.root(), selection.msId, selection.where, output, cols, overwrite);
         } catch (Exception e) {
             System.err.println("export-ms: " + e.getMessage());
             return 2;

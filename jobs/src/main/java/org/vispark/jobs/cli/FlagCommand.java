@@ -15,13 +15,11 @@ import picocli.CommandLine.Option;
  * status 0 when every selected MS was flagged, 1 when some could not be, 2 for a failed run or bad options.
  */
 @Command(name = "flag", description = "Flag RFI in MS of a lake (AOFlagger's SumThreshold strategy), writing FLAG as a"
-        + " new version of each MS; flag statistics go to the flag_stats table.")
+        + " new version of each MS; flag statistics go to the flag_stats table and, with --report, to an HTML report"
+        + " (flagged fraction per channel and time, worst antennas).")
 final class FlagCommand implements Callable<Integer> {
-    @Option(names = "--lake", required = true, paramLabel = "LAKE", description = "lake root")
-    String lake;
-
-    @Option(names = "--where", paramLabel = "SQL", description = "condition on the ms table selecting the MS (default: all)")
-    String where;
+    @Mixin
+    RewriteOptions rewrite;
 
     @Option(names = "--strategy", paramLabel = "FILE",
             description = "flagging settings (default: flagging.properties of the shipped conf/)")
@@ -31,13 +29,8 @@ final class FlagCommand implements Callable<Integer> {
             description = "the visibilities judged: DATA (default) or CORRECTED_DATA")
     String column;
 
-    @Option(names = "--report", paramLabel = "DIR",
-            description = "write an HTML report (flagged fraction per channel and time, worst antennas) into DIR")
-    Path report;
-
-    @Option(names = "--codec", paramLabel = "CODEC", defaultValue = "snappy",
-            description = "Parquet compression of the rewritten visibility files (default ${DEFAULT-VALUE})")
-    String codec;
+    @Mixin
+    ReportOption report;
 
     @Mixin
     SparkSessions sparkOptions;
@@ -48,7 +41,7 @@ final class FlagCommand implements Callable<Integer> {
         try {
             FlagSettings settings = FlagSettings.load(strategy != null ? strategy
                     : Installation.conf().resolve("flagging.properties"));
-            o = new FlagJob.Options(lake, where, settings, column, codec, report);
+            o = new FlagJob.Options(rewrite.lake(), rewrite.where(), settings, column, rewrite.codec(), report.dir());
         } catch (Exception e) {
             System.err.println("flag: " + e.getMessage());
             return 2;

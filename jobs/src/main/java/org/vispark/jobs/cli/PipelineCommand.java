@@ -23,8 +23,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "pipeline", description = "Convert, diagnose, rephase, predict, solve (K, G p, B), apply and diagnose"
         + " again every MS not yet calibrated; rerunnable.")
 final class PipelineCommand implements Callable<Integer> {
-    @Option(names = "--lake", required = true, paramLabel = "LAKE", description = "lake root")
-    String lake;
+    @Mixin
+    LakeOption lake;
 
     @Parameters(paramLabel = "MS_OR_GLOB", arity = "0..*",
             description = "MS to convert first (paths, globs or Hadoop URIs); none: calibrate what the lake has")
@@ -61,7 +61,7 @@ final class PipelineCommand implements Callable<Integer> {
             return 2;
         }
         return sparkOptions.run("pipeline", spark -> {
-            return report(PipelineJob.run(spark, new PipelineJob.Options(lake, inputs == null ? List.of() : inputs, s,
+            return report(PipelineJob.run(spark, new PipelineJob.Options(lake.root(), inputs == null ? List.of() : inputs, s,
                     report), System.out));
         });
     }

@@ -25,8 +25,8 @@ import picocli.CommandLine.Option;
         + " catalogue's sources in each MS's beam) or, given neither, every source of --catalogue FILE.")
 final class PredictCommand implements Callable<Integer> {
 
-    @Option(names = "--lake", required = true, paramLabel = "LAKE", description = "lake root")
-    String lake;
+    @Mixin
+    RewriteOptions rewrite;
 
     static final class Model {
         @Option(names = "--calibrator", paramLabel = "NAME", description = "one calibrator of the catalogue")
@@ -46,16 +46,8 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--beam", description = "attenuate by a Gaussian primary beam about each field's REFERENCE_DIR")
     boolean beam;
 
-    @Option(names = "--dish-m", paramLabel = "METRES", defaultValue = "4.65",
-            description = "dish diameter of the primary beam (default ${DEFAULT-VALUE}, DSA-110)")
-    double dish_m;
-
-    @Option(names = "--where", paramLabel = "SQL", description = "condition on the ms table selecting the MS (default: all)")
-    String where;
-
-    @Option(names = "--codec", paramLabel = "CODEC", defaultValue = "snappy",
-            description = "Parquet compression of the rewritten visibility files (default ${DEFAULT-VALUE})")
-    String codec;
+    @Mixin
+    DishOption dish;
 
     @Mixin
     SparkSessions sparkOptions;
@@ -82,8 +74,8 @@ final class PredictCommand implements Callable<Integer> {
                         .map(CalibratorCatalogue.Calibrator::component).toList();
                 label = "catalogue " + file;
             }
-            PrimaryBeam b = beam ? new PrimaryBeam(dish_m, PrimaryBeam.TAPERED_WIDTH_FACTOR) : null;
-            o = new PredictJob.Options(lake, components, auto, label, b, where, codec);
+            PrimaryBeam b = beam ? dish.beam() : null;
+            o = new PredictJob.Options(rewrite.lake(), components, auto, label, b, rewrite.where(), rewrite.codec());
         } catch (Exception e) {
             System.err.println("predict: " + e.getMessage());
             return 2;

@@ -25,8 +25,8 @@ import picocli.CommandLine.Option;
         + " (UVW rotation and phase factor, per row), as a new version of each MS.")
 final class RephaseCommand implements Callable<Integer> {
 
-    @Option(names = "--lake", required = true, paramLabel = "LAKE", description = "lake root")
-    String lake;
+    @Mixin
+    RewriteOptions rewrite;
 
     static final class Target {
         @Option(names = "--to", paramLabel = "DIRECTION",
@@ -40,9 +40,6 @@ final class RephaseCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Target target;
 
-    @Option(names = "--where", paramLabel = "SQL", description = "condition on the ms table selecting the MS (default: all)")
-    String where;
-
     @Option(names = "--columns", paramLabel = "COLUMNS", defaultValue = "DATA,MODEL_DATA,CORRECTED_DATA",
             description = "complex columns to rephase (default ${DEFAULT-VALUE}; absent ones are skipped)")
     String columns;
@@ -53,10 +50,6 @@ final class RephaseCommand implements Callable<Integer> {
 
     @Mixin
     CatalogueOption catalogue;
-
-    @Option(names = "--codec", paramLabel = "CODEC", defaultValue = "snappy",
-            description = "Parquet compression of the rewritten visibility files (default ${DEFAULT-VALUE})")
-    String codec;
 
     @Mixin
     SparkSessions sparkOptions;
@@ -78,7 +71,7 @@ final class RephaseCommand implements Callable<Integer> {
             }
             List<String> cols = Arrays.stream(columns.split(",")).map(c -> c.strip().toLowerCase(Locale.ROOT))
                     .filter(c -> !c.isEmpty()).toList();
-            o = new RephaseOptions(lake, to, label, where, cols, toleranceArcmin, codec);
+            o = new RephaseOptions(rewrite.lake(), to, label, rewrite.where(), cols, toleranceArcmin, rewrite.codec());
         } catch (Exception e) {
             System.err.println("rephase: " + e.getMessage());
             return 2;

@@ -10,7 +10,6 @@ import org.vispark.jobs.solve.Solint;
 import org.vispark.jobs.solve.SolveJob;
 import org.vispark.udfs.solve.CalMode;
 import org.vispark.udfs.solve.GainType;
-import org.vispark.udfs.solve.Interpolation;
 import org.vispark.udfs.solve.SolveOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,8 +26,8 @@ import picocli.CommandLine.Option;
 final class SolveCommand implements Callable<Integer> {
     private static final Set<String> COMBINABLE = Set.of("scan", "field");
 
-    @Option(names = "--lake", required = true, paramLabel = "LAKE", description = "lake root")
-    String lake;
+    @Mixin
+    LakeOption lake;
 
     @Option(names = "--table", required = true, paramLabel = "NAME", description = "name of the gains table to write")
     String table;
@@ -67,12 +66,11 @@ final class SolveCommand implements Callable<Integer> {
             description = "gains tables (solved on the same MS) to pre-apply, in order")
     List<String> pre;
 
-    @Option(names = "--interp", paramLabel = "MODE", defaultValue = "linear",
-            description = "time interpolation of pre-applied tables: nearest or linear (default)")
-    String interp;
+    @Mixin
+    InterpOption interp;
 
-    @Option(names = "--where", paramLabel = "SQL", description = "condition on the ms table selecting the MS (default: all)")
-    String where;
+    @Mixin
+    WhereOption where;
 
     @Option(names = "--memory-mb", paramLabel = "MB", defaultValue = "512",
             description = "solve groups a task holds at once (default ${DEFAULT-VALUE} MB); more take further passes")
@@ -98,14 +96,14 @@ final class SolveCommand implements Callable<Integer> {
                             + " (spectral windows are solved separately)");
                 }
             }
-            Interpolation.parse(interp);
             SolveOptions so = SolveOptions.defaults(GainType.parse(gaintype)).withCalMode(CalMode.parse(calmode))
                     .withMinSnr(minsnr).withMinBlPerAnt(minblperant).withSolnorm(solnorm);
             if (memoryMb < 1) {
                 throw new IllegalArgumentException("--memory-mb must be positive");
             }
-            o = new SolveJob.Options(lake, table, so, refant, Solint.parse(solint), axes.contains("scan"),
-                    axes.contains("field"), pre == null ? List.of() : pre, interp, where, memoryMb << 20, plots);
+            o = new SolveJob.Options(lake.root(), table, so, refant, Solint.parse(solint), axes.contains("scan"),
+                    axes.contains("field"), pre == null ? List.of() : pre, interp.mode(), where.condition(),
+                    memoryMb << 20, plots);
         } catch (Exception e) {
             System.err.println("solve: " + e.getMessage());
             return 2;

@@ -30,8 +30,8 @@ import picocli.CommandLine.Parameters;
 final class SqlCommand implements Callable<Integer> {
     enum Format { table, csv, json }
 
-    @Option(names = "--lake", required = true, paramLabel = "LAKE", description = "lake root")
-    String lake;
+    @Mixin
+    LakeOption lake;
 
     @Parameters(index = "0", paramLabel = "QUERY", description = "Spark SQL; views: ms, ms_history, visibilities,"
             + " antennas, spectral_windows, polarizations, fields, data_descriptions")
@@ -51,7 +51,7 @@ final class SqlCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return sparkOptions.run("sql", spark -> {
-            LakeViews.register(spark, Lake.open(lake, spark.sparkContext().hadoopConfiguration()));
+            LakeViews.register(spark, Lake.open(lake.root(), spark.sparkContext().hadoopConfiguration()));
             Dataset<Row> result = spark.sql(query);
             PrintStream out = System.out;
             switch (format) {

@@ -9,21 +9,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.vispark.jobs.convert.ConvertJob;
-import org.vispark.jobs.lake.BatchCommitter;
-import org.vispark.jobs.lake.Catalogue;
 import org.vispark.jobs.lake.CatalogueEntry;
-import org.vispark.jobs.lake.Lake;
 import org.vispark.jobs.lake.LakeTable;
-import org.vispark.jobs.lake.LakeViews;
-import org.vispark.jobs.lake.MsSelection;
-import org.vispark.jobs.lake.MsVersions;
 import org.vispark.jobs.lake.NewVersions;
 import org.vispark.jobs.lake.ResultTables;
+import org.vispark.jobs.lake.SelectedMs;
 import org.vispark.udfs.flag.FlagSettings;
 
 /**
@@ -56,37 +49,29 @@ public final class FlagJob {
 
     public static Summary run(SparkSession spark, Options o, PrintStream console) throws IOException {
         long t0 = System.nanoTime();
-        Configuration conf = spark.sparkContext().hadoopConfiguration();
-        Lake lake = Lake.open(o.lake(), conf);
-        LakeViews.register(spark, lake);
-        Catalogue catalogue = Catalogue.read(lake, conf);
-        List<Long> ids = MsSelection.converted(spark, o.where());
-        console.printf(Locale.ROOT, "flag: %d MS selected; column %s%n", ids.size(),
+        SelectedMs ms = SelectedMs.select(spark, o.lake(), o.where());
+        console.printf(Locale.ROOT, "flag: %d MS selected; column %s%n", ms.ids().size(),
                 o.column().toUpperCase(Locale.ROOT));
-        Map<Long, Map<LakeTable, List<GenericRecord>>> subtables =
-                MsVersions.currentSubtables(lake, conf, catalogue, Set.copyOf(ids));
-        Map<Long, List<String>> files = MsVersions.visibilityFiles(lake, catalogue);
-        String runId = BatchCommitter.newRunId();
+        SelectedMs.Current current = ms.current();
         List<FlagTask> tasks = new ArrayList<>();
-        for (long id : ids) {
-            CatalogueEntry e = catalogue.get(id);
+        for (long id : ms.ids()) {
+            CatalogueEntry e = ms.catalogue().get(id);
             tasks.add(new FlagTask(id, e.uri(), e.conversion(), RANDOM.nextLong() & Long.MAX_VALUE,
-                    files.getOrDefault(id, List.of()), o.settings(), o.column(), runId, lake.layout(), o.codec()));
+                    current.files(id), o.settings(), o.column(), current.runId(), ms.lake().layout(), o.codec()));
         }
         List<String> failures = new ArrayList<>();
-        List<MsFlagger.Result> done = NewVersions.run(spark, new NewVersions.Run(lake, conf, catalogue, runId,
-                subtables, ConvertJob.VERSION), tasks, MsFlagger::run, t -> (table, row) -> { }, failures, "flag",
-                console);
+        List<MsFlagger.Result> done = NewVersions.run(spark, current.newVersions(ConvertJob.VERSION), tasks,
+                MsFlagger::run, t -> (table, row) -> { }, failures, "flag", console);
 
         List<GenericRecord> statRows = new ArrayList<>();
         for (MsFlagger.Result r : done) {
-            statRows.addAll(r.stats().records(r.msId(), r.newConversion(), r.fromConversion(), runId,
-                    antennaNames(subtables.getOrDefault(r.msId(), Map.of()).get(LakeTable.ANTENNAS))));
+            statRows.addAll(r.stats().records(r.msId(), r.newConversion(), r.fromConversion(), current.runId(),
+                    antennaNames(current.subtables(r.msId()).get(LakeTable.ANTENNAS))));
         }
         try {
-            new ResultTables(lake, conf, runId).append(LakeTable.FLAG_STATS, statRows);
+            new ResultTables(ms.lake(), ms.conf(), current.runId()).append(LakeTable.FLAG_STATS, statRows);
         } finally {
-            lake.fs().delete(lake.layout().stagingDir(runId), true);
+            ms.lake().fs().delete(ms.lake().layout().stagingDir(current.runId()), true);
         }
         if (o.report() != null) {
             Map<Long, String> uris = new HashMap<>();
@@ -94,7 +79,8 @@ public final class FlagJob {
             FlagReport.write(o.report(), statRows, uris);
             console.printf(Locale.ROOT, "flag: report %s%n", o.report().resolve("index.html"));
         }
-        return new Summary(ids.size(), done.size(), failures, done.stream().mapToLong(MsFlagger.Result::rows).sum(),
+        return new Summary(ms.ids().size(), done.size(), failures,
+                done.stream().mapToLong(MsFlagger.Result::rows).sum(),
                 done.stream().mapToLong(MsFlagger.Result::judged).sum(),
                 done.stream().mapToLong(MsFlagger.Result::newlyFlagged).sum(), (System.nanoTime() - t0) / 1e9);
     }

@@ -9,21 +9,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.vispark.jobs.convert.ConvertJob;
 import org.vispark.jobs.lake.BatchCommitter;
-import org.vispark.jobs.lake.Catalogue;
 import org.vispark.jobs.lake.CatalogueEntry;
-import org.vispark.jobs.lake.Lake;
 import org.vispark.jobs.lake.LakeTable;
-import org.vispark.jobs.lake.LakeViews;
-import org.vispark.jobs.lake.MsSelection;
 import org.vispark.jobs.lake.MsVersions;
 import org.vispark.jobs.lake.NewVersions;
+import org.vispark.jobs.lake.SelectedMs;
 import org.vispark.jobs.sky.CalibratorChoice;
 import org.vispark.udfs.sky.CalibratorCatalogue;
 import org.vispark.udfs.sky.PrimaryBeam;
@@ -61,24 +56,17 @@ public final class PredictJob {
 
     public static Summary run(SparkSession spark, Options o, PrintStream console) throws IOException {
         long t0 = System.nanoTime();
-        Configuration conf = spark.sparkContext().hadoopConfiguration();
-        Lake lake = Lake.open(o.lake(), conf);
-        LakeViews.register(spark, lake);
-        Catalogue catalogue = Catalogue.read(lake, conf);
-        List<Long> ids = MsSelection.converted(spark, o.where());
-        console.printf(Locale.ROOT, "predict: %d MS selected; model %s (%s), %s%n", ids.size(),
+        SelectedMs ms = SelectedMs.select(spark, o.lake(), o.where());
+        console.printf(Locale.ROOT, "predict: %d MS selected; model %s (%s), %s%n", ms.ids().size(),
                 o.modelLabel(), o.components() == null ? "sources within FWHM/2 of each MS's pointing"
                         : o.components().size() + " component(s)", o.beam() == null ? "no primary beam"
                         : String.format(Locale.ROOT, "primary beam of a %.2f m dish", o.beam().dishDiameter_m()));
-        Map<Long, Map<LakeTable, List<GenericRecord>>> subtables =
-                MsVersions.currentSubtables(lake, conf, catalogue, Set.copyOf(ids));
-        Map<Long, List<String>> files = MsVersions.visibilityFiles(lake, catalogue);
-        String runId = BatchCommitter.newRunId();
+        SelectedMs.Current current = ms.current();
         List<String> failures = new ArrayList<>();
         List<PredictTask> tasks = new ArrayList<>();
-        for (long id : ids) {
-            CatalogueEntry e = catalogue.get(id);
-            Map<LakeTable, List<GenericRecord>> tables = subtables.getOrDefault(id, Map.of());
+        for (long id : ms.ids()) {
+            CatalogueEntry e = ms.catalogue().get(id);
+            Map<LakeTable, List<GenericRecord>> tables = current.subtables(id);
             Map<Integer, double[]> centres = new HashMap<>();
             Map<Integer, double[]> pointings = new HashMap<>();
             for (GenericRecord f : tables.getOrDefault(LakeTable.FIELDS, List.of())) {
@@ -103,16 +91,15 @@ public final class PredictJob {
                 console.printf("predict: %s: %s%n", e.uri(), model.stream().map(SkyComponent::name).toList());
             }
             tasks.add(new PredictTask(id, e.uri(), e.conversion(), RANDOM.nextLong() & Long.MAX_VALUE,
-                    files.getOrDefault(id, List.of()), centres, pointings, freqs,
+                    current.files(id), centres, pointings, freqs,
                     MsVersions.corrTypes(tables.get(LakeTable.POLARIZATIONS)), List.copyOf(model), o.beam(),
-                    runId, lake.layout(), o.codec()));
+                    current.runId(), ms.lake().layout(), o.codec()));
         }
 
-        List<MsPredictor.Result> done = NewVersions.run(spark, new NewVersions.Run(lake, conf, catalogue, runId,
-                subtables, ConvertJob.VERSION), tasks, MsPredictor::run, t -> (table, row) -> { }, failures, "predict",
-                console);
-        return new Summary(ids.size(), done.size(), failures, done.stream().mapToLong(MsPredictor.Result::rows).sum(),
-                (System.nanoTime() - t0) / 1e9);
+        List<MsPredictor.Result> done = NewVersions.run(spark, current.newVersions(ConvertJob.VERSION), tasks,
+                MsPredictor::run, t -> (table, row) -> { }, failures, "predict", console);
+        return new Summary(ms.ids().size(), done.size(), failures,
+                done.stream().mapToLong(MsPredictor.Result::rows).sum(), (System.nanoTime() - t0) / 1e9);
     }
 
     /** The catalogue sources within FWHM/2 of the lowest field's pointing (else phase centre) at the mean frequency. */

@@ -12,21 +12,17 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.vispark.jobs.convert.ConvertJob;
 import org.vispark.jobs.lake.BatchCommitter;
-import org.vispark.jobs.lake.Catalogue;
 import org.vispark.jobs.lake.CatalogueEntry;
-import org.vispark.jobs.lake.Lake;
 import org.vispark.jobs.lake.LakeMaintenance;
 import org.vispark.jobs.lake.LakeTable;
-import org.vispark.jobs.lake.LakeViews;
-import org.vispark.jobs.lake.MsSelection;
 import org.vispark.jobs.lake.MsVersions;
 import org.vispark.jobs.lake.NewVersions;
+import org.vispark.jobs.lake.SelectedMs;
 import org.vispark.udfs.astro.RaDec;
 import org.vispark.udfs.astro.Spherical;
 
@@ -49,28 +45,21 @@ public final class RephaseJob {
 
     public static RephaseSummary run(SparkSession spark, RephaseOptions o, PrintStream console) throws IOException {
         long t0 = System.nanoTime();
-        Configuration conf = spark.sparkContext().hadoopConfiguration();
-        Lake lake = Lake.open(o.lake(), conf);
-        LakeViews.register(spark, lake);
-        Catalogue catalogue = Catalogue.read(lake, conf);
-        List<Long> ids = MsSelection.converted(spark, o.where());
-        console.printf(Locale.ROOT, "rephase: %d MS selected; target %s = J2000 %.6f %+.6f deg%n", ids.size(),
+        SelectedMs ms = SelectedMs.select(spark, o.lake(), o.where());
+        console.printf(Locale.ROOT, "rephase: %d MS selected; target %s = J2000 %.6f %+.6f deg%n", ms.ids().size(),
                 o.targetLabel(), o.target().raDeg(), o.target().decDeg());
         List<String> failures = new ArrayList<>();
-        if (ids.isEmpty()) {
+        if (ms.ids().isEmpty()) {
             return new RephaseSummary(0, 0, 0, failures, 0, seconds(t0));
         }
-        Map<Long, Set<Integer>> usedFields = usedFields(spark, ids);
-        Map<Long, Map<LakeTable, List<GenericRecord>>> subtables =
-                MsVersions.currentSubtables(lake, conf, catalogue, Set.copyOf(ids));
-        Map<Long, List<String>> files = MsVersions.visibilityFiles(lake, catalogue);
-        String runId = BatchCommitter.newRunId();
+        Map<Long, Set<Integer>> usedFields = usedFields(spark, ms.ids());
+        SelectedMs.Current current = ms.current();
 
         List<RephaseTask> tasks = new ArrayList<>();
         int within = 0;
-        for (long id : ids) {
-            CatalogueEntry e = catalogue.get(id);
-            Map<LakeTable, List<GenericRecord>> tables = subtables.getOrDefault(id, Map.of());
+        for (long id : ms.ids()) {
+            CatalogueEntry e = ms.catalogue().get(id);
+            Map<LakeTable, List<GenericRecord>> tables = current.subtables(id);
             Map<Integer, GenericRecord> fields = MsVersions.byId(tables.get(LakeTable.FIELDS), "field_id");
             console.println("  " + e.uri());
             Map<Integer, double[]> centres = new TreeMap<>();
@@ -109,18 +98,18 @@ public final class RephaseJob {
             } else {
                 console.println("    -> rephasing");
                 tasks.add(new RephaseTask(id, e.uri(), e.conversion(), RANDOM.nextLong() & Long.MAX_VALUE,
-                        files.getOrDefault(id, List.of()), centres,
+                        current.files(id), centres,
                         MsVersions.frequencies(tables.get(LakeTable.SPECTRAL_WINDOWS)),
-                        new double[] {o.target().ra_rad(), o.target().dec_rad()}, o.columns(), runId, lake.layout(),
-                        o.codec()));
+                        new double[] {o.target().ra_rad(), o.target().dec_rad()}, o.columns(), current.runId(),
+                        ms.lake().layout(), o.codec()));
             }
         }
 
-        List<RephaseResult> done = NewVersions.run(spark, new NewVersions.Run(lake, conf, catalogue, runId, subtables,
-                ConvertJob.VERSION), tasks, MsRephaser::run,
+        List<RephaseResult> done = NewVersions.run(spark, current.newVersions(ConvertJob.VERSION), tasks,
+                MsRephaser::run,
                 t -> (table, row) -> movePhaseCentre(table, row, t, o.target()), failures, "rephase", console);
-        LakeMaintenance.compactRuns(lake, conf, null);
-        return new RephaseSummary(ids.size(), done.size(), within, failures,
+        LakeMaintenance.compactRuns(ms.lake(), ms.conf(), null);
+        return new RephaseSummary(ms.ids().size(), done.size(), within, failures,
                 done.stream().mapToLong(RephaseResult::rows).sum(), seconds(t0));
     }
 

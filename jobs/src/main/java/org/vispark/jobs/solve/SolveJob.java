@@ -10,20 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
-import org.vispark.jobs.lake.BatchCommitter;
-import org.vispark.jobs.lake.Catalogue;
 import org.vispark.jobs.lake.CatalogueEntry;
-import org.vispark.jobs.lake.Lake;
 import org.vispark.jobs.lake.LakeTable;
-import org.vispark.jobs.lake.LakeViews;
-import org.vispark.jobs.lake.MsSelection;
 import org.vispark.jobs.lake.MsTasks;
 import org.vispark.jobs.lake.MsVersions;
 import org.vispark.jobs.lake.ResultTables;
+import org.vispark.jobs.lake.SelectedMs;
 import org.vispark.udfs.solve.ReferenceAntenna;
 import org.vispark.udfs.solve.Solution;
 import org.vispark.udfs.solve.SolveOptions;
@@ -60,25 +54,19 @@ public final class SolveJob {
 
     public static Summary run(SparkSession spark, Options o, PrintStream console) throws IOException {
         long t0 = System.nanoTime();
-        Configuration conf = spark.sparkContext().hadoopConfiguration();
-        Lake lake = Lake.open(o.lake(), conf);
-        LakeViews.register(spark, lake);
-        Catalogue catalogue = Catalogue.read(lake, conf);
-        List<Long> ids = MsSelection.converted(spark, o.where());
+        SelectedMs ms = SelectedMs.select(spark, o.lake(), o.where());
         Map<Long, List<PreTable>> pre = GainRecords.read(spark, o.pre());
         console.printf(Locale.ROOT, "solve: %d MS selected; table %s: gaintype %s calmode %s solint %s refant %s"
-                + " minsnr %s%s%n", ids.size(), o.tableName(), o.solve().gainType(), calMode(o),
+                + " minsnr %s%s%n", ms.ids().size(), o.tableName(), o.solve().gainType(), calMode(o),
                 o.solint(), o.refant(), o.solve().minSnr(), o.pre().isEmpty() ? "" : "; pre-applied " + o.pre());
-        Map<Long, Map<LakeTable, List<GenericRecord>>> subtables =
-                MsVersions.currentSubtables(lake, conf, catalogue, Set.copyOf(ids));
-        Map<Long, List<String>> files = MsVersions.visibilityFiles(lake, catalogue);
+        SelectedMs.Current current = ms.current();
         List<String> failures = new ArrayList<>();
         List<SolveTask> tasks = new ArrayList<>();
         Map<Long, Map<Integer, String>> antennaNames = new HashMap<>();
         ShippedTables shipped = new ShippedTables(spark);
-        for (long id : ids) {
-            CatalogueEntry e = catalogue.get(id);
-            Map<LakeTable, List<GenericRecord>> tables = subtables.getOrDefault(id, Map.of());
+        for (long id : ms.ids()) {
+            CatalogueEntry e = ms.catalogue().get(id);
+            Map<LakeTable, List<GenericRecord>> tables = current.subtables(id);
             List<GenericRecord> antennas = tables.getOrDefault(LakeTable.ANTENNAS, List.of());
             String[] names = new String[antennas.size()];
             Map<Integer, String> byId = new HashMap<>();
@@ -97,19 +85,18 @@ public final class SolveJob {
                             + mine.stream().map(PreTable::name).toList() + " have solutions for this MS");
                 }
                 SolveOptions so = o.solve().withRefant(ReferenceAntenna.parse(o.refant(), names));
-                tasks.add(new SolveTask(id, e.uri(), e.conversion(), files.getOrDefault(id, List.of()),
+                tasks.add(new SolveTask(id, e.uri(), e.conversion(), current.files(id),
                         MsVersions.frequencies(tables.get(LakeTable.SPECTRAL_WINDOWS)),
                         MsVersions.corrTypes(tables.get(LakeTable.POLARIZATIONS)), names.length,
                         e.timeStart() == null ? 0 : e.timeStart(), o.solint(), o.combineScan(), o.combineField(), so,
                         mine.stream().map(pt -> shipped.ship(pt.name() + " of MS " + id, () -> pt)).toList(), o.interp(),
-                        o.memoryBudget_bytes(), lake.layout()));
+                        o.memoryBudget_bytes(), ms.lake().layout()));
             } catch (IllegalArgumentException x) {
                 failures.add(e.uri() + ": " + x.getMessage());
             }
         }
 
-        String runId = BatchCommitter.newRunId();
-        ResultTables results = new ResultTables(lake, conf, runId);
+        ResultTables results = new ResultTables(ms.lake(), ms.conf(), current.runId());
         String now = Instant.now().toString();
         Map<String, Double> kept = new LinkedHashMap<>();
         List<GenericRecord> plotted = new ArrayList<>();
@@ -125,8 +112,8 @@ public final class SolveJob {
                         failures.add(t.uri() + ": " + r.error());
                         continue;
                     }
-                    GainRecords.Source src = new GainRecords.Source(t.msId(), t.conversion(), runId, o.tableName(),
-                            o.solve().gainType(), calMode(o), now);
+                    GainRecords.Source src = new GainRecords.Source(t.msId(), t.conversion(), current.runId(),
+                            o.tableName(), o.solve().gainType(), calMode(o), now);
                     long all = 0;
                     long good = 0;
                     for (MsSolver.SolvedGroup g : r.groups()) {
@@ -157,14 +144,14 @@ public final class SolveJob {
             });
         } finally {
             shipped.close();
-            lake.fs().delete(lake.layout().stagingDir(runId), true);
+            ms.lake().fs().delete(ms.lake().layout().stagingDir(current.runId()), true);
         }
         if (o.plots() != null) {
             SolvePlots.write(o.plots(), o.tableName(), o.solve().gainType(), plotted, kept);
             console.println("solve: plots in " + o.plots());
         }
-        return new Summary(ids.size(), kept.size(), failures, counts[0], counts[1], kept, (System.nanoTime() - t0) / 1e9,
-                taskSeconds);
+        return new Summary(ms.ids().size(), kept.size(), failures, counts[0], counts[1], kept,
+                (System.nanoTime() - t0) / 1e9, taskSeconds);
     }
 
     private static String calMode(Options o) {
