@@ -52,7 +52,7 @@ public final class ApplyJob {
 
     public static Summary run(SparkSession spark, Options o, PrintStream console) throws IOException {
         long t0 = System.nanoTime();
-        SelectedMs ms = SelectedMs.select(spark, o.lake(), o.where());
+        SelectedMs ms = SelectedMs.select(spark, o.lake(), o.where(), true);
         Map<Long, List<PreTable>> solved = GainRecords.read(spark, o.tables());
         console.printf(Locale.ROOT, "apply: %d MS selected; tables %s, interp %s%n", ms.ids().size(), o.tables(),
                 o.interp());

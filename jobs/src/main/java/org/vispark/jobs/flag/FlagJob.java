@@ -49,7 +49,7 @@ public final class FlagJob {
 
     public static Summary run(SparkSession spark, Options o, PrintStream console) throws IOException {
         long t0 = System.nanoTime();
-        SelectedMs ms = SelectedMs.select(spark, o.lake(), o.where());
+        SelectedMs ms = SelectedMs.select(spark, o.lake(), o.where(), false);
         console.printf(Locale.ROOT, "flag: %d MS selected; column %s%n", ms.ids().size(),
                 o.column().toUpperCase(Locale.ROOT));
         SelectedMs.Current current = ms.current();

@@ -20,7 +20,8 @@ final class FlagStats implements Serializable {
     /** num_values, flagged_before, flagged. */
     private final long[] ms = new long[3];
     private final Map<Integer, long[]> antennas = new TreeMap<>();
-    private final Map<Long, long[]> channels = new TreeMap<>();
+    /** Per spw, per channel. */
+    private final Map<Integer, long[][]> channels = new TreeMap<>();
     private final Map<Double, long[]> times = new TreeMap<>();
 
     /** Adds one row: {@code before}/{@code after} the flags of its values, value {@code k = chan * numPol + pol}. */
@@ -28,8 +29,9 @@ final class FlagStats implements Serializable {
             boolean[] after) {
         long nb = 0;
         long na = 0;
+        long[][] spwChannels = channels(spw, numChan);
         for (int c = 0; c < numChan; c++) {
-            long[] ch = channels.computeIfAbsent(((long) spw << 32) | c, k -> new long[3]);
+            long[] ch = spwChannels[c];
             for (int p = 0; p < numPol; p++) {
                 int k = c * numPol + p;
                 ch[0]++;
@@ -50,6 +52,20 @@ final class FlagStats implements Serializable {
         if (antenna2 != antenna1) {
             add(antennas.computeIfAbsent(antenna2, k -> new long[3]), n, nb, na);
         }
+    }
+
+    /** The counts of spw's channels, at least {@code numChan} of them. */
+    private long[][] channels(int spw, int numChan) {
+        long[][] counts = channels.get(spw);
+        if (counts == null || counts.length < numChan) {
+            int from = counts == null ? 0 : counts.length;
+            counts = counts == null ? new long[numChan][] : java.util.Arrays.copyOf(counts, numChan);
+            for (int c = from; c < numChan; c++) {
+                counts[c] = new long[3];
+            }
+            channels.put(spw, counts);
+        }
+        return counts;
     }
 
     private static void add(long[] c, long n, long before, long after) {
@@ -81,11 +97,13 @@ final class FlagStats implements Serializable {
             r.put("antenna_name", antennaNames.get(a));
             out.add(r);
         });
-        channels.forEach((key, c) -> {
-            GenericRecord r = record(msId, conversion, fromConversion, runId, "channel", c);
-            r.put("spw", (int) (key >>> 32));
-            r.put("channel", (int) (long) key);
-            out.add(r);
+        channels.forEach((spw, counts) -> {
+            for (int c = 0; c < counts.length; c++) {
+                GenericRecord r = record(msId, conversion, fromConversion, runId, "channel", counts[c]);
+                r.put("spw", spw);
+                r.put("channel", c);
+                out.add(r);
+            }
         });
         times.forEach((t, c) -> {
             GenericRecord r = record(msId, conversion, fromConversion, runId, "time", c);

@@ -14,8 +14,29 @@ public final class MsSelection {
      * selects, sorted; a condition Spark cannot evaluate is an {@link IllegalArgumentException} quoting it.
      */
     public static List<Long> converted(SparkSession spark, String where) {
+        return query(spark, where);
+    }
+
+    /**
+     * The same, with no {@code where} read from the lake's catalogue as already read (no Spark query, no views
+     * needed); with one, {@link #converted(SparkSession, String)}.
+     */
+    public static List<Long> converted(SparkSession spark, Catalogue catalogue, String where) {
+        if (all(where)) {
+            return catalogue.current().values().stream().filter(CatalogueEntry::isConverted)
+                    .map(CatalogueEntry::msId).sorted().toList();
+        }
+        return query(spark, where);
+    }
+
+    /** Whether {@code where} selects every MS (null or blank). */
+    static boolean all(String where) {
+        return where == null || where.isBlank();
+    }
+
+    private static List<Long> query(SparkSession spark, String where) {
         String sql = "SELECT ms_id FROM ms WHERE status = '" + CatalogueEntry.CONVERTED + "'"
-                + (where == null || where.isBlank() ? "" : " AND (" + where + ")") + " ORDER BY ms_id";
+                + (all(where) ? "" : " AND (" + where + ")") + " ORDER BY ms_id";
         List<Long> ids = new ArrayList<>();
         try {
             for (Row r : spark.sql(sql).collectAsList()) {

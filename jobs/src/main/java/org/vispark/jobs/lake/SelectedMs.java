@@ -11,20 +11,29 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The converted MS of a lake that a job working on each of them (apply, predict, rephase, flag, solve) selected with
  * its {@code --where} ({@link MsSelection}; {@code ids} sorted), and the lake as it was read for them: opened, its
- * views registered ({@link LakeViews}, so the job's own SQL can name them) and its catalogue read.
+ * views registered where needed ({@link LakeViews}, so the job's own SQL can name them) and its catalogue read.
  *
  * <p>Their state, {@link #current()}, is a second step: a job announces the selection (or stops at an empty one)
  * before that read of the whole lake's subtables and file listing.
  */
 public record SelectedMs(Lake lake, Configuration conf, Catalogue catalogue, List<Long> ids) {
 
-    /** Opens the lake at {@code lakeRoot} and selects the converted MS that {@code where} (null: all) names. */
-    public static SelectedMs select(SparkSession spark, String lakeRoot, String where) throws IOException {
+    /**
+     * Opens the lake at {@code lakeRoot} and selects the converted MS that {@code where} (null: all) names.
+     *
+     * @param views whether the job queries the lake's views itself: they are registered then, and otherwise only
+     *              for a {@code where} (registering lists every table's files and costs seconds, per job of a
+     *              pipeline)
+     */
+    public static SelectedMs select(SparkSession spark, String lakeRoot, String where, boolean views)
+            throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         Lake lake = Lake.open(lakeRoot, conf);
-        LakeViews.register(spark, lake);
+        if (views || !MsSelection.all(where)) {
+            LakeViews.register(spark, lake);
+        }
         Catalogue catalogue = Catalogue.read(lake, conf);
-        return new SelectedMs(lake, conf, catalogue, MsSelection.converted(spark, where));
+        return new SelectedMs(lake, conf, catalogue, MsSelection.converted(spark, catalogue, where));
     }
 
     /** The current subtable rows and visibility files of the selected MS, for a run with a new id. */

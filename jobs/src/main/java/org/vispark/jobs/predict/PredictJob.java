@@ -56,7 +56,7 @@ public final class PredictJob {
 
     public static Summary run(SparkSession spark, Options o, PrintStream console) throws IOException {
         long t0 = System.nanoTime();
-        SelectedMs ms = SelectedMs.select(spark, o.lake(), o.where());
+        SelectedMs ms = SelectedMs.select(spark, o.lake(), o.where(), false);
         console.printf(Locale.ROOT, "predict: %d MS selected; model %s (%s), %s%n", ms.ids().size(),
                 o.modelLabel(), o.components() == null ? "sources within FWHM/2 of each MS's pointing"
                         : o.components().size() + " component(s)", o.beam() == null ? "no primary beam"

@@ -45,7 +45,7 @@ public final class RephaseJob {
 
     public static RephaseSummary run(SparkSession spark, RephaseOptions o, PrintStream console) throws IOException {
         long t0 = System.nanoTime();
-        SelectedMs ms = SelectedMs.select(spark, o.lake(), o.where());
+        SelectedMs ms = SelectedMs.select(spark, o.lake(), o.where(), true);
         console.printf(Locale.ROOT, "rephase: %d MS selected; target %s = J2000 %.6f %+.6f deg%n", ms.ids().size(),
                 o.targetLabel(), o.target().raDeg(), o.target().decDeg());
         List<String> failures = new ArrayList<>();

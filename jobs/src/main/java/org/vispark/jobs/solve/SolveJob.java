@@ -54,7 +54,7 @@ public final class SolveJob {
 
     public static Summary run(SparkSession spark, Options o, PrintStream console) throws IOException {
         long t0 = System.nanoTime();
-        SelectedMs ms = SelectedMs.select(spark, o.lake(), o.where());
+        SelectedMs ms = SelectedMs.select(spark, o.lake(), o.where(), true);
         Map<Long, List<PreTable>> pre = GainRecords.read(spark, o.pre());
         console.printf(Locale.ROOT, "solve: %d MS selected; table %s: gaintype %s calmode %s solint %s refant %s"
                 + " minsnr %s%s%n", ms.ids().size(), o.tableName(), o.solve().gainType(), calMode(o),

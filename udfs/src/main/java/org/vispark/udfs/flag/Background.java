@@ -22,16 +22,8 @@ public final class Background {
             }
             float median = Float.NaN;
             if (n > 0) {
-                float upper = FloatSelection.select(column, 0, n, n / 2);
-                if (n % 2 == 1) {
-                    median = upper;
-                } else {
-                    float lower = column[0]; // the selection left the n / 2 smallest before n / 2: their largest
-                    for (int i = 1; i < n / 2; i++) {
-                        lower = Math.max(lower, column[i]);
-                    }
-                    median = (lower + upper) / 2;
-                }
+                java.util.Arrays.sort(column, 0, n);
+                median = n % 2 == 1 ? column[n / 2] : (column[n / 2 - 1] + column[n / 2]) / 2;
             }
             for (int t = 0; t < numTime; t++) {
                 out[t * numChan + c] = n > 0 ? median : values[t * numChan + c];

@@ -1,118 +1,122 @@
 package org.vispark.udfs.flag;
 
 /**
- * Order statistics of finite floats, exact: the k-th smallest value of an array (ranks from 0), as a sort would give
- * it. One pass counts the values into {@value #BUCKETS} buckets of their bit patterns in an order-preserving form
- * (sign, exponent and the top three mantissa bits: each bucket spans about 12 % of a binade), a second collects the
- * few values of the bucket that holds the rank, and Hoare's selection finishes among those. On the residual planes of
- * the flagger (tens of thousands of values, a few hundred to a bucket) this costs two linear passes with predictable
- * branches, where a selection over all values would partition them many times with unpredictable ones.
+ * Order statistics of the finite floats of an array, exact: the k-th smallest (ranks from 0), as a sort would give
+ * it, by radix selection. Each float's bit pattern is mapped to an unsigned int of the same order; one pass counts
+ * the values by the top 12 bits of that key, a pass collects those of the bucket holding the rank (a few hundred of
+ * the tens of thousands of values of a residual plane), and two small passes over those settle the next 12 and the
+ * last 8 bits, which pins the value down. Every pass is linear with predictable branches, where a partitioning
+ * selection would reorder all values many times on unpredictable ones.
+ *
+ * <p>An instance holds its buffers between uses (one thread at a time); {@link #load} replaces what it holds.
  */
 final class FloatSelection {
-    /** Buckets: the top 12 bits of the ordered bit pattern. */
-    static final int BUCKETS = 1 << 12;
+    private static final int BINS = 1 << 12;
 
-    private final int[] counts = new int[BUCKETS];
-    private float[] low = new float[64];
-    private float[] high = new float[64];
+    private final int[] topCounts = new int[BINS];
+    private final int[] subCounts = new int[BINS];
+    private float[] kept = new float[0];
+    private int[] keys = new int[0];
+    private int size;
+    private int[] low = new int[64];
+    private int[] high = new int[64];
 
-    /**
-     * The values of ranks {@code lowRank <= highRank} (each in {@code [0, n)}) among {@code v[0..n)}, which must be
-     * finite, in that order; {@code v} is left as it is.
-     */
-    float[] ranks(float[] v, int n, int lowRank, int highRank) {
-        if (lowRank < 0 || lowRank > highRank || highRank >= n) {
-            throw new IllegalArgumentException("ranks " + lowRank + " and " + highRank + " not ascending within [0, "
-                    + n + ")");
+    /** Keeps the finite {@code values[i]} with {@code !mask[i]} ({@code mask} may be null); returns how many. */
+    int load(float[] values, boolean[] mask) {
+        if (kept.length < values.length) {
+            kept = new float[values.length];
+            keys = new int[values.length];
         }
-        java.util.Arrays.fill(counts, 0);
-        for (int i = 0; i < n; i++) {
-            counts[bucketOf(v[i])]++;
+        java.util.Arrays.fill(topCounts, 0);
+        int n = 0;
+        for (int i = 0; i < values.length; i++) {
+            float v = values[i];
+            if ((mask == null || !mask[i]) && Float.isFinite(v)) {
+                int key = key(v);
+                kept[n] = v;
+                keys[n++] = key;
+                topCounts[key >>> 20]++;
+            }
+        }
+        size = n;
+        return n;
+    }
+
+    /** The values kept by the last {@link #load}, in their order, at {@code [0, size)}. */
+    float[] kept() {
+        return kept;
+    }
+
+    /** The values of ranks {@code lowRank <= highRank} among those kept, in that order. */
+    float[] ranks(int lowRank, int highRank) {
+        if (lowRank < 0 || lowRank > highRank || highRank >= size) {
+            throw new IllegalArgumentException("ranks " + lowRank + " and " + highRank + " not ascending within [0, "
+                    + size + ")");
         }
         int lowBucket = 0;
         int belowLow = 0; // values in the buckets before lowBucket
-        while (belowLow + counts[lowBucket] <= lowRank) {
-            belowLow += counts[lowBucket++];
+        while (belowLow + topCounts[lowBucket] <= lowRank) {
+            belowLow += topCounts[lowBucket++];
         }
         int highBucket = lowBucket;
         int belowHigh = belowLow;
-        while (belowHigh + counts[highBucket] <= highRank) {
-            belowHigh += counts[highBucket++];
+        while (belowHigh + topCounts[highBucket] <= highRank) {
+            belowHigh += topCounts[highBucket++];
         }
-        if (low.length < counts[lowBucket]) {
-            low = new float[counts[lowBucket]];
+        if (low.length < topCounts[lowBucket]) {
+            low = new int[topCounts[lowBucket]];
         }
-        if (high.length < counts[highBucket]) {
-            high = new float[counts[highBucket]];
+        if (high.length < topCounts[highBucket]) {
+            high = new int[topCounts[highBucket]];
         }
         int lowSize = 0;
         int highSize = 0;
-        for (int i = 0; i < n; i++) {
-            int b = bucketOf(v[i]);
+        for (int i = 0; i < size; i++) {
+            int b = keys[i] >>> 20;
             if (b == lowBucket) {
-                low[lowSize++] = v[i];
+                low[lowSize++] = keys[i];
             }
             if (b == highBucket) {
-                high[highSize++] = v[i];
+                high[highSize++] = keys[i];
             }
         }
-        float lowValue = select(low, 0, lowSize, lowRank - belowLow);
-        return new float[] {lowValue, select(high, 0, highSize, highRank - belowHigh)};
+        float lowValue = value(within(low, lowSize, lowRank - belowLow));
+        return new float[] {lowValue, value(within(high, highSize, highRank - belowHigh))};
     }
 
-    /** The bucket of a finite float: its bit pattern mapped to an int of the same order, top 12 bits. */
-    private static int bucketOf(float x) {
+    /** The key of rank {@code rank} among {@code keys[0..n)}, which share their top 12 bits; reorders them. */
+    private int within(int[] keys, int n, int rank) {
+        int r = rank;
+        for (int level = 0; level < 2; level++) { // bits 19..8, then 7..0
+            int shift = level == 0 ? 8 : 0;
+            int digits = level == 0 ? BINS - 1 : (1 << 8) - 1;
+            java.util.Arrays.fill(subCounts, 0, digits + 1, 0);
+            for (int i = 0; i < n; i++) {
+                subCounts[(keys[i] >>> shift) & digits]++;
+            }
+            int bin = 0;
+            while (subCounts[bin] <= r) {
+                r -= subCounts[bin++];
+            }
+            int left = 0;
+            for (int i = 0; i < n; i++) {
+                if (((keys[i] >>> shift) & digits) == bin) {
+                    keys[left++] = keys[i];
+                }
+            }
+            n = left;
+        }
+        return keys[0]; // all that are left have the same 32 bits
+    }
+
+    /** The float's bit pattern as an int whose unsigned order is the floats' order (-0 just below +0). */
+    private static int key(float x) {
         int bits = Float.floatToRawIntBits(x);
-        int ordered = bits ^ ((bits >> 31) & 0x7fffffff); // negative values: flip all but the sign, so order holds
-        return (ordered >> 20) + BUCKETS / 2;
+        return bits ^ ((bits >> 31) | Integer.MIN_VALUE); // negative: flip all bits; positive: flip the sign bit
     }
 
-    /**
-     * The {@code k}-th smallest of {@code v[from..n)} (Hoare's selection with a median-of-three pivot, expected linear
-     * time); reorders that range.
-     */
-    static float select(float[] v, int from, int n, int k) {
-        int lo = from;
-        int hi = n - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (v[mid] < v[lo]) {
-                swap(v, mid, lo);
-            }
-            if (v[hi] < v[lo]) {
-                swap(v, hi, lo);
-            }
-            if (v[hi] < v[mid]) {
-                swap(v, hi, mid);
-            }
-            float pivot = v[mid];
-            int i = lo;
-            int j = hi;
-            while (i <= j) {
-                while (v[i] < pivot) {
-                    i++;
-                }
-                while (v[j] > pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    swap(v, i++, j--);
-                }
-            }
-            if (k <= j) {
-                hi = j;
-            } else if (k >= i) {
-                lo = i;
-            } else {
-                return v[k];
-            }
-        }
-        return v[k];
-    }
-
-    private static void swap(float[] v, int a, int b) {
-        float x = v[a];
-        v[a] = v[b];
-        v[b] = x;
+    private static float value(int key) {
+        int bits = key < 0 ? key ^ Integer.MIN_VALUE : ~key; // undoes key(): the sign bit tells which
+        return Float.intBitsToFloat(bits);
     }
 }

@@ -19,55 +19,58 @@ public final class RobustStatistics {
     /** Mean and sigma; {@code count} unmasked values (0: mean and sigma are NaN). */
     public record Estimate(double mean, double sigma, int count) {}
 
+    /** Each thread's buffers, kept between calls: a flag run makes many on planes of one size. */
+    private static final ThreadLocal<FloatSelection> SELECTION = ThreadLocal.withInitial(FloatSelection::new);
+
     private RobustStatistics() {}
 
     /** The estimate over {@code values[i]} with {@code !mask[i]} and a finite value ({@code mask} may be null). */
     public static Estimate winsorized(float[] values, boolean[] mask) {
-        float[] kept = new float[values.length];
-        int n = 0;
-        for (int i = 0; i < values.length; i++) {
-            if ((mask == null || !mask[i]) && Float.isFinite(values[i])) {
-                kept[n++] = values[i];
-            }
-        }
+        FloatSelection selection = SELECTION.get();
+        int n = selection.load(values, mask);
         if (n == 0) {
             return new Estimate(Double.NaN, Double.NaN, 0);
         }
         int lowIndex = (int) Math.floor(CLIP * n);
         int highIndex = Math.max(lowIndex, (int) Math.ceil((1 - CLIP) * n) - 1);
-        float[] bounds = new FloatSelection().ranks(kept, n, lowIndex, highIndex);
-        float low = bounds[0];
-        float high = bounds[1];
-        double mean = clampedSum(kept, n, low, high, 0, false) / n;
-        double sq = clampedSum(kept, n, low, high, mean, true);
-        return new Estimate(mean, Math.sqrt(sq / n / GAUSSIAN_WINSORIZED_VARIANCE), n);
+        float[] bounds = selection.ranks(lowIndex, highIndex);
+        double[] moments = clampedMoments(selection.kept(), n, bounds[0], bounds[1]);
+        return new Estimate(moments[0], Math.sqrt(moments[1] / n / GAUSSIAN_WINSORIZED_VARIANCE), n);
     }
 
     /**
-     * The sum over {@code v[0..n)} clamped to {@code [low, high]}, less {@code offset}, of the values or (with
-     * {@code squares}) of their squares; in four running sums, so that the additions do not wait on each other.
+     * Mean and sum of squared deviations of {@code v[0..n)} clamped to {@code [low, high]}, in one pass: sums of
+     * the clamped values less the interval's centre {@code k} and of their squares ({@code sum (c - mean)^2 =
+     * sum (c - k)^2 - n (mean - k)^2}; about the centre, every term is at most half the interval, so nothing large
+     * cancels), each in two running sums that do not wait on each other.
      */
-    private static double clampedSum(float[] v, int n, float low, float high, double offset, boolean squares) {
+    private static double[] clampedMoments(float[] v, int n, float low, float high) {
+        double k = (low + (double) high) / 2;
         double s0 = 0;
         double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
+        double q0 = 0;
+        double q1 = 0;
         int i = 0;
-        for (; i + 3 < n; i += 4) {
-            double a = Math.min(high, Math.max(low, v[i])) - offset;
-            double b = Math.min(high, Math.max(low, v[i + 1])) - offset;
-            double c = Math.min(high, Math.max(low, v[i + 2])) - offset;
-            double d = Math.min(high, Math.max(low, v[i + 3])) - offset;
-            s0 += squares ? a * a : a;
-            s1 += squares ? b * b : b;
-            s2 += squares ? c * c : c;
-            s3 += squares ? d * d : d;
+        for (; i + 1 < n; i += 2) {
+            double a = clamp(v[i], low, high) - k;
+            double b = clamp(v[i + 1], low, high) - k;
+            s0 += a;
+            s1 += b;
+            q0 += a * a;
+            q1 += b * b;
         }
-        for (; i < n; i++) {
-            double a = Math.min(high, Math.max(low, v[i])) - offset;
-            s0 += squares ? a * a : a;
+        if (i < n) {
+            double a = clamp(v[i], low, high) - k;
+            s0 += a;
+            q0 += a * a;
         }
-        return (s0 + s1) + (s2 + s3);
+        double sum = s0 + s1;
+        return new double[] {k + sum / n, Math.max(0, (q0 + q1) - sum * sum / n)};
+    }
+
+    /** {@code x} within {@code [low, high]}, without a branch (a fifth of the values lie outside). */
+    private static float clamp(float x, float low, float high) {
+        return Math.min(high, Math.max(low, x));
     }
 
     private static double gaussianWinsorizedVariance() {

@@ -25,31 +25,39 @@ class FloatSelectionTest {
                     default -> (float) (rnd.nextGaussian() * 3 + 0.5);
                 };
             }
-            float[] before = v.clone();
             float[] sorted = v.clone();
             Arrays.sort(sorted);
             int a = rnd.nextInt(n);
             int b = a + rnd.nextInt(n - a);
-            float[] got = selection.ranks(v, n, a, b);
-            // a sort puts -0 before 0, selection may return either for a rank among the zeros: compare as numbers
-            assertEquals(sorted[a], got[0], 0f, "trial " + trial + " rank " + a);
-            assertEquals(sorted[b], got[1], 0f, "trial " + trial + " rank " + b);
-            assertArrayEquals(before, v, "the input is left as it was");
+            boolean[] mask = new boolean[n + 2];
+            mask[n] = true; // values past n masked: left out
+            float[] withMasked = java.util.Arrays.copyOf(v, n + 2);
+            withMasked[n] = -1e30f;
+            withMasked[n + 1] = Float.NaN; // not finite: left out
+            assertEquals(n, selection.load(withMasked, mask));
+            float[] got = selection.ranks(a, b);
+            // bit for bit, as a sort orders them: -0 before 0
+            assertEquals(sorted[a], got[0], "trial " + trial + " rank " + a);
+            assertEquals(sorted[b], got[1], "trial " + trial + " rank " + b);
+            assertArrayEquals(v, java.util.Arrays.copyOf(withMasked, n), "the input is left as it was");
         }
     }
 
     @Test
-    void onePrefixOfTheArrayOnly() {
-        float[] v = {5, 4, 3, 2, 1, -100, -200};
-        assertArrayEquals(new float[] {2, 5}, new FloatSelection().ranks(v, 5, 1, 4));
+    void theKeptValuesInTheirOrder() {
+        FloatSelection s = new FloatSelection();
+        assertEquals(3, s.load(new float[] {5, Float.POSITIVE_INFINITY, 4, 3, 2}, new boolean[] {false, false, false,
+                false, true}));
+        assertArrayEquals(new float[] {5, 4, 3}, java.util.Arrays.copyOf(s.kept(), 3));
+        assertArrayEquals(new float[] {3, 5}, s.ranks(0, 2));
     }
 
     @Test
     void ranksOutOfOrderOrRangeAreRefused() {
         FloatSelection s = new FloatSelection();
-        float[] v = {1, 2, 3};
-        assertThrows(IllegalArgumentException.class, () -> s.ranks(v, 3, 2, 1));
-        assertThrows(IllegalArgumentException.class, () -> s.ranks(v, 3, 1, 3));
-        assertThrows(IllegalArgumentException.class, () -> s.ranks(v, 3, -1, 1));
+        s.load(new float[] {1, 2, 3}, null);
+        assertThrows(IllegalArgumentException.class, () -> s.ranks(2, 1));
+        assertThrows(IllegalArgumentException.class, () -> s.ranks(1, 3));
+        assertThrows(IllegalArgumentException.class, () -> s.ranks(-1, 1));
     }
 }
