@@ -24,6 +24,7 @@ import org.vispark.udfs.diagnostics.JudgedCorrelations;
 import org.vispark.udfs.diagnostics.SkyGrid;
 import org.vispark.udfs.diagnostics.Verdict;
 import org.vispark.udfs.rephase.ChannelPhasors;
+import org.vispark.udfs.vis.Correlations;
 import org.vispark.udfs.vis.PackedCells;
 
 /**
@@ -37,7 +38,7 @@ import org.vispark.udfs.vis.PackedCells;
  * else each reads the MS again, only the columns the map needs. Statistics, plots and map see the correlations
  * {@link JudgedCorrelations} picks from each cell (the parallel hands, or the one correlation of a one-correlation MS),
  * from the POLARIZATION row of the (field, spectral window)'s first row; a (field, spectral window) whose rows have
- * several polarization setups is refused. For the peak search, the data are first averaged into at most {@link DiagnoseSettings#peakChannels()} channel bins
+ * polarization setups of different correlations is refused. For the peak search, the data are first averaged into at most {@link DiagnoseSettings#peakChannels()} channel bins
  * (flag-aware), and a baseline's coherent sums are collapsed into the map when the next baseline starts (lake files
  * are sorted by baseline), so memory stays at one baseline's sums.
  */
@@ -123,18 +124,23 @@ final class MsDiagnoser {
                     + ", which is not in the MS's FIELD table");
         }
         int spw = VisRecords.integer(r, "spw");
+        int polId = VisRecords.integer(r, "pol_id");
+        int[] corrTypes = t.corrTypes().get(polId);
+        if (corrTypes == null) {
+            throw new IllegalArgumentException("row " + r.get("row") + " has POLARIZATION_ID " + polId
+                    + ", which is not in the MS's POLARIZATION table");
+        }
         FieldState s = states.get(key(field, spw));
         if (s == null) {
             double[] freqs = MsVersions.frequencies(t.chanFreqs_hz(), spw);
-            int polId = VisRecords.integer(r, "pol_id");
-            int[] corrTypes = t.corrTypes().get(polId);
-            if (corrTypes == null) {
-                throw new IllegalArgumentException("row " + r.get("row") + " has POLARIZATION_ID " + polId
-                        + ", which is not in the MS's POLARIZATION table");
-            }
-            s = new FieldState(target, spw, freqs, polId, JudgedCorrelations.of(corrTypes), t.settings(), t.msId(),
-                    t.coarseBaselineLimit_m(), replayBudget);
+            s = new FieldState(target, spw, freqs, polId, corrTypes, t.settings(), t.msId(), t.coarseBaselineLimit_m(),
+                    replayBudget);
             states.put(key(field, spw), s);
+        } else if (polId != s.polId && !Arrays.equals(corrTypes, s.corrTypes)) {
+            throw new IllegalArgumentException("field " + field + ", spectral window " + spw + " has rows of"
+                    + " POLARIZATION_ID " + s.polId + " " + Correlations.names(s.corrTypes) + " and " + polId + " "
+                    + Correlations.names(corrTypes) + "; diagnose judges one correlation layout per field and"
+                    + " spectral window");
         }
         s.rows++;
         s.timeSum += VisRecords.time(r);
@@ -160,8 +166,9 @@ final class MsDiagnoser {
         final int spw;
         final double[] freq_hz;
         final int numChan;
-        /** The POLARIZATION row of the pair's rows and the correlations judged of its cells. */
+        /** The POLARIZATION row of the pair's first row, its correlations, and those judged. */
         final int polId;
+        final int[] corrTypes;
         final JudgedCorrelations judged;
         /** Judged correlations per channel. */
         final int numPol;
@@ -200,7 +207,7 @@ final class MsDiagnoser {
         BinnedRows replayRows;
         DataPeakSearch.DataPeak peak;
 
-        FieldState(DiagnoseTask.FieldTarget target, int spw, double[] freq_hz, int polId, JudgedCorrelations judged,
+        FieldState(DiagnoseTask.FieldTarget target, int spw, double[] freq_hz, int polId, int[] corrTypes,
                 DiagnoseSettings settings, long seed, double coarseBaselineLimit_m, BinnedRows.Budget replayBudget) {
             this.target = target;
             this.coarseBaselineLimit_m = coarseBaselineLimit_m;
@@ -208,7 +215,8 @@ final class MsDiagnoser {
             this.freq_hz = freq_hz;
             this.numChan = freq_hz.length;
             this.polId = polId;
-            this.judged = judged;
+            this.corrTypes = corrTypes;
+            this.judged = JudgedCorrelations.of(corrTypes);
             this.numPol = judged.count();
             this.settings = settings;
             this.stats = new FieldDiagnosticsAccumulator(numChan, numPol, settings.channelsPerBlock());
@@ -249,12 +257,6 @@ final class MsDiagnoser {
         }
 
         void add(GenericRecord r, int a1, int a2, byte[] dataCell) {
-            if (VisRecords.integer(r, "pol_id") != polId) {
-                throw new IllegalArgumentException("row " + r.get("row") + " of field " + target.fieldId()
-                        + ", spectral window " + spw + " has POLARIZATION_ID " + r.get("pol_id") + " where the field's"
-                        + " earlier rows of that window have " + polId + "; diagnose judges one polarization setup per"
-                        + " field and spectral window");
-            }
             if (VisRecords.integer(r, "num_chan") != numChan
                     || VisRecords.integer(r, "num_pol") != judged.cellCorrelations()) {
                 throw new IllegalArgumentException("row " + r.get("row") + " of field " + target.fieldId()
