@@ -21,8 +21,8 @@ import org.vispark.udfs.sky.CalibratorCatalogue;
 /**
  * The HTML report of a diagnose run ({@code index.html} with PNG plots), worst first: verdict counts, a sky plot of
  * the phase centres, data peaks and catalogue calibrators, the archive-wide table of every MS, field and spectral
- * window, then for the {@value #DETAILED} worst of them amplitude and phase versus uv distance of DATA and MODEL_DATA and the SNR of
- * each antenna. Written whole or not at all ({@link ReportDirectory}).
+ * window, then for the {@value #DETAILED} worst of them amplitude and phase versus uv distance of DATA and MODEL_DATA
+ * and the SNR of each antenna. Written whole or not at all ({@link ReportDirectory}).
  */
 final class DiagnosticsReport {
     /** Fields shown with plots. */
@@ -47,9 +47,10 @@ final class DiagnosticsReport {
         ReportDirectory out = new ReportDirectory(dir);
         StringBuilder h = new StringBuilder(Html.head("vispark diagnostics"));
         Map<Verdict.Level, Integer> c = s.counts();
-        h.append(String.format(Locale.ROOT, "<p>%d MS selected, %d fields and spectral windows diagnosed: <b>%d FAIL</b>, %d WARN, %d PASS;"
-                + " %d MS could not be diagnosed.</p>%n", s.selected(), s.fields().size(), c.get(Verdict.Level.FAIL),
-                c.get(Verdict.Level.WARN), c.get(Verdict.Level.PASS), s.failures().size()));
+        h.append(String.format(Locale.ROOT, "<p>%d MS selected, %d fields and spectral windows diagnosed:"
+                + " <b>%d FAIL</b>, %d WARN, %d PASS; %d MS could not be diagnosed.</p>%n", s.selected(),
+                s.fields().size(), c.get(Verdict.Level.FAIL), c.get(Verdict.Level.WARN), c.get(Verdict.Level.PASS),
+                s.failures().size()));
         h.append(String.format(Locale.ROOT, "<p>Limits (FAIL): separation &ge; %s arcmin, phase_diff_scatter &ge; %s deg,"
                 + " amp_ratio &le; %s, data peak offset &ge; %s arcmin, flagged &ge; %s. Scatter: circular standard"
                 + " deviation sqrt(-2 ln R) of phase(DATA conj(MODEL)) about its mean per baseline, polarization and"
@@ -65,7 +66,8 @@ final class DiagnosticsReport {
             h.append("</ul>\n");
         }
         h.append("<h2>All MS, fields and spectral windows, worst first</h2>\n<table><tr><th>#</th><th>MS</th>"
-                + "<th>ms_id</th><th>field</th><th>spw</th><th>calibrator</th><th>separation arcmin</th><th>sep / FWHM</th><th>model phase scatter deg</th>"
+                + "<th>ms_id</th><th>field</th><th>spw</th><th>calibrator</th><th>separation arcmin</th>"
+                + "<th>sep / FWHM</th><th>model phase scatter deg</th>"
                 + "<th>phase diff scatter deg</th><th>amp ratio</th><th>amp ratio scalar</th><th>data peak offset"
                 + " arcmin</th><th>flagged</th><th>median SNR</th><th>verdict</th><th>reasons</th></tr>\n");
         for (int i = 0; i < s.fields().size(); i++) {

@@ -38,16 +38,17 @@ import org.vispark.udfs.vis.PackedCells;
  * else each reads the MS again, only the columns the map needs. Statistics, plots and map see the correlations
  * {@link JudgedCorrelations} picks from each cell (the parallel hands, or the one correlation of a one-correlation MS),
  * from the POLARIZATION row of the (field, spectral window)'s first row; a (field, spectral window) whose rows have
- * polarization setups of different correlations is refused. For the peak search, the data are first averaged into at most {@link DiagnoseSettings#peakChannels()} channel bins
- * (flag-aware), and a baseline's coherent sums are collapsed into the map when the next baseline starts (lake files
- * are sorted by baseline), so memory stays at one baseline's sums.
+ * polarization setups of different correlations is refused. For the peak search, the data are first averaged into at
+ * most {@link DiagnoseSettings#peakChannels()} channel bins (flag-aware), and a baseline's coherent sums are collapsed
+ * into the map when the next baseline starts (lake files are sorted by baseline), so memory stays at one baseline's
+ * sums.
  */
 final class MsDiagnoser {
     private MsDiagnoser() {}
 
     /** The columns a fine pass reads, besides the data column. */
     private static final List<String> MAP_COLUMNS = List.of("row", "antenna1", "antenna2", "field_id", "spw",
-            "pol_id", "flag_row", "num_chan", "num_pol", "uvw", "flag");
+            "flag_row", "num_chan", "num_pol", "uvw", "flag");
     /**
      * Bytes of binned rows the fields of an MS keep from pass 1, so that the fine passes need not read the MS again:
      * the DSA-110's 143,880 rows of 48 channel bins take 115 MB; an MS with more reads once per fine pass.
@@ -181,8 +182,8 @@ final class MsDiagnoser {
         final boolean[] binFlags;
         final double[] uvw = new double[3];
         /**
-         * A row's judged DATA, MODEL_DATA (zeros without) and flags, unpacked into arrays reused for every row; the whole
-         * cell first into {@code cellValues} and {@code cellFlags} when it has correlations that are not judged.
+         * A row's judged DATA, MODEL_DATA (zeros without) and flags, unpacked into arrays reused for every row; the
+         * whole cell first into {@code cellValues} and {@code cellFlags} when it has correlations that are not judged.
          */
         final float[] dataValues;
         final float[] modelValues;

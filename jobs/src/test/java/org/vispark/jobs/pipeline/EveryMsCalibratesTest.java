@@ -28,10 +28,11 @@ import org.vispark.jobs.testing.TestData;
 /**
  * Issue 16: every MS under {@code ../shared/data/ms} (MWA, OVRO-LWA, ALMA, VLA, LWA-SV, PAPER: 1, 2 and 4
  * correlations, linear and circular), and a copy of the ALMA MS relabelled into two spectral windows and two fields
- * ({@code diagnose/two_spw_two_fields.py}), go through convert, predict (1 Jy at the phase centre of each field that has
- * rows), diagnose of DATA, solve (G ap per integration, where the MS has at least 3 antennas with cross-correlations),
- * apply and diagnose of CORRECTED_DATA in one lake. Each command either succeeds on an MS or refuses it with its reason;
- * the outcomes are recorded per MS and command, printed, and checked against what each MS can give:
+ * ({@code diagnose/two_spw_two_fields.py}), go through convert, predict (1 Jy at the phase centre of each field that
+ * has rows), diagnose of DATA, solve (G ap per integration, where the MS has at least 3 antennas with
+ * cross-correlations), apply and diagnose of CORRECTED_DATA in one lake. Each command either succeeds on an MS or
+ * refuses it with its reason; the outcomes are recorded per MS and command, printed, and checked against what each MS
+ * can give:
  * <ul>
  *   <li>the MWA MS (one autocorrelation row, flagged) has no cross-correlations to diagnose or solve;</li>
  *   <li>the ALMA MS and its copy have one baseline, which cannot be solved (gains need 3 antennas);</li>
@@ -243,8 +244,9 @@ class EveryMsCalibratesTest {
     private static Map<String, List<Row>> fieldsWithRows(Path lake) throws Exception {
         Map<String, List<Row>> out = new TreeMap<>();
         for (Row r : session(lake).sql("SELECT " + NAME + ", f.field_id, f.phase_dir_lon_rad, f.phase_dir_lat_rad"
-                + " FROM ms JOIN fields f ON f.ms_id = ms.ms_id JOIN (SELECT DISTINCT ms_id, field_id FROM visibilities)"
-                + " v ON v.ms_id = f.ms_id AND v.field_id = f.field_id ORDER BY 1, 2").collectAsList()) {
+                + " FROM ms JOIN fields f ON f.ms_id = ms.ms_id"
+                + " JOIN (SELECT DISTINCT ms_id, field_id FROM visibilities) v"
+                + " ON v.ms_id = f.ms_id AND v.field_id = f.field_id ORDER BY 1, 2").collectAsList()) {
             out.computeIfAbsent(r.getString(0), k -> new ArrayList<>())
                     .add(RowFactory.create(r.getInt(1), r.getDouble(2), r.getDouble(3)));
         }
@@ -261,7 +263,10 @@ class EveryMsCalibratesTest {
         return out;
     }
 
-    /** Per MS, the diagnostics rows of its newest run: field_id, spw, rows, amp_ratio, phase_diff_scatter_deg, verdict. */
+    /**
+     * Per MS, the diagnostics rows of its newest run: field_id, spw, rows, amp_ratio, phase_diff_scatter_deg, verdict,
+     * reasons.
+     */
     private static Map<String, List<Row>> diagnostics(Path lake) throws Exception {
         Map<String, List<Row>> out = new TreeMap<>();
         for (Row r : session(lake).sql("SELECT " + NAME + ", d.field_id, d.spw, d.rows, d.amp_ratio,"
