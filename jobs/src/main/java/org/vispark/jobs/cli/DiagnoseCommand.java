@@ -83,18 +83,20 @@ final class DiagnoseCommand implements Callable<Integer> {
         return sparkOptions.run("diagnose", spark -> {
             DiagnoseJob.Summary s = DiagnoseJob.run(spark, o, System.out);
             s.fields().stream().limit(LISTED).forEach(f -> System.out.printf(Locale.ROOT,
-                    "%-4s %s field %d: calibrator %s, separation %.2f arcmin, data peak %.2f arcmin from it,"
+                    "%-4s %s field %d spw %d: calibrator %s, separation %.2f arcmin, data peak %.2f arcmin from it,"
                             + " phase_diff_scatter %.1f deg, amp_ratio %.3f%s%n",
-                    f.verdict().level(), f.uri(), f.target().fieldId(), f.target().calibrator(), f.separation_arcmin(),
-                    f.peak() == null ? Double.NaN : f.peak().offset_arcmin(), f.stats().phaseDiffScatter_deg(),
-                    f.stats().ampRatio(), f.verdict().reasons().isEmpty() ? "" : "; " + f.verdict().reasonText()));
+                    f.verdict().level(), f.uri(), f.target().fieldId(), f.spw(), f.target().calibrator(),
+                    f.separation_arcmin(), f.peak() == null ? Double.NaN : f.peak().offset_arcmin(),
+                    f.stats().phaseDiffScatter_deg(), f.stats().ampRatio(),
+                    f.verdict().reasons().isEmpty() ? "" : "; " + f.verdict().reasonText()));
             if (s.fields().size() > LISTED) {
-                System.out.printf("... %d more fields in the diagnostics table%n", s.fields().size() - LISTED);
+                System.out.printf("... %d more fields and spectral windows in the diagnostics table%n",
+                        s.fields().size() - LISTED);
             }
-            System.out.printf(Locale.ROOT, "diagnose: %d MS selected: %d fields, %d FAIL, %d WARN, %d PASS; %d MS not"
-                    + " diagnosed; %.1f s%n", s.selected(), s.fields().size(), s.counts().get(Verdict.Level.FAIL),
-                    s.counts().get(Verdict.Level.WARN), s.counts().get(Verdict.Level.PASS), s.failures().size(),
-                    s.seconds());
+            System.out.printf(Locale.ROOT, "diagnose: %d MS selected: %d fields and spectral windows, %d FAIL, %d WARN,"
+                    + " %d PASS; %d MS not diagnosed; %.1f s%n", s.selected(), s.fields().size(),
+                    s.counts().get(Verdict.Level.FAIL), s.counts().get(Verdict.Level.WARN),
+                    s.counts().get(Verdict.Level.PASS), s.failures().size(), s.seconds());
             s.failures().forEach(f -> System.err.println("FAILED " + f));
             return s.failures().isEmpty() ? 0 : 1;
         });

@@ -38,8 +38,8 @@ import org.vispark.udfs.sky.PrimaryBeam;
 /**
  * {@code vispark diagnose}: calibration diagnostics of the current version of every selected MS, from the data
  * themselves ({@link MsDiagnoser}, one Spark task per MS), written to the lake's {@code diagnostics} and
- * {@code diagnostics_antennas} tables (one file each per batch of MS, {@link ResultTables}) and optionally an HTML
- * report ({@link DiagnosticsReport}).
+ * {@code diagnostics_antennas} tables (a row per field and spectral window, and per antenna of each; one file each per
+ * batch of MS, {@link ResultTables}) and optionally an HTML report ({@link DiagnosticsReport}).
  *
  * <p>The calibrator of a field is the one named ({@code --calibrator}) or, with {@code --auto}, the catalogue source
  * nearest the field's J2000 PHASE_DIR within half the primary-beam FWHM ({@link CalibratorChoice}); a field with none
@@ -102,8 +102,9 @@ public final class DiagnoseJob {
                 positions.add(MsVersions.doubles(a.get("position_itrf_m")));
             }
             tasks.add(new DiagnoseTask(id, e.uri(), e.conversion(), files.getOrDefault(id, List.of()), fields, freqs,
-                    names, DataPeakSearch.coarseBaselineLimit_m(positions.toArray(double[][]::new)), o.thresholds(),
-                    o.beam(), o.settings(), lake.layout()));
+                    MsVersions.corrTypes(tables.get(LakeTable.POLARIZATIONS)), names,
+                    DataPeakSearch.coarseBaselineLimit_m(positions.toArray(double[][]::new)), o.thresholds(), o.beam(),
+                    o.settings(), lake.layout()));
         }
 
         String runId = BatchCommitter.newRunId();
@@ -210,6 +211,7 @@ public final class DiagnoseJob {
         r.put("conversion", f.conversion());
         r.put("run_id", runId);
         r.put("field_id", f.target().fieldId());
+        r.put("spw", f.spw());
         r.put("antenna", a.antenna());
         r.put("antenna_name", name);
         r.put("snr", orNull(a.snr()));

@@ -13,14 +13,15 @@ import org.vispark.udfs.sky.PrimaryBeam;
  * @param files        the visibility files of the version, relative to the lake root
  * @param fields       the fields, by FIELD_ID
  * @param chanFreqs_hz channel frequencies of each spectral window
+ * @param corrTypes    the correlations (casacore Stokes codes, CORR_TYPE) of each POLARIZATION row
  * @param antennaNames antenna names by id (may miss some)
  * @param coarseBaselineLimit_m the longest baseline of the coarse data-peak map
  *                     ({@link org.vispark.udfs.diagnostics.DataPeakSearch#coarseBaselineLimit_m})
  */
 public record DiagnoseTask(long msId, String uri, long conversion, List<String> files, Map<Integer, FieldTarget> fields,
-        Map<Integer, double[]> chanFreqs_hz, Map<Integer, String> antennaNames, double coarseBaselineLimit_m,
-        Thresholds thresholds, PrimaryBeam beam,
-        DiagnoseSettings settings, LakeLayout layout) implements Serializable {
+        Map<Integer, double[]> chanFreqs_hz, Map<Integer, int[]> corrTypes, Map<Integer, String> antennaNames,
+        double coarseBaselineLimit_m, Thresholds thresholds, PrimaryBeam beam, DiagnoseSettings settings,
+        LakeLayout layout) implements Serializable {
 
     /**
      * One field: its recorded phase centre and the calibrator it is judged against.

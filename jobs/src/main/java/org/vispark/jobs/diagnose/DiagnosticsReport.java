@@ -20,9 +20,9 @@ import org.vispark.udfs.sky.CalibratorCatalogue;
 
 /**
  * The HTML report of a diagnose run ({@code index.html} with PNG plots), worst first: verdict counts, a sky plot of
- * the phase centres, data peaks and catalogue calibrators, the archive-wide table of every MS and field, then for
- * the {@value #DETAILED} worst fields amplitude and phase versus uv distance of DATA and MODEL_DATA and the SNR of
- * each antenna. Written whole or not at all ({@link ReportDirectory}).
+ * the phase centres, data peaks and catalogue calibrators, the archive-wide table of every MS, field and spectral
+ * window, then for the {@value #DETAILED} worst of them amplitude and phase versus uv distance of DATA and MODEL_DATA
+ * and the SNR of each antenna. Written whole or not at all ({@link ReportDirectory}).
  */
 final class DiagnosticsReport {
     /** Fields shown with plots. */
@@ -34,7 +34,8 @@ final class DiagnosticsReport {
             .thenComparing(f -> -nanLow(f.stats().phaseDiffScatter_deg()))
             .thenComparing(f -> -nanLow(f.separation_arcmin()))
             .thenComparingLong(FieldOutcome::msId)
-            .thenComparingInt(f -> f.target().fieldId());
+            .thenComparingInt(f -> f.target().fieldId())
+            .thenComparingInt(FieldOutcome::spw);
 
     private static final Color DATA_COLOUR = new Color(31, 119, 180);
     private static final Color MODEL_COLOUR = new Color(214, 39, 40);
@@ -46,13 +47,15 @@ final class DiagnosticsReport {
         ReportDirectory out = new ReportDirectory(dir);
         StringBuilder h = new StringBuilder(Html.head("vispark diagnostics"));
         Map<Verdict.Level, Integer> c = s.counts();
-        h.append(String.format(Locale.ROOT, "<p>%d MS selected, %d fields diagnosed: <b>%d FAIL</b>, %d WARN, %d PASS;"
-                + " %d MS could not be diagnosed.</p>%n", s.selected(), s.fields().size(), c.get(Verdict.Level.FAIL),
-                c.get(Verdict.Level.WARN), c.get(Verdict.Level.PASS), s.failures().size()));
+        h.append(String.format(Locale.ROOT, "<p>%d MS selected, %d fields and spectral windows diagnosed:"
+                + " <b>%d FAIL</b>, %d WARN, %d PASS; %d MS could not be diagnosed.</p>%n", s.selected(),
+                s.fields().size(), c.get(Verdict.Level.FAIL), c.get(Verdict.Level.WARN), c.get(Verdict.Level.PASS),
+                s.failures().size()));
         h.append(String.format(Locale.ROOT, "<p>Limits (FAIL): separation &ge; %s arcmin, phase_diff_scatter &ge; %s deg,"
                 + " amp_ratio &le; %s, data peak offset &ge; %s arcmin, flagged &ge; %s. Scatter: circular standard"
                 + " deviation sqrt(-2 ln R) of phase(DATA conj(MODEL)) about its mean per baseline, polarization and"
-                + " block of channels over time (so constant unsolved gain phases do not count).</p>%n",
+                + " block of channels over time (so constant unsolved gain phases do not count). Every statistic is"
+                + " of the parallel hands (XX, YY or RR, LL; an MS of one correlation: that one).</p>%n",
                 Html.num(t.separationFail_arcmin()), Html.num(t.phaseScatterFail_deg()), Html.num(t.ampRatioFail()),
                 Html.num(t.peakOffsetFail_arcmin()), Html.num(t.flaggedFail())));
         skyPlot(s.fields(), catalogue, out.file("sky.png"));
@@ -62,8 +65,9 @@ final class DiagnosticsReport {
             s.failures().forEach(f -> h.append("<li>").append(Html.escape(f)).append("</li>\n"));
             h.append("</ul>\n");
         }
-        h.append("<h2>All MS and fields, worst first</h2>\n<table><tr><th>#</th><th>MS</th><th>ms_id</th><th>field</th>"
-                + "<th>calibrator</th><th>separation arcmin</th><th>sep / FWHM</th><th>model phase scatter deg</th>"
+        h.append("<h2>All MS, fields and spectral windows, worst first</h2>\n<table><tr><th>#</th><th>MS</th>"
+                + "<th>ms_id</th><th>field</th><th>spw</th><th>calibrator</th><th>separation arcmin</th>"
+                + "<th>sep / FWHM</th><th>model phase scatter deg</th>"
                 + "<th>phase diff scatter deg</th><th>amp ratio</th><th>amp ratio scalar</th><th>data peak offset"
                 + " arcmin</th><th>flagged</th><th>median SNR</th><th>verdict</th><th>reasons</th></tr>\n");
         for (int i = 0; i < s.fields().size(); i++) {
@@ -75,6 +79,7 @@ final class DiagnosticsReport {
                     .append("</td><td class=\"l\">").append(name)
                     .append("</td><td>").append(f.msId())
                     .append("</td><td>").append(f.target().fieldId())
+                    .append("</td><td>").append(f.spw())
                     .append("</td><td class=\"l\">").append(Html.escape(f.target().calibrator()))
                     .append("</td><td>").append(Html.num(f.separation_arcmin()))
                     .append("</td><td>").append(Html.num(f.separationOverFwhm()))
@@ -93,7 +98,8 @@ final class DiagnosticsReport {
         for (int i = 0; i < Math.min(DETAILED, s.fields().size()); i++) {
             FieldOutcome f = s.fields().get(i);
             h.append("<h2 id=\"f").append(i).append("\">").append(i + 1).append(". ").append(Html.escape(f.msName()))
-                    .append(" field ").append(f.target().fieldId()).append(": ").append(f.verdict().level())
+                    .append(" field ").append(f.target().fieldId()).append(" spw ").append(f.spw()).append(": ")
+                    .append(f.verdict().level())
                     .append("</h2>\n<p>").append(Html.escape(f.verdict().reasonText())).append("</p>\n");
             uvPlots(f, out.file("f" + i + "-amp.png"), out.file("f" + i + "-phase.png"));
             antennaPlot(f, out.file("f" + i + "-snr.png"));
@@ -132,7 +138,8 @@ final class DiagnosticsReport {
                 col[k][i] = p[UvSample.WIDTH * i + k];
             }
         }
-        String title = f.msName() + " field " + f.target().fieldId() + " (channel-averaged, first polarization)";
+        String title = f.msName() + " field " + f.target().fieldId() + " spw " + f.spw()
+                + " (channel-averaged, first parallel hand)";
         new PngPlot(title, "uv distance (m)", "amplitude")
                 .add("DATA", DATA_COLOUR, PngPlot.Style.POINTS, col[0], col[1])
                 .add("MODEL_DATA", MODEL_COLOUR, PngPlot.Style.POINTS, col[0], col[3]).write(amp);
@@ -143,8 +150,8 @@ final class DiagnosticsReport {
 
     private static void antennaPlot(FieldOutcome f, Path file) throws IOException {
         List<AntennaDiagnostics> a = f.stats().antennas();
-        new PngPlot(f.msName() + " field " + f.target().fieldId() + ": median baseline SNR per antenna", "antenna",
-                "SNR")
+        new PngPlot(f.msName() + " field " + f.target().fieldId() + " spw " + f.spw()
+                + ": median baseline SNR per antenna", "antenna", "SNR")
                 .add(null, DATA_COLOUR, PngPlot.Style.BARS, a.stream().mapToDouble(AntennaDiagnostics::antenna).toArray(),
                         a.stream().mapToDouble(x -> Math.min(x.snr(), 1e6)).toArray())
                 .write(file);

@@ -6,9 +6,12 @@ import org.vispark.udfs.diagnostics.FieldDiagnostics;
 import org.vispark.udfs.diagnostics.Verdict;
 
 /**
- * The diagnosis of one MS version and field: a row of the diagnostics table and what its report shows.
+ * The diagnosis of one MS version, field and spectral window: a row of the diagnostics table and what its report
+ * shows.
  *
- * @param meanTime_mjdSec     mean TIME of the field's rows
+ * @param spw                 the spectral window (SPECTRAL_WINDOW_ID) of the rows judged
+ * @param rows                cross-correlation rows of the field and window with the judged column
+ * @param meanTime_mjdSec     mean TIME of those rows
  * @param separation_arcmin   FIELD phase centre to calibrator (NaN without calibrator)
  * @param separationOverFwhm  that separation over the primary-beam FWHM at the window's mean frequency
  * @param peak                the data-peak search result, or null without calibrator

@@ -20,24 +20,28 @@ import org.vispark.udfs.diagnostics.DataPeakSearch;
 import org.vispark.udfs.diagnostics.FieldDiagnostics;
 import org.vispark.udfs.diagnostics.FieldDiagnosticsAccumulator;
 import org.vispark.udfs.diagnostics.FringeMapAccumulator;
+import org.vispark.udfs.diagnostics.JudgedCorrelations;
 import org.vispark.udfs.diagnostics.SkyGrid;
 import org.vispark.udfs.diagnostics.Verdict;
 import org.vispark.udfs.rephase.ChannelPhasors;
+import org.vispark.udfs.vis.Correlations;
 import org.vispark.udfs.vis.PackedCells;
 
 /**
- * Runs one {@link DiagnoseTask} in a Spark task. Pass 1 over the MS's visibility rows accumulates, per field, the
- * DATA-versus-MODEL statistics ({@link FieldDiagnosticsAccumulator}; DATA or CORRECTED_DATA as
+ * Runs one {@link DiagnoseTask} in a Spark task. Pass 1 over the MS's visibility rows accumulates, per field and
+ * spectral window, the DATA-versus-MODEL statistics ({@link FieldDiagnosticsAccumulator}; DATA or CORRECTED_DATA as
  * {@link DiagnoseSettings#dataColumn()} says; MODEL_DATA absent counts as zero, so its statistics are NaN), a sample
  * of points for the uv-distance plots, the coarse data-peak map about the calibrator from the shortest baselines, and
  * the channel-binned rows of every baseline ({@link BinnedRows}); then one pass per fine level of the map, from every
  * baseline ({@link DataPeakSearch}), and a further one only when a fine peak lies on its grid's edge (twice at most).
  * The fine passes replay the binned rows when those of all fields fit {@link #REPLAY_BYTES} (the MS is read once),
- * else each reads the MS again, only the columns the map needs. Per field the statistics are of the spectral window
- * of its first row; rows of other windows only count in {@code rows}. For
- * the peak search, the data are first averaged into at most {@link DiagnoseSettings#peakChannels()} channel bins
- * (flag-aware), and a baseline's coherent sums are collapsed into the map when the next baseline starts (lake files
- * are sorted by baseline), so memory stays at one baseline's sums.
+ * else each reads the MS again, only the columns the map needs. Statistics, plots and map see the correlations
+ * {@link JudgedCorrelations} picks from each cell (the parallel hands, or the one correlation of a one-correlation MS),
+ * from the POLARIZATION row of the (field, spectral window)'s first row; a (field, spectral window) whose rows have
+ * polarization setups of different correlations is refused. For the peak search, the data are first averaged into at
+ * most {@link DiagnoseSettings#peakChannels()} channel bins (flag-aware), and a baseline's coherent sums are collapsed
+ * into the map when the next baseline starts (lake files are sorted by baseline), so memory stays at one baseline's
+ * sums.
  */
 final class MsDiagnoser {
     private MsDiagnoser() {}
@@ -54,7 +58,7 @@ final class MsDiagnoser {
     /** Fine passes at most: one per fine level and two moves of a fine grid whose peak lies on its edge. */
     private static final int MAX_FINE_PASSES = DataPeakSearch.fineLevels() + 2;
 
-    /** The outcome of an MS: its fields, or the reason it could not be diagnosed. */
+    /** The outcome of an MS: its (field, spectral window) pairs, or the reason it could not be diagnosed. */
     record Result(String error, List<FieldOutcome> fields, double seconds) implements Serializable {}
 
     static Result run(DiagnoseTask t, Configuration conf) {
@@ -66,7 +70,7 @@ final class MsDiagnoser {
                             + " needs J2000 (or ICRS) phase centres");
                 }
             }
-            Map<Integer, FieldState> states = new TreeMap<>();
+            Map<Long, FieldState> states = new TreeMap<>();
             BinnedRows.Budget replayBudget = new BinnedRows.Budget(REPLAY_BYTES);
             MsRows.forEach(t.layout(), t.files(), conf, r -> pass1(t, states, replayBudget, r));
             if (states.isEmpty()) {
@@ -101,7 +105,12 @@ final class MsDiagnoser {
         }
     }
 
-    private static void pass1(DiagnoseTask t, Map<Integer, FieldState> states, BinnedRows.Budget replayBudget,
+    /** The key of a (field, spectral window) pair, ordered by field, then window. */
+    private static long key(int field, int spw) {
+        return ((long) field << 32) | (spw & 0xffffffffL);
+    }
+
+    private static void pass1(DiagnoseTask t, Map<Long, FieldState> states, BinnedRows.Budget replayBudget,
             GenericRecord r) {
         int a1 = VisRecords.integer(r, "antenna1");
         int a2 = VisRecords.integer(r, "antenna2");
@@ -116,25 +125,34 @@ final class MsDiagnoser {
                     + ", which is not in the MS's FIELD table");
         }
         int spw = VisRecords.integer(r, "spw");
-        FieldState s = states.get(field);
+        int polId = VisRecords.integer(r, "pol_id");
+        int[] corrTypes = t.corrTypes().get(polId);
+        if (corrTypes == null) {
+            throw new IllegalArgumentException("row " + r.get("row") + " has POLARIZATION_ID " + polId
+                    + ", which is not in the MS's POLARIZATION table");
+        }
+        FieldState s = states.get(key(field, spw));
         if (s == null) {
             double[] freqs = MsVersions.frequencies(t.chanFreqs_hz(), spw);
-            s = new FieldState(target, spw, freqs, VisRecords.integer(r, "num_pol"), t.settings(), t.msId(),
-                    t.coarseBaselineLimit_m(), replayBudget);
-            states.put(field, s);
+            s = new FieldState(target, spw, freqs, polId, corrTypes, t.settings(), t.msId(), t.coarseBaselineLimit_m(),
+                    replayBudget);
+            states.put(key(field, spw), s);
+        } else if (polId != s.polId && !Arrays.equals(corrTypes, s.corrTypes)) {
+            throw new IllegalArgumentException("field " + field + ", spectral window " + spw + " has rows of"
+                    + " POLARIZATION_ID " + s.polId + " " + Correlations.names(s.corrTypes) + " and " + polId + " "
+                    + Correlations.names(corrTypes) + "; diagnose judges one correlation layout per field and"
+                    + " spectral window");
         }
         s.rows++;
         s.timeSum += VisRecords.time(r);
-        if (spw == s.spw) {
-            s.add(r, a1, a2, data);
-        }
+        s.add(r, a1, a2, data);
     }
 
-    private static void pass2(Map<Integer, FieldState> states, GenericRecord r, String column) {
+    private static void pass2(Map<Long, FieldState> states, GenericRecord r, String column) {
         int a1 = VisRecords.integer(r, "antenna1");
         int a2 = VisRecords.integer(r, "antenna2");
-        FieldState s = states.get(VisRecords.integer(r, "field_id"));
-        if (a1 == a2 || s == null || s.map == null || VisRecords.rowFlagged(r) || VisRecords.integer(r, "spw") != s.spw) {
+        FieldState s = states.get(key(VisRecords.integer(r, "field_id"), VisRecords.integer(r, "spw")));
+        if (a1 == a2 || s == null || s.map == null || VisRecords.rowFlagged(r)) {
             return;
         }
         byte[] data = VisRecords.cell(r, column);
@@ -143,12 +161,17 @@ final class MsDiagnoser {
         }
     }
 
-    /** The accumulators of one field. */
+    /** The accumulators of one field and spectral window. */
     private static final class FieldState {
         final DiagnoseTask.FieldTarget target;
         final int spw;
         final double[] freq_hz;
         final int numChan;
+        /** The POLARIZATION row of the pair's first row, its correlations, and those judged. */
+        final int polId;
+        final int[] corrTypes;
+        final JudgedCorrelations judged;
+        /** Judged correlations per channel. */
         final int numPol;
         final DiagnoseSettings settings;
         final FieldDiagnosticsAccumulator stats;
@@ -158,10 +181,15 @@ final class MsDiagnoser {
         final float[] binned;
         final boolean[] binFlags;
         final double[] uvw = new double[3];
-        /** A row's DATA, MODEL_DATA (zeros without) and flags, unpacked into arrays reused for every row. */
+        /**
+         * A row's judged DATA, MODEL_DATA (zeros without) and flags, unpacked into arrays reused for every row; the
+         * whole cell first into {@code cellValues} and {@code cellFlags} when it has correlations that are not judged.
+         */
         final float[] dataValues;
         final float[] modelValues;
         final boolean[] flagValues;
+        final float[] cellValues;
+        final boolean[] cellFlags;
         /** Direction cosines (l, m, n - 1) of the calibrator about the phase centre, for the channel binning. */
         final double[] calibratorLmn;
         final ChannelPhasors channelPhasors;
@@ -180,14 +208,17 @@ final class MsDiagnoser {
         BinnedRows replayRows;
         DataPeakSearch.DataPeak peak;
 
-        FieldState(DiagnoseTask.FieldTarget target, int spw, double[] freq_hz, int numPol, DiagnoseSettings settings,
-                long seed, double coarseBaselineLimit_m, BinnedRows.Budget replayBudget) {
+        FieldState(DiagnoseTask.FieldTarget target, int spw, double[] freq_hz, int polId, int[] corrTypes,
+                DiagnoseSettings settings, long seed, double coarseBaselineLimit_m, BinnedRows.Budget replayBudget) {
             this.target = target;
             this.coarseBaselineLimit_m = coarseBaselineLimit_m;
             this.spw = spw;
             this.freq_hz = freq_hz;
             this.numChan = freq_hz.length;
-            this.numPol = numPol;
+            this.polId = polId;
+            this.corrTypes = corrTypes;
+            this.judged = JudgedCorrelations.of(corrTypes);
+            this.numPol = judged.count();
             this.settings = settings;
             this.stats = new FieldDiagnosticsAccumulator(numChan, numPol, settings.channelsPerBlock());
             this.sample = new UvSample(settings.plotPoints(), new Random(seed ^ target.fieldId()));
@@ -208,6 +239,8 @@ final class MsDiagnoser {
             this.dataValues = new float[2 * numChan * numPol];
             this.modelValues = new float[2 * numChan * numPol];
             this.flagValues = new boolean[numChan * numPol];
+            this.cellValues = judged.isWholeCell() ? null : new float[2 * numChan * judged.cellCorrelations()];
+            this.cellFlags = judged.isWholeCell() ? null : new boolean[numChan * judged.cellCorrelations()];
             this.channelPhasors = new ChannelPhasors(freq_hz);
             this.binPhasors = new ChannelPhasors(binFreq_hz);
             this.calibratorLmn = new double[3];
@@ -225,18 +258,19 @@ final class MsDiagnoser {
         }
 
         void add(GenericRecord r, int a1, int a2, byte[] dataCell) {
-            if (VisRecords.integer(r, "num_chan") != numChan || VisRecords.integer(r, "num_pol") != numPol) {
-                throw new IllegalArgumentException("row " + r.get("row") + " of field " + target.fieldId() + " has "
-                        + r.get("num_chan") + " x " + r.get("num_pol") + " cells, not " + numChan + " x " + numPol);
+            if (VisRecords.integer(r, "num_chan") != numChan
+                    || VisRecords.integer(r, "num_pol") != judged.cellCorrelations()) {
+                throw new IllegalArgumentException("row " + r.get("row") + " of field " + target.fieldId()
+                        + ", spectral window " + spw + " has " + r.get("num_chan") + " x " + r.get("num_pol")
+                        + " cells, not " + numChan + " x " + judged.cellCorrelations());
             }
-            float[] data = dataValues;
-            PackedCells.unpackFloats(dataCell, data);
+            float[] data = unpackValues(dataCell, dataValues);
             float[] model = modelValues;
             byte[] modelCell = VisRecords.cell(r, "model_data");
             if (modelCell == null) {
                 Arrays.fill(model, 0);
             } else {
-                PackedCells.unpackFloats(modelCell, model);
+                unpackValues(modelCell, model);
             }
             byte[] flagCell = VisRecords.cell(r, "flag");
             boolean[] flags = flagCell == null ? null : unpackFlags(flagCell);
@@ -257,13 +291,29 @@ final class MsDiagnoser {
         void addToMap(GenericRecord r, int a1, int a2, byte[] dataCell) {
             byte[] flagCell = VisRecords.cell(r, "flag");
             VisRecords.uvw(r, uvw);
-            PackedCells.unpackFloats(dataCell, dataValues);
-            average(dataValues, flagCell == null ? null : unpackFlags(flagCell));
+            average(unpackValues(dataCell, dataValues), flagCell == null ? null : unpackFlags(flagCell));
             addBinned(a1, a2, uvw, binned, binFlags);
         }
 
+        /** The judged values of a packed complex cell, into {@code into}. */
+        private float[] unpackValues(byte[] cell, float[] into) {
+            if (cellValues == null) {
+                PackedCells.unpackFloats(cell, into);
+            } else {
+                PackedCells.unpackFloats(cell, cellValues);
+                judged.pickValues(cellValues, numChan, into);
+            }
+            return into;
+        }
+
+        /** The judged flags of a packed flag cell, into {@link #flagValues}. */
         private boolean[] unpackFlags(byte[] cell) {
-            PackedCells.unpackFlags(cell, flagValues.length, flagValues);
+            if (cellFlags == null) {
+                PackedCells.unpackFlags(cell, flagValues.length, flagValues);
+            } else {
+                PackedCells.unpackFlags(cell, cellFlags.length, cellFlags);
+                judged.pickFlags(cellFlags, numChan, flagValues);
+            }
             return flagValues;
         }
 

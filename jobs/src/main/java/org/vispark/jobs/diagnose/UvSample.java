@@ -6,7 +6,8 @@ import java.util.Random;
 /**
  * A uniform random sample (reservoir sampling) of at most {@code capacity} rows for the amplitude/phase versus
  * uv-distance plots: per row the uv distance {@code sqrt(u^2 + v^2)} (metres) and the vector means over unflagged
- * channels of the first polarization of DATA and MODEL_DATA (amplitude in data units, phase in degrees).
+ * channels of the first polarization given (the first judged correlation) of DATA and MODEL_DATA (amplitude in data
+ * units, phase in degrees).
  */
 final class UvSample {
     /** Floats per point: uv distance, |DATA|, arg DATA, |MODEL|, arg MODEL. */

@@ -21,7 +21,7 @@ public enum LakeTable {
     DATA_DESCRIPTIONS("data_descriptions", "data_description.avsc"),
     /** The MS versions {@code vispark pipeline} finished (not copied into new versions of an MS). */
     PIPELINE("pipeline", "pipeline.avsc"),
-    /** Calibration diagnostics, one row per MS version and field and diagnose run. */
+    /** Calibration diagnostics, one row per MS version, field, spectral window and diagnose run. */
     DIAGNOSTICS("diagnostics", "diagnostics.avsc"),
     /** Per-antenna calibration diagnostics, rows of the same runs as {@link #DIAGNOSTICS}. */
     DIAGNOSTICS_ANTENNAS("diagnostics_antennas", "diagnostic_antenna.avsc"),

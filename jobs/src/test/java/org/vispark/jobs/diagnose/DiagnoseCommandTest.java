@@ -20,7 +20,8 @@ import org.vispark.jobs.testing.TestData;
 
 /**
  * Issue 7's acceptance tests on casacore-written MS (make_ms.py): the 0834+555 incident (FAIL at 54.7 arcmin, then
- * PASS after rephase and predict) and an MS whose FIELD table lies about the phase centre.
+ * PASS after rephase and predict) and an MS whose FIELD table lies about the phase centre; a field and spectral window
+ * with two correlation layouts is refused.
  */
 class DiagnoseCommandTest {
     private static final String CATALOGUE = "../conf/calibrators.csv";
@@ -117,5 +118,35 @@ class DiagnoseCommandTest {
         assertTrue(row.getString(5).contains("data_peak_offset_arcmin"), row.getString(5));
         assertEquals(offset, row.getDouble(3), 1.0);
         assertFalse(row.getString(5).contains("separation_arcmin"), row.getString(5));
+    }
+
+    @Test
+    void aFieldAndWindowWithTwoCorrelationLayoutsIsRefusedByName(@TempDir Path tmp) throws Exception {
+        // a copy of the ALMA MS (XX YY, every row field 2, spw 0) whose odd rows point at a new POLARIZATION row 2 of
+        // YY XX through a new DATA_DESCRIPTION row 1 of the same window: one (field, spw), two correlation layouts
+        Path ms = tmp.resolve("in/alma_two_layouts.ms");
+        TestData.copyTree(TestData.shared().resolve("data/ms/X5707_1spw_1scan_10chan_1time_1bl_noatm.ms"), ms);
+        TestData.python("-c", "import numpy as np; from casacore import tables as pt\n"
+                + "p = pt.table('" + ms.resolve("POLARIZATION") + "', readonly=False, ack=False)\n"
+                + "p.addrows(1)\n"
+                + "for c in p.colnames(): p.putcell(c, 2, p.getcell(c, 0))\n"
+                + "p.putcell('CORR_TYPE', 2, p.getcell('CORR_TYPE', 0)[::-1].copy())\n"
+                + "p.putcell('CORR_PRODUCT', 2, p.getcell('CORR_PRODUCT', 0)[:, ::-1].copy())\n"
+                + "p.close()\n"
+                + "d = pt.table('" + ms.resolve("DATA_DESCRIPTION") + "', readonly=False, ack=False)\n"
+                + "d.addrows(1)\n"
+                + "for c in d.colnames(): d.putcell(c, 1, d.getcell(c, 0))\n"
+                + "d.putcell('POLARIZATION_ID', 1, 2)\n"
+                + "d.close()\n"
+                + "t = pt.table('" + ms + "', readonly=False, ack=False)\n"
+                + "t.putcol('DATA_DESC_ID', (np.arange(t.nrows()) % 2).astype(np.int32))\n"
+                + "t.close()\n");
+        Path lake = tmp.resolve("lake");
+        assertEquals(0, Cli.run("convert", "--lake", lake.toString(), ms.toString()).status());
+        Result r = Cli.run("diagnose", "--lake", lake.toString(), "--catalogue", CATALOGUE);
+        assertEquals(1, r.status(), r.out() + r.err());
+        String failed = r.err().lines().filter(l -> l.startsWith("FAILED ")).findFirst().orElse("");
+        assertTrue(failed.contains("/alma_two_layouts.ms: ") && failed.contains("field 2, spectral window 0 has rows of"
+                + " POLARIZATION_ID 0 [XX, YY] and 2 [YY, XX]"), r.err());
     }
 }
