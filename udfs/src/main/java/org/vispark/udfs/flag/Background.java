@@ -62,7 +62,7 @@ public final class Background {
         double[] weight = new double[mean.length];
         LineFit fit = new LineFit(kernel(sigmaChan), numChan);
         for (int g = 0; g < coarse; g++) {
-            fit.row(mean, count, g * numChan, num, weight);
+            fit.row(mean, count, g * numChan, Math.min(average, numTime - g * average), num, weight);
         }
         double[] kt = kernel(sigmaTime / average);
         num = convolveTime(num, coarse, numChan, kt);
@@ -135,13 +135,24 @@ public final class Background {
      * The local straight-line fit along frequency of one row of channel means with their counts: for each channel
      * the Gaussian- and count-weighted least-squares line through its neighbourhood, evaluated at the channel.
      * Channels whose neighbourhood lies inside the row are fitted two at a time (two independent chains of
-     * additions, each channel's sums taking its neighbours in order, as one at a time does).
+     * additions, each channel's sums taking its neighbours in order, as one at a time does). Where every cell of the
+     * neighbourhood is whole (no sample masked: the count of a whole group), the weights and their moments are
+     * those of any such channel, made once; only the sums over the means remain.
      */
     private static final class LineFit {
         /** The whole kernel, offsets -half..half. */
         private final double[] k;
         private final int half;
         private final int numChan;
+        /** For whole cells of {@link #wholeCount} samples: the weights, weights times offset, and their sums. */
+        private final double[] w;
+        private final double[] wx;
+        private double wholeCount = -1;
+        private double w0;
+        private double w1;
+        private double w2;
+        /** How many cells before each channel are not whole. */
+        private final int[] broken;
 
         LineFit(double[] halfKernel, int numChan) {
             this.half = halfKernel.length - 1;
@@ -150,19 +161,49 @@ public final class Background {
                 k[x + half] = halfKernel[Math.abs(x)];
             }
             this.numChan = numChan;
+            this.w = new double[k.length];
+            this.wx = new double[k.length];
+            this.broken = new int[numChan + 1];
         }
 
-        /** Fits row {@code mean[row..row + numChan)}; writes {@code fit * s0} and {@code s0} into num and weight. */
-        void row(double[] mean, double[] count, int row, double[] num, double[] weight) {
+        /**
+         * Fits row {@code mean[row..row + numChan)}, whose whole cells hold {@code whole} samples; writes
+         * {@code fit * s0} and {@code s0} into num and weight.
+         */
+        void row(double[] mean, double[] count, int row, int whole, double[] num, double[] weight) {
+            if (whole != wholeCount) {
+                wholeWeights(whole);
+            }
+            for (int c = 0; c < numChan; c++) {
+                broken[c + 1] = broken[c] + (count[row + c] != whole ? 1 : 0);
+            }
             int c = 0;
             while (c < numChan) {
-                if (c >= half && c + 1 + half < numChan) {
+                boolean inside = c >= half && c + 1 + half < numChan;
+                if (inside && broken[c + 2 + half] == broken[c - half]) {
+                    wholePair(mean, row, c, num, weight);
+                    c += 2;
+                } else if (inside) {
                     pair(mean, count, row, c, num, weight);
                     c += 2;
                 } else {
                     single(mean, count, row, c, num, weight);
                     c++;
                 }
+            }
+        }
+
+        private void wholeWeights(int whole) {
+            wholeCount = whole;
+            w0 = 0;
+            w1 = 0;
+            w2 = 0;
+            for (int x = -half; x <= half; x++) {
+                w[x + half] = k[x + half] * (double) whole;
+                wx[x + half] = w[x + half] * x;
+                w0 += w[x + half];
+                w1 += wx[x + half];
+                w2 += wx[x + half] * x;
             }
         }
 
@@ -217,6 +258,23 @@ public final class Background {
             }
             finish(row + c, a0, a1, a2, u0, u1, num, weight);
             finish(row + c + 1, b0, b1, b2, v0, v1, num, weight);
+        }
+
+        /** Channels c and c + 1, their neighbourhoods inside the row and whole. */
+        private void wholePair(double[] mean, int row, int c, double[] num, double[] weight) {
+            double u0 = 0;
+            double u1 = 0;
+            double v0 = 0;
+            double v1 = 0;
+            for (int x = -half; x <= half; x++) {
+                int j = row + c + x;
+                u0 += w[x + half] * mean[j];
+                v0 += w[x + half] * mean[j + 1];
+                u1 += wx[x + half] * mean[j];
+                v1 += wx[x + half] * mean[j + 1];
+            }
+            finish(row + c, w0, w1, w2, u0, u1, num, weight);
+            finish(row + c + 1, w0, w1, w2, v0, v1, num, weight);
         }
 
         private static void finish(int i, double s0, double s1, double s2, double t0, double t1, double[] num,
