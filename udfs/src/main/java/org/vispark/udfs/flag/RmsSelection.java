@@ -20,7 +20,7 @@ public final class RmsSelection {
             double k) {
         float[] rms = new float[numTime];
         for (int t = 0; t < numTime; t++) {
-            rms[t] = rms(residual, measured, t * numChan, 1, numChan);
+            rms[t] = rms(residual, measured, t * numChan, numChan);
         }
         boolean[] select = select(rms, k, true);
         for (int t = 0; t < numTime; t++) {
@@ -33,9 +33,21 @@ public final class RmsSelection {
     /** The same for channels. */
     public static void channels(float[] residual, boolean[] measured, boolean[] mask, int numTime, int numChan,
             double k) {
+        // summed time step by time step, each channel's terms in time order as rms() would take them
+        double[] sq = new double[numChan];
+        int[] count = new int[numChan];
+        for (int t = 0; t < numTime; t++) {
+            for (int c = 0; c < numChan; c++) {
+                int at = t * numChan + c;
+                if (!measured[at]) {
+                    sq[c] += (double) residual[at] * residual[at];
+                    count[c]++;
+                }
+            }
+        }
         float[] rms = new float[numChan];
         for (int c = 0; c < numChan; c++) {
-            rms[c] = rms(residual, measured, c, numChan, numTime);
+            rms[c] = count[c] == 0 ? Float.NaN : (float) Math.sqrt(sq[c] / count[c]);
         }
         boolean[] select = select(rms, k, false);
         for (int c = 0; c < numChan; c++) {
@@ -47,12 +59,11 @@ public final class RmsSelection {
         }
     }
 
-    /** RMS of the unmasked values at {@code start + i * stride}, NaN when all are masked. */
-    private static float rms(float[] v, boolean[] mask, int start, int stride, int n) {
+    /** RMS of the unmasked values of {@code v[start..start + n)}, NaN when all are masked. */
+    private static float rms(float[] v, boolean[] mask, int start, int n) {
         double sq = 0;
         int count = 0;
-        for (int i = 0; i < n; i++) {
-            int at = start + i * stride;
+        for (int at = start; at < start + n; at++) {
             if (!mask[at]) {
                 sq += (double) v[at] * v[at];
                 count++;
