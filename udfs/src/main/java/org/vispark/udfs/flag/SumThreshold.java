@@ -11,6 +11,9 @@ package org.vispark.udfs.flag;
  * above the background and a notch below it.
  */
 public final class SumThreshold {
+    /** Each thread's rows and columns, kept between calls on planes of one shape (a flag run makes many). */
+    private static final ThreadLocal<Lines[]> LINES = new ThreadLocal<>();
+
     private SumThreshold() {}
 
     /**
@@ -22,8 +25,13 @@ public final class SumThreshold {
      */
     public static void apply(float[] values, boolean[] mask, int numTime, int numChan, double chi1, double base,
             int maxWindow) {
-        Lines rows = new Lines(values, mask, numTime, numChan, numChan, 1);
-        Lines columns = new Lines(values, mask, numChan, numTime, 1, numChan);
+        Lines[] both = LINES.get();
+        if (both == null || both[0].count != numTime || both[0].length != numChan) {
+            both = new Lines[] {new Lines(numTime, numChan, numChan, 1), new Lines(numChan, numTime, 1, numChan)};
+            LINES.set(both);
+        }
+        Lines rows = both[0].on(values, mask);
+        Lines columns = both[1].on(values, mask);
         for (int m = 1; m <= maxWindow && m <= Math.max(numTime, numChan); m *= 2) {
             double chi = chi1 * Math.pow(base, Math.log(m) / Math.log(2)) / m;
             if (m == 1) {
@@ -61,8 +69,9 @@ public final class SumThreshold {
      * sum of M samples grows as {@code M^0.585} times several sigma.
      */
     private static final class Lines {
-        private final float[] values;
-        private final boolean[] mask;
+        private float[] values;
+        private boolean[] mask;
+        private final int count;
         private final int length;
         private final int lineStep;
         private final int sampleStep;
@@ -76,9 +85,8 @@ public final class SumThreshold {
         final boolean[] stale;
         private final int[] cover;
 
-        Lines(float[] values, boolean[] mask, int count, int length, int lineStep, int sampleStep) {
-            this.values = values;
-            this.mask = mask;
+        Lines(int count, int length, int lineStep, int sampleStep) {
+            this.count = count;
             this.length = length;
             this.lineStep = lineStep;
             this.sampleStep = sampleStep;
@@ -87,8 +95,15 @@ public final class SumThreshold {
             this.keptCount = new int[count];
             this.range = new double[count];
             this.stale = new boolean[count];
-            java.util.Arrays.fill(stale, true);
             this.cover = new int[length + 1];
+        }
+
+        /** These lines over a plane's values and mask, every line to be made anew. */
+        Lines on(float[] values, boolean[] mask) {
+            this.values = values;
+            this.mask = mask;
+            java.util.Arrays.fill(stale, true);
+            return this;
         }
 
         /**
