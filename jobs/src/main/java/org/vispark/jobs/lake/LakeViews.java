@@ -50,16 +50,8 @@ public final class LakeViews {
         spark.udf().register("vis_bl_bucket", (UDF2<Integer, Integer, Integer>) (a1, a2) ->
                 a1 == null || a2 == null ? null : Math.floorMod(a1 + a2, buckets), DataTypes.IntegerType);
 
-        List<String> views = new ArrayList<>();
-        Dataset<Row> history = table(spark, lake, LakeTable.MS);
-        history.createOrReplaceTempView("ms_history");
-        views.add("ms_history");
-        Dataset<Row> current = history
-                .withColumn("_newest", functions.row_number().over(Window.partitionBy("ms_id")
-                        .orderBy(functions.col("committed_at").desc(), functions.col("conversion").desc())))
-                .where("_newest = 1").drop("_newest");
-        current.createOrReplaceTempView(LakeTable.MS.dirName());
-        views.add(LakeTable.MS.dirName());
+        List<String> views = new ArrayList<>(List.of("ms_history", LakeTable.MS.dirName()));
+        Dataset<Row> current = registerCatalogue(spark, lake);
         Dataset<Row> visible = current.where(functions.col("status").equalTo(CatalogueEntry.CONVERTED))
                 .select(functions.col("ms_id").as("_ms_id"), functions.col("conversion").as("_conversion"));
         for (LakeTable t : LakeTable.values()) {
@@ -89,6 +81,21 @@ public final class LakeViews {
             }
         }
         return views;
+    }
+
+    /**
+     * Registers only the catalogue's views, {@code ms_history} and {@code ms} (what a {@code --where} names: a job
+     * that queries no other view needs no more, and listing every table's files costs seconds); returns {@code ms}.
+     */
+    public static Dataset<Row> registerCatalogue(SparkSession spark, Lake lake) throws IOException {
+        Dataset<Row> history = table(spark, lake, LakeTable.MS);
+        history.createOrReplaceTempView("ms_history");
+        Dataset<Row> current = history
+                .withColumn("_newest", functions.row_number().over(Window.partitionBy("ms_id")
+                        .orderBy(functions.col("committed_at").desc(), functions.col("conversion").desc())))
+                .where("_newest = 1").drop("_newest");
+        current.createOrReplaceTempView(LakeTable.MS.dirName());
+        return current;
     }
 
     /** The rows of the newest run_id within each group of {@code keys}. */

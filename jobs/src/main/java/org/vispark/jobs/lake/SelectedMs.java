@@ -21,16 +21,18 @@ public record SelectedMs(Lake lake, Configuration conf, Catalogue catalogue, Lis
     /**
      * Opens the lake at {@code lakeRoot} and selects the converted MS that {@code where} (null: all) names.
      *
-     * @param views whether the job queries the lake's views itself: they are registered then, and otherwise only
-     *              for a {@code where} (registering lists every table's files and costs seconds, per job of a
-     *              pipeline)
+     * @param views whether the job queries the lake's views itself: they are all registered then, and otherwise
+     *              only the catalogue's, for a {@code where} (registering lists every table's files and costs
+     *              seconds, per job of a pipeline)
      */
     public static SelectedMs select(SparkSession spark, String lakeRoot, String where, boolean views)
             throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         Lake lake = Lake.open(lakeRoot, conf);
-        if (views || !MsSelection.all(where)) {
+        if (views) {
             LakeViews.register(spark, lake);
+        } else if (!MsSelection.all(where)) {
+            LakeViews.registerCatalogue(spark, lake);
         }
         Catalogue catalogue = Catalogue.read(lake, conf);
         return new SelectedMs(lake, conf, catalogue, MsSelection.converted(spark, catalogue, where));

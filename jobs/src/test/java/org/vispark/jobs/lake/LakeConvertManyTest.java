@@ -108,6 +108,12 @@ class LakeConvertManyTest {
         assertEquals((long) COPIES * 4, sql("SELECT count(*) FROM antennas"));
         assertEquals(0, sql("SELECT count(*) FROM ms WHERE status = 'converted' AND"
                 + " (rows != " + ROWS_PER_MS + " OR checksum IS NULL OR lake_files < 1)"));
+        // a job without --where takes the catalogue's converted MS without Spark: the same as the ms view's
+        Lake lake = Lake.open(lakeDir.toString(), spark.sparkContext().hadoopConfiguration());
+        List<Long> fromCatalogue = MsSelection.converted(spark,
+                Catalogue.read(lake, spark.sparkContext().hadoopConfiguration()), null);
+        assertEquals(COPIES, fromCatalogue.size());
+        assertEquals(MsSelection.converted(spark, null), fromCatalogue);
         // identical copies hold identical content: one checksum per base MS
         assertEquals(bases.length, sql("SELECT count(DISTINCT checksum) FROM ms WHERE status = 'converted'"));
         try (Stream<Path> s2 = Files.list(lakeDir)) {
