@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.vispark.jobs.lake.MsRows;
@@ -32,7 +34,8 @@ import org.vispark.udfs.vis.ParallelHands;
  * a 1 Jy unpolarized point at the phase centre ({@link PhaseCentrePoint}), as CASA's gaincal does; the result counts
  * those rows. The solvers see the parallel hands of each cell ({@link ParallelHands}): the gains are per antenna and
  * feed (polarization p of the gains = the p-th parallel hand, X/Y or R/L), and cross hands (XY YX, RL LR) are left
- * out of the solve.
+ * out of the solve. An MS with a spectral window of fewer than 3 antennas with unflagged cross-correlations is
+ * refused, naming the window: its one baseline cannot give antenna gains.
  */
 final class MsSolver {
     private MsSolver() {}
@@ -82,11 +85,15 @@ final class MsSolver {
         long t0 = System.nanoTime();
         try {
             Map<Key, Extent> extents = new TreeMap<>();
+            Map<Integer, Set<Integer>> antennas = new TreeMap<>(); // by spw
             long[] rows = {0};
             MsRows.forEach(t.layout(), t.files(), conf, GROUPING_COLUMNS, r -> {
                 if (!usable(r)) {
                     return;
                 }
+                Set<Integer> a = antennas.computeIfAbsent(VisRecords.integer(r, "spw"), spw -> new TreeSet<>());
+                a.add(VisRecords.integer(r, "antenna1"));
+                a.add(VisRecords.integer(r, "antenna2"));
                 Extent e = extents.computeIfAbsent(key(t, r), k -> new Extent());
                 double time = VisRecords.time(r);
                 e.numPol = hands(t, VisRecords.integer(r, "pol_id")).feeds();
@@ -100,6 +107,7 @@ final class MsSolver {
             if (extents.isEmpty()) {
                 throw new IllegalArgumentException("no unflagged cross-correlation rows with DATA");
             }
+            requireThreeAntennas(antennas);
             List<SolvedGroup> out = new ArrayList<>();
             long solving = 0;
             long withoutModel = 0;
@@ -197,6 +205,20 @@ final class MsSolver {
             throw new IllegalArgumentException("polarization setup " + polId + " is not in the MS's POLARIZATION table");
         }
         return corrTypes;
+    }
+
+    /**
+     * Antenna gains need closed triangles: with 2 antennas, one baseline determines only the product
+     * {@code g_1 conj(g_2)}.
+     */
+    private static void requireThreeAntennas(Map<Integer, Set<Integer>> antennasBySpw) {
+        for (Map.Entry<Integer, Set<Integer>> e : antennasBySpw.entrySet()) {
+            if (e.getValue().size() < 3) {
+                throw new IllegalArgumentException("spectral window " + e.getKey() + " has " + e.getValue().size()
+                        + " antennas with unflagged cross-correlations " + e.getValue()
+                        + ": one baseline cannot be solved (gains need 3 antennas)");
+            }
+        }
     }
 
     /** G solves one gain for all channels, so its groups keep only the sums over channels. */
