@@ -18,4 +18,11 @@ record ApplyTask(long msId, String uri, long conversion, long newConversion, Lis
         List<ShippedTables.Shipped> tables, Map<Integer, double[]> chanFreqs_hz,
         Map<Integer, int[]> corrTypes, int numAnt, String interp, String runId,
         LakeLayout layout, String codec)
-        implements NewVersions.Task {}
+        implements NewVersions.Task {
+
+    @Override
+    public ApplyTask onFiles(List<String> part) {
+        return new ApplyTask(msId, uri, conversion, newConversion, part, tables, chanFreqs_hz, corrTypes, numAnt, interp,
+                runId, layout, codec);
+    }
+}

@@ -35,7 +35,15 @@ final class MsApplier {
 
     /** Staged files and rows, or the reason the MS failed. */
     record Result(String error, long rows, long newlyFlagged, List<StagedFile> files, double seconds)
-            implements NewVersions.Result {}
+            implements NewVersions.Result {
+
+        @Override
+        public Result join(NewVersions.Result next) {
+            Result n = (Result) next;
+            return new Result(null, rows + n.rows, newlyFlagged + n.newlyFlagged, StagedFile.concat(files, n.files),
+                    seconds + n.seconds);
+        }
+    }
 
     /**
      * The corrector of one (spectral window, polarizations) and its row scratch: the unpacked values and flags, and

@@ -54,6 +54,23 @@ final class FlagStats implements Serializable {
         }
     }
 
+    /** These counts and {@code other}'s added (two parts of one MS), as a new instance. */
+    FlagStats plus(FlagStats other) {
+        FlagStats sum = new FlagStats();
+        for (FlagStats s : List.of(this, other)) {
+            add(sum.ms, s.ms[0], s.ms[1], s.ms[2]);
+            s.antennas.forEach((a, c) -> add(sum.antennas.computeIfAbsent(a, k -> new long[3]), c[0], c[1], c[2]));
+            s.times.forEach((t, c) -> add(sum.times.computeIfAbsent(t, k -> new long[3]), c[0], c[1], c[2]));
+            s.channels.forEach((spw, counts) -> {
+                long[][] into = sum.channels(spw, counts.length);
+                for (int c = 0; c < counts.length; c++) {
+                    add(into[c], counts[c][0], counts[c][1], counts[c][2]);
+                }
+            });
+        }
+        return sum;
+    }
+
     /** The counts of spw's channels, at least {@code numChan} of them. */
     private long[][] channels(int spw, int numChan) {
         long[][] counts = channels.get(spw);

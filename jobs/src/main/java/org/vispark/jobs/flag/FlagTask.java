@@ -12,4 +12,10 @@ import org.vispark.udfs.flag.FlagSettings;
  * @param column the column judged: {@code data} or {@code corrected_data}
  */
 record FlagTask(long msId, String uri, long conversion, long newConversion, List<String> files, FlagSettings settings,
-        String column, String runId, LakeLayout layout, String codec) implements NewVersions.Task {}
+        String column, String runId, LakeLayout layout, String codec) implements NewVersions.Task {
+
+    @Override
+    public FlagTask onFiles(List<String> part) {
+        return new FlagTask(msId, uri, conversion, newConversion, part, settings, column, runId, layout, codec);
+    }
+}

@@ -35,9 +35,33 @@ import org.vispark.udfs.vis.PackedCells;
 final class MsFlagger {
     private MsFlagger() {}
 
-    /** The MS and its versions read and written; staged files, counts and statistics, or the reason it failed. */
-    record Result(String error, long msId, long fromConversion, long newConversion, long rows, long judged,
-            long newlyFlagged, FlagStats stats, List<StagedFile> files, double seconds) implements NewVersions.Result {}
+    /**
+     * The MS (or the part of its files a task took) and its versions read and written; staged files, counts and
+     * statistics, or the reason it failed.
+     */
+    record Result(String error, long msId, long fromConversion, long newConversion, String column, long rows,
+            long judged, long newlyFlagged, FlagStats stats, List<StagedFile> files, double seconds)
+            implements NewVersions.Result {
+
+        @Override
+        public Result join(NewVersions.Result next) {
+            Result n = (Result) next;
+            return new Result(null, msId, fromConversion, newConversion, column, rows + n.rows, judged + n.judged,
+                    newlyFlagged + n.newlyFlagged, stats.plus(n.stats), StagedFile.concat(files, n.files),
+                    seconds + n.seconds);
+        }
+
+        /** An MS with nothing to judge fails. */
+        @Override
+        public Result whole() {
+            if (judged > 0) {
+                return this;
+            }
+            String why = stats.values() == 0 ? "no " + column.toUpperCase(Locale.ROOT) + " to flag"
+                    : "all " + stats.values() + " values are already flagged: nothing to judge";
+            return new Result(why, msId, fromConversion, newConversion, column, 0, 0, 0, stats, List.of(), seconds);
+        }
+    }
 
     /** One row of a plane: its index in the file, time, antennas and cells. */
     private record PlaneRow(int index, double time_mjdSec, int antenna1, int antenna2, int spw, int numChan,
@@ -64,18 +88,12 @@ final class MsFlagger {
                             }
                         }));
             }
-            if (counts[0] == 0) {
-                throw new IllegalArgumentException(stats.values() == 0
-                        ? "no " + t.column().toUpperCase(Locale.ROOT) + " to flag"
-                        : "all " + stats.values() + " values are already flagged: nothing to judge");
-            }
-            return new Result(null, t.msId(), t.conversion(), t.newConversion(),
+            return new Result(null, t.msId(), t.conversion(), t.newConversion(), t.column(),
                     staged.stream().mapToLong(StagedFile::rows).sum(), counts[0], counts[1], stats, staged,
                     seconds(t0));
         } catch (IOException | RuntimeException e) {
             return new Result(e.getMessage() == null ? e.toString() : e.getMessage(), t.msId(), t.conversion(),
-                    t.newConversion(), 0, 0, 0, null, List.of(),
-                    seconds(t0));
+                    t.newConversion(), t.column(), 0, 0, 0, null, List.of(), seconds(t0));
         }
     }
 

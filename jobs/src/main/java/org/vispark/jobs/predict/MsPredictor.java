@@ -27,7 +27,14 @@ final class MsPredictor {
     private MsPredictor() {}
 
     /** Staged files and rows, or the reason the MS failed. */
-    record Result(String error, long rows, List<StagedFile> files, double seconds) implements NewVersions.Result {}
+    record Result(String error, long rows, List<StagedFile> files, double seconds) implements NewVersions.Result {
+
+        @Override
+        public Result join(NewVersions.Result next) {
+            Result n = (Result) next;
+            return new Result(null, rows + n.rows, StagedFile.concat(files, n.files), seconds + n.seconds);
+        }
+    }
 
     static Result run(PredictTask t, Configuration conf, String attemptDir) {
         long t0 = System.nanoTime();

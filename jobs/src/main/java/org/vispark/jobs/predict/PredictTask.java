@@ -20,4 +20,11 @@ import org.vispark.udfs.sky.SkyComponent;
 record PredictTask(long msId, String uri, long conversion, long newConversion, List<String> files,
         Map<Integer, double[]> phaseCentres_rad, Map<Integer, double[]> pointings_rad, Map<Integer, double[]> chanFreqs_hz,
         Map<Integer, int[]> corrTypes, List<SkyComponent> components, PrimaryBeam beam, String runId, LakeLayout layout, String codec)
-        implements NewVersions.Task {}
+        implements NewVersions.Task {
+
+    @Override
+    public PredictTask onFiles(List<String> part) {
+        return new PredictTask(msId, uri, conversion, newConversion, part, phaseCentres_rad, pointings_rad, chanFreqs_hz,
+                corrTypes, components, beam, runId, layout, codec);
+    }
+}

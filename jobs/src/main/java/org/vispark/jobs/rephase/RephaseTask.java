@@ -16,4 +16,11 @@ import org.vispark.jobs.lake.NewVersions;
  */
 record RephaseTask(long msId, String uri, long conversion, long newConversion, List<String> files,
         Map<Integer, double[]> fieldCentres_rad, Map<Integer, double[]> chanFreqs_hz, double[] target_rad,
-        List<String> columns, String runId, LakeLayout layout, String codec) implements NewVersions.Task {}
+        List<String> columns, String runId, LakeLayout layout, String codec) implements NewVersions.Task {
+
+    @Override
+    public RephaseTask onFiles(List<String> part) {
+        return new RephaseTask(msId, uri, conversion, newConversion, part, fieldCentres_rad, chanFreqs_hz, target_rad,
+                columns, runId, layout, codec);
+    }
+}
