@@ -2,6 +2,7 @@ package org.vispark.udfs.diagnostics;
 
 import java.util.Arrays;
 import org.vispark.udfs.vis.Correlations;
+import org.vispark.udfs.vis.ParallelHands;
 
 /**
  * The correlations of a cell that the diagnostics judge, and their values picked out of an unpacked row: the parallel
@@ -27,22 +28,15 @@ public final class JudgedCorrelations {
      * {@link Correlations} does not know, or several correlations without a parallel hand, is an error naming them.
      */
     public static JudgedCorrelations of(int[] corrTypes) {
-        float[] response = Correlations.unpolarizedResponse(corrTypes);
+        int[] index = ParallelHands.indices(corrTypes); // checks the codes, also of a one-correlation cell
         if (corrTypes.length == 1) {
             return new JudgedCorrelations(corrTypes.clone(), new int[] {0});
         }
-        int[] index = new int[corrTypes.length];
-        int n = 0;
-        for (int k = 0; k < corrTypes.length; k++) {
-            if (response[k] == 1f) {
-                index[n++] = k;
-            }
-        }
-        if (n == 0) {
+        if (index.length == 0) {
             throw new IllegalArgumentException("correlations " + Correlations.names(corrTypes) + " have no parallel"
                     + " hand (XX, YY, RR, LL or I) to judge against an unpolarized model");
         }
-        return new JudgedCorrelations(corrTypes.clone(), Arrays.copyOf(index, n));
+        return new JudgedCorrelations(corrTypes.clone(), index);
     }
 
     /** Correlations of the whole cell. */

@@ -21,6 +21,20 @@ public final class ParallelHands {
 
     /** The parallel hands of a cell with correlations {@code corrTypes} (casacore Stokes codes); none is an error. */
     public static ParallelHands of(int[] corrTypes) {
+        int[] index = indices(corrTypes);
+        if (index.length == 0) {
+            throw new IllegalArgumentException("correlations " + Correlations.names(corrTypes)
+                    + " have no parallel hand (XX, YY, RR, LL or I): gains per feed can neither be solved from nor"
+                    + " applied to them");
+        }
+        return new ParallelHands(corrTypes, index);
+    }
+
+    /**
+     * The indices of the parallel hands among {@code corrTypes} (casacore Stokes codes), in order (none: empty); a
+     * code {@link Correlations} does not know is an error.
+     */
+    public static int[] indices(int[] corrTypes) {
         float[] response = Correlations.unpolarizedResponse(corrTypes);
         int[] index = new int[corrTypes.length];
         int n = 0;
@@ -29,12 +43,7 @@ public final class ParallelHands {
                 index[n++] = k;
             }
         }
-        if (n == 0) {
-            throw new IllegalArgumentException("correlations " + Correlations.names(corrTypes)
-                    + " have no parallel hand (XX, YY, RR, LL or I): gains per feed can neither be solved from nor"
-                    + " applied to them");
-        }
-        return new ParallelHands(corrTypes, Arrays.copyOf(index, n));
+        return Arrays.copyOf(index, n);
     }
 
     /** Feeds (parallel hands). */
