@@ -37,7 +37,8 @@ import org.vispark.jobs.testing.TestData;
  * over the C channels solved together: 32 per window, 64 combined, so the combined sigma is 1/sqrt(2) of a window's.
  * Every gain must be within 3 of its sigma; the RMS of the combined gains' errors, in sigma of one window, must be
  * smaller than the per-window solves' and 1/sqrt(2) within 0.2. After apply, the mean of CORRECTED/MODEL of each
- * window, baseline and parallel hand is 1 within 4 sigma (noise of the window's values and both gains' errors).
+ * window, baseline and parallel hand is 1 within 4 sigma (noise of the window's values and both gains' errors). The
+ * CASA table export-caltable writes holds the combined solutions under window 0 only, as CASA's gaincal does.
  */
 class CombineSpwTruthTest {
     private static final int NSPW = 2;
@@ -96,6 +97,15 @@ class CombineSpwTruthTest {
         assertTrue(r.out().contains("solved with combine spw; spwmap (window: solutions of window) {0=0, 1=0}"),
                 r.out());
         checkCorrectedOverModel(session(lake), truth);
+
+        Path cal = tmp.resolve("Gc.cal");
+        r = Cli.run("export-caltable", "--lake", lake.toString(), "--table", "Gc", "--output", cal.toString());
+        assertEquals(0, r.status(), r.out() + r.err());
+        assertTrue(r.out().contains("solved with combine spw; apply it in CASA with spwmap=[0, 0]"), r.out());
+        String spws = TestData.python("-c", "import sys; from casacore import tables as pt;"
+                + " t = pt.table(sys.argv[1], ack=False); print(t.nrows(), sorted(set(t.getcol('SPECTRAL_WINDOW_ID'))))",
+                cal.toString());
+        assertEquals(truth.ntime() * truth.nant() + " [0]", spws.strip(), "CASA table rows and their windows");
     }
 
     /**
