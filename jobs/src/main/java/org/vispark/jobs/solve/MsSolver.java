@@ -78,7 +78,6 @@ final class MsSolver {
         static Extent union(List<Extent> parts) {
             Extent u = new Extent();
             for (Extent e : parts) {
-                u.numPol = e.numPol;
                 u.field = e.field;
                 u.first = Math.min(u.first, e.first);
                 u.last = Math.max(u.last, e.last);

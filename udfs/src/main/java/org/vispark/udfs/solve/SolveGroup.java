@@ -3,10 +3,9 @@ package org.vispark.udfs.solve;
 import java.util.List;
 
 /**
- * The visibilities of one solve group (one MS, one spectral window or {@linkplain #windowsCombined all combined},
- * one solution interval), reduced on arrival to
- * the sufficient statistics of the antenna-gain least-squares problems: per baseline {@code (i < j)}, channel and
- * polarization, over all rows of the interval,
+ * The visibilities of one solve group (one MS, one spectral window or {@linkplain #windowsCombined several}, one
+ * solution interval), reduced on arrival to the sufficient statistics of the antenna-gain least-squares problems: per
+ * baseline {@code (i < j)}, channel and polarization, over all rows of the interval,
  * <pre>
  *   S = sum w V M^*      (complex)     P = sum w |M|^2      Q = sum w |V|^2      N = number of values
  * </pre>
