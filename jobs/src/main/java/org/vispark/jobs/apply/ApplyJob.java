@@ -68,8 +68,8 @@ public final class ApplyJob {
         for (long id : ms.ids()) {
             CatalogueEntry e = ms.catalogue().get(id);
             Map<LakeTable, List<GenericRecord>> tables = current.subtables(id);
-            Map<Integer, double[]> windows = MsVersions.frequencies(tables.get(LakeTable.SPECTRAL_WINDOWS));
             try {
+                Map<Integer, double[]> windows = MsVersions.frequencies(tables.get(LakeTable.SPECTRAL_WINDOWS));
                 List<ShippedTables.Shipped> chosen = new ArrayList<>();
                 for (String name : o.tables()) {
                     Choice c = choose(name, id, mid(e), solved);
