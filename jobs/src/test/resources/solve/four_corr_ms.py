@@ -7,12 +7,15 @@ uniform in (-pi, pi], drawn independently per (t, i, p). Correlation pq of basel
     V_pq = g_ip conj(g_jq) S_pq + n,   S_pq = FLUX if p == q else 0,
 n complex Gaussian with E|n|^2 = NOISE^2 (NOISE / sqrt(2) per real and imaginary part), independent per value.
 Rows are (time, baseline) without autocorrelations; WEIGHT 1, FLAG false, no MODEL_DATA (predict writes it).
+With --nspw N, the rows repeat for each of N spectral windows (DATA_DESC_ID w, window w's NCHAN channels starting at
+1.4 GHz + w x 100 MHz), the same gains (constant over the band) and independent noise.
 
 Truth JSON: phase_centre_deg [ra, dec] (J2000), flux_jy, noise_sigma, corr_type, times_mjd_s, nchan,
-gains_re / gains_im [time][antenna][feed] (no reference antenna fixed: the reader references them as its solver).
+nspw, gains_re / gains_im [time][antenna][feed] (no reference antenna fixed: the reader references them as its
+solver).
 
 usage: four_corr_ms.py OUT.ms [--feeds linear|circular] [--nant 14] [--nchan 32] [--ntime 4] [--noise 1.0]
-       [--flux 1.0] [--seed 1]
+       [--flux 1.0] [--seed 1] [--nspw 1]
 """
 import argparse
 import json
@@ -51,13 +54,14 @@ def main():
     p.add_argument('--noise', type=float, default=1.0)
     p.add_argument('--flux', type=float, default=1.0)
     p.add_argument('--seed', type=int, default=1)
+    p.add_argument('--nspw', type=int, default=1)
     a = p.parse_args()
     rng = np.random.default_rng(a.seed)
 
     enu = np.stack([rng.uniform(-500, 500, a.nant), rng.uniform(-500, 500, a.nant), rng.normal(0, 1, a.nant)], 1)
     tint_s = 10.0
     times = 5.0e9 + tint_s * (np.arange(a.ntime) + 0.5)  # MJD seconds (2017)
-    freqs = 1.4e9 + 1e6 * np.arange(a.nchan)
+    freqs = [1.4e9 + 1e8 * w + 1e6 * np.arange(a.nchan) for w in range(a.nspw)]
     gains = (1 + 0.1 * rng.standard_normal((a.ntime, a.nant, 2))) \
         * np.exp(1j * rng.uniform(-math.pi, math.pi, (a.ntime, a.nant, 2)))
     baselines = [(i, j) for i in range(a.nant) for j in range(i + 1, a.nant)]
@@ -72,13 +76,17 @@ def main():
         uvw.append(ant_uvw[a2[:nbl]] - ant_uvw[a1[:nbl]])
     uvw = np.concatenate(uvw)
 
-    data = np.zeros((len(a1), a.nchan, 4), np.complex64)
+    signal = np.zeros((len(a1), a.nchan, 4), np.complex64)
     t_index = np.repeat(np.arange(a.ntime), nbl)
     for k, (fp, fq) in enumerate(FEEDS):
         if fp == fq:
             g = gains[t_index, a1, fp] * np.conj(gains[t_index, a2, fq])
-            data[:, :, k] = (a.flux * g)[:, None]
-    data += (a.noise / math.sqrt(2)) * (rng.standard_normal(data.shape) + 1j * rng.standard_normal(data.shape))
+            signal[:, :, k] = (a.flux * g)[:, None]
+    data = np.concatenate([signal + (a.noise / math.sqrt(2))
+                           * (rng.standard_normal(signal.shape) + 1j * rng.standard_normal(signal.shape))
+                           for _ in range(a.nspw)])
+    rows = len(a1)
+    a1, a2, t_row, uvw = np.tile(a1, a.nspw), np.tile(a2, a.nspw), np.tile(t_row, a.nspw), np.tile(uvw, (a.nspw, 1))
 
     if os.path.exists(a.out):
         shutil.rmtree(a.out)
@@ -97,6 +105,7 @@ def main():
     ms.putcol('WEIGHT', np.ones((len(a1), 4), np.float32))
     ms.putcol('SIGMA', np.ones((len(a1), 4), np.float32))
     ms.putcol('SCAN_NUMBER', np.ones(len(a1), np.int32))
+    ms.putcol('DATA_DESC_ID', np.repeat(np.arange(a.nspw, dtype=np.int32), rows))
     ms.close()
 
     ant = pt.table(a.out + '/ANTENNA', readonly=False, ack=False)
@@ -109,15 +118,16 @@ def main():
     ant.putcol('TYPE', ['GROUND-BASED'] * a.nant)
     ant.close()
     spw = pt.table(a.out + '/SPECTRAL_WINDOW', readonly=False, ack=False)
-    spw.addrows(1)
-    spw.putcell('CHAN_FREQ', 0, freqs)
-    for col in ('CHAN_WIDTH', 'EFFECTIVE_BW', 'RESOLUTION'):
-        spw.putcell(col, 0, np.full(a.nchan, 1e6))
-    spw.putcell('NUM_CHAN', 0, a.nchan)
-    spw.putcell('REF_FREQUENCY', 0, freqs[0])
-    spw.putcell('TOTAL_BANDWIDTH', 0, 1e6 * a.nchan)
-    spw.putcell('MEAS_FREQ_REF', 0, 5)  # TOPO
-    spw.putcell('NAME', 0, 'SPW0')
+    spw.addrows(a.nspw)
+    for w in range(a.nspw):
+        spw.putcell('CHAN_FREQ', w, freqs[w])
+        for col in ('CHAN_WIDTH', 'EFFECTIVE_BW', 'RESOLUTION'):
+            spw.putcell(col, w, np.full(a.nchan, 1e6))
+        spw.putcell('NUM_CHAN', w, a.nchan)
+        spw.putcell('REF_FREQUENCY', w, freqs[w][0])
+        spw.putcell('TOTAL_BANDWIDTH', w, 1e6 * a.nchan)
+        spw.putcell('MEAS_FREQ_REF', w, 5)  # TOPO
+        spw.putcell('NAME', w, 'SPW%d' % w)
     spw.close()
     pol = pt.table(a.out + '/POLARIZATION', readonly=False, ack=False)
     pol.addrows(1)
@@ -126,9 +136,9 @@ def main():
     pol.putcell('CORR_PRODUCT', 0, np.array(FEEDS, np.int32))
     pol.close()
     dd = pt.table(a.out + '/DATA_DESCRIPTION', readonly=False, ack=False)
-    dd.addrows(1)
-    dd.putcell('SPECTRAL_WINDOW_ID', 0, 0)
-    dd.putcell('POLARIZATION_ID', 0, 0)
+    dd.addrows(a.nspw)
+    dd.putcol('SPECTRAL_WINDOW_ID', np.arange(a.nspw, dtype=np.int32))
+    dd.putcol('POLARIZATION_ID', np.zeros(a.nspw, np.int32))
     dd.close()
     fld = pt.table(a.out + '/FIELD', readonly=False, ack=False)
     fld.addrows(1)
@@ -146,7 +156,7 @@ def main():
 
     with open(a.out.rstrip('/') + '.truth.json', 'w') as f:
         json.dump({'phase_centre_deg': [RA_DEG, DEC_DEG], 'flux_jy': a.flux, 'noise_sigma': a.noise,
-                   'corr_type': CORR_TYPES[a.feeds], 'times_mjd_s': times.tolist(), 'nchan': a.nchan,
+                   'corr_type': CORR_TYPES[a.feeds], 'times_mjd_s': times.tolist(), 'nchan': a.nchan, 'nspw': a.nspw,
                    'gains_re': gains.real.tolist(), 'gains_im': gains.imag.tolist()}, f)
 
 

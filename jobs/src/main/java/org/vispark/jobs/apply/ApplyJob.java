@@ -5,9 +5,11 @@ import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.spark.sql.SparkSession;
 import org.vispark.jobs.convert.ConvertJob;
@@ -30,7 +32,9 @@ import org.vispark.udfs.solve.Solution;
  * <p>Which solutions an MS gets, per table: its own, when the table was solved on it; otherwise those of the MS
  * solved on whose solutions lie nearest in time before and after the MS's middle (or the nearest one on one side),
  * evaluated at each row's time by {@code --interp} (nearest or linear; before the first and after the last solution,
- * that solution). So a table solved on the calibrator observations of a night applies to its targets.
+ * that solution). So a table solved on the calibrator observations of a night applies to its targets. A table solved
+ * with combine spw corrects every window with its one window's solutions (CASA's {@code spwmap=[n, n, ...]}); the
+ * map is printed.
  */
 public final class ApplyJob {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -59,19 +63,24 @@ public final class ApplyJob {
         SelectedMs.Current current = ms.current();
         List<String> failures = new ArrayList<>();
         List<ApplyTask> tasks = new ArrayList<>();
+        Set<String> mapped = new HashSet<>(); // the choices whose spwmap was printed
         ShippedTables shipped = new ShippedTables(spark);
         for (long id : ms.ids()) {
             CatalogueEntry e = ms.catalogue().get(id);
             Map<LakeTable, List<GenericRecord>> tables = current.subtables(id);
             try {
+                Map<Integer, double[]> windows = MsVersions.frequencies(tables.get(LakeTable.SPECTRAL_WINDOWS));
                 List<ShippedTables.Shipped> chosen = new ArrayList<>();
                 for (String name : o.tables()) {
                     Choice c = choose(name, id, mid(e), solved);
+                    if (c.first().spwCombined() && mapped.add(c.key())) {
+                        console.printf(Locale.ROOT, "apply: %s was solved with combine spw; spwmap (window: solutions"
+                                + " of window) %s%n", c.key(), c.first().spwMap(windows.keySet()));
+                    }
                     chosen.add(shipped.ship(c.key(), c::table));
                 }
                 tasks.add(new ApplyTask(id, e.uri(), e.conversion(), RANDOM.nextLong() & Long.MAX_VALUE,
-                        current.files(id), chosen,
-                        MsVersions.frequencies(tables.get(LakeTable.SPECTRAL_WINDOWS)),
+                        current.files(id), chosen, windows,
                         MsVersions.corrTypes(tables.get(LakeTable.POLARIZATIONS)),
                         tables.getOrDefault(LakeTable.ANTENNAS, List.of()).size(), o.interp(), current.runId(),
                         ms.lake().layout(), o.codec()));
@@ -110,7 +119,11 @@ public final class ApplyJob {
             List<Solution> both = new ArrayList<>(first.solutions());
             both.addAll(second.solutions());
             both.sort(Comparator.comparingDouble(Solution::time_mjdSec));
-            return new PreTable(first.name(), first.type(), both);
+            if (first.spwCombined() != second.spwCombined()) {
+                throw new IllegalArgumentException("gains table " + first.name() + " was solved with combine spw on"
+                        + " one of the MS " + key + " and per window on the other");
+            }
+            return new PreTable(first.name(), first.type(), both, first.spwCombined());
         }
     }
 

@@ -31,7 +31,9 @@ import org.vispark.jobs.lake.MsVersions;
  * CPARAM, K a "K Jones" table with FPARAM (delay, ns); rows ordered by (time, spectral window, antenna), one cell of
  * [polarization, channel] per row (one channel for G and K), PARAMERR = |g| / snr (0 where snr is 0), ANTENNA2 = -1
  * (the lake does not keep the reference antenna), SCAN_NUMBER = -1. ANTENNA, FIELD, SPECTRAL_WINDOW (averaged to
- * one channel for G and K) and OBSERVATION come from the lake's metadata of the MS version solved on.
+ * one channel for G and K) and OBSERVATION come from the lake's metadata of the MS version solved on. A table solved
+ * with combine spw has its rows under the one window they are recorded under, as CASA writes them; the summary
+ * gives the {@code spwmap} CASA's applycal then needs.
  */
 public final class CalTableExport {
     private CalTableExport() {}
@@ -39,8 +41,13 @@ public final class CalTableExport {
     /** @param msId the MS whose solutions to export, or null when the table was solved on one MS only */
     public record Options(String lake, String table, Long msId, Path output, boolean overwrite) {}
 
-    /** What was written. */
-    public record Summary(String msUri, String visCal, int rows) {}
+    /**
+     * What was written.
+     *
+     * @param spwmap for a table solved with combine spw, the {@code spwmap} CASA's applycal needs to apply it to every
+     *               window of the MS (each window mapped to the one its solutions are recorded under); else empty
+     */
+    public record Summary(String msUri, String visCal, int rows, List<Integer> spwmap) {}
 
     public static Summary run(SparkSession spark, Options o) throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
@@ -71,11 +78,14 @@ public final class CalTableExport {
                 .getOrDefault(msId, Map.of());
         MsMetadata meta = LakeMetadata.of(entry, subtables, null);
         List<Row> gains = spark.sql("SELECT gaintype, time, interval, field_id, spw, antenna, pol, channel, gain_re,"
-                + " gain_im, delay_ns, snr, flagged FROM gains WHERE table_name = '" + table + "' AND ms_id = " + msId)
+                + " gain_im, delay_ns, snr, flagged, spw_combined FROM gains WHERE table_name = '" + table + "' AND ms_id = " + msId)
                 .collectAsList();
         CalTable t = calTable(gains, meta, msName(entry.uri()));
         CalTableWriter.write(t, o.output(), o.overwrite());
-        return new Summary(entry.uri(), t.visCal(), t.rows().size());
+        boolean combined = gains.stream().anyMatch(g -> !g.isNullAt(13) && g.getBoolean(13));
+        List<Integer> spwmap = combined ? meta.spectralWindows().stream().map(w -> gains.get(0).getInt(4)).toList()
+                : List.of();
+        return new Summary(entry.uri(), t.visCal(), t.rows().size(), spwmap);
     }
 
     private static CalTable calTable(List<Row> gains, MsMetadata meta, String msName) {

@@ -39,6 +39,10 @@ final class ExportCaltableCommand implements Callable<Integer> {
                     new CalTableExport.Options(lake.root(), table, msId, output, overwrite));
             System.out.printf("export-caltable: %s, %d rows of %s solved on %s%n", output, s.rows(), s.visCal(),
                     s.msUri());
+            if (!s.spwmap().isEmpty()) {
+                System.out.printf("export-caltable: solved with combine spw; apply it in CASA with spwmap=%s%n",
+                        s.spwmap());
+            }
             return 0;
         });
     }

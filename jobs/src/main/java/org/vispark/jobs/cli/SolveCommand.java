@@ -1,11 +1,10 @@
 package org.vispark.jobs.cli;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
+import org.vispark.jobs.solve.Combine;
 import org.vispark.jobs.solve.Solint;
 import org.vispark.jobs.solve.SolveJob;
 import org.vispark.udfs.solve.CalMode;
@@ -24,8 +23,6 @@ import picocli.CommandLine.Option;
 @Command(name = "solve", description = "Solve antenna gains (K delay, G p/ap, B bandpass) of MS in a lake, one Spark"
         + " task per MS, into the lake's gains table.")
 final class SolveCommand implements Callable<Integer> {
-    private static final Set<String> COMBINABLE = Set.of("scan", "field");
-
     @Mixin
     LakeOption lake;
 
@@ -56,7 +53,8 @@ final class SolveCommand implements Callable<Integer> {
     int minblperant;
 
     @Option(names = "--combine", paramLabel = "AXES", defaultValue = "",
-            description = "solution intervals span these (comma-separated: scan, field)")
+            description = "axes solved together (comma-separated: scan, field; spw for G: one solution for all"
+                    + " spectral windows, applied to each)")
     String combine;
 
     @Option(names = "--solnorm", description = "B: normalize each antenna's bandpass to mean amplitude 1")
@@ -89,20 +87,14 @@ final class SolveCommand implements Callable<Integer> {
             if (!table.matches("[A-Za-z0-9_.+-]+")) {
                 throw new IllegalArgumentException("--table must be letters, digits and _ . + - only, not '" + table + "'");
             }
-            List<String> axes = Arrays.stream(combine.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-            for (String a : axes) {
-                if (!COMBINABLE.contains(a.toLowerCase(Locale.ROOT))) {
-                    throw new IllegalArgumentException("--combine " + a + ": only scan and field can be combined"
-                            + " (spectral windows are solved separately)");
-                }
-            }
-            SolveOptions so = SolveOptions.defaults(GainType.parse(gaintype)).withCalMode(CalMode.parse(calmode))
+            GainType type = GainType.parse(gaintype);
+            SolveOptions so = SolveOptions.defaults(type).withCalMode(CalMode.parse(calmode))
                     .withMinSnr(minsnr).withMinBlPerAnt(minblperant).withSolnorm(solnorm);
             if (memoryMb < 1) {
                 throw new IllegalArgumentException("--memory-mb must be positive");
             }
-            o = new SolveJob.Options(lake.root(), table, so, refant, Solint.parse(solint), axes.contains("scan"),
-                    axes.contains("field"), pre == null ? List.of() : pre, interp.mode(), where.condition(),
+            o = new SolveJob.Options(lake.root(), table, so, refant, Solint.parse(solint),
+                    Combine.parse(combine, type), pre == null ? List.of() : pre, interp.mode(), where.condition(),
                     memoryMb << 20, plots);
         } catch (Exception e) {
             System.err.println("solve: " + e.getMessage());

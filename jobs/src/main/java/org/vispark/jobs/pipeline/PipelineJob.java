@@ -38,6 +38,7 @@ import org.vispark.jobs.predict.PredictJob;
 import org.vispark.jobs.rephase.RephaseJob;
 import org.vispark.jobs.rephase.RephaseOptions;
 import org.vispark.jobs.sky.CalibratorChoice;
+import org.vispark.jobs.solve.Combine;
 import org.vispark.jobs.solve.Solint;
 import org.vispark.jobs.solve.SolveJob;
 import org.vispark.udfs.diagnostics.Thresholds;
@@ -245,7 +246,7 @@ public final class PipelineJob {
         SolveOptions so = SolveOptions.defaults(type).withCalMode(mode).withMinSnr(s.number("minsnr"))
                 .withMinBlPerAnt((int) s.number("minblperant")).withSolnorm(solnorm);
         SolveJob.Summary r = SolveJob.run(spark, new SolveJob.Options(lake, table, so, s.get("refant"),
-                Solint.parse(solint), false, false, pre, "linear", in(ids), 512L << 20,
+                Solint.parse(solint), Combine.NONE, pre, "linear", in(ids), 512L << 20,
                 report == null ? null : staged(report, GAINS_REPORT)), console);
         failures.addAll("solve " + table, r.failures());
     }

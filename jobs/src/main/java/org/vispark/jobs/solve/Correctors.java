@@ -16,8 +16,8 @@ public final class Correctors {
     private Correctors() {}
 
     /**
-     * The corrector applying {@code tables} (in order) to rows of spectral window {@code spw}; a table without
-     * solutions for that window, or a window not in {@code chanFreqs_hz} (by window id), is an error naming it.
+     * The corrector applying {@code tables} (in order) to rows of spectral window {@code spw}, each table's solutions
+     * of {@linkplain PreTable#solutionWindow the window mapped to it}; a table without solutions for that window, or a window not in {@code chanFreqs_hz} (by window id), is an error naming it.
      */
     public static GainCorrector forWindow(List<PreTable> tables, int spw, int numAnt, int numPol,
             Map<Integer, double[]> chanFreqs_hz, Interpolation interp) {
@@ -40,7 +40,8 @@ public final class Correctors {
         double[] chanFreq_hz = MsVersions.frequencies(chanFreqs_hz, spw);
         List<GainTable> gains = new ArrayList<>();
         for (PreTable t : tables) {
-            List<Solution> mine = t.solutions().stream().filter(s -> s.spw() == spw).toList();
+            int from = t.solutionWindow(spw);
+            List<Solution> mine = t.solutions().stream().filter(s -> s.spw() == from).toList();
             if (mine.isEmpty()) {
                 throw new IllegalArgumentException("gains table " + t.name() + " has no solutions for spectral window "
                         + spw + " of this MS");

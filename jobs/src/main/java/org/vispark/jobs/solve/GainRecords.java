@@ -18,7 +18,7 @@ public final class GainRecords {
 
     /** Identity of a solve run's rows: table, term, the MS version solved on. */
     record Source(long msId, long conversion, String runId, String tableName, GainType type, String calMode,
-            String solvedUtc) {}
+            boolean spwCombined, String solvedUtc) {}
 
     static GenericRecord record(Source src, Solution s, int fieldId, double interval_s, String antennaName) {
         GenericRecord r = new GenericData.Record(LakeTable.GAINS.schema());
@@ -41,6 +41,7 @@ public final class GainRecords {
         r.put("snr", s.snr());
         r.put("flagged", s.flagged());
         r.put("field_id", fieldId);
+        r.put("spw_combined", src.spwCombined());
         r.put("solved_utc", src.solvedUtc());
         return r;
     }
@@ -56,13 +57,14 @@ public final class GainRecords {
         }
         String in = String.join(",", names.stream().map(n -> "'" + n.replace("'", "''") + "'").toList());
         List<Row> rows = spark.sql("SELECT ms_id, table_name, gaintype, antenna, pol, spw, channel, time, gain_re,"
-                + " gain_im, delay_ns, snr, flagged FROM gains WHERE table_name IN (" + in + ")").collectAsList();
+                + " gain_im, delay_ns, snr, flagged, spw_combined FROM gains WHERE table_name IN (" + in + ")").collectAsList();
         Map<String, Integer> seen = new LinkedHashMap<>();
         for (Row r : rows) {
             String name = r.getString(1);
             seen.merge(name, 1, Integer::sum);
             PreTable t = byMs.computeIfAbsent(r.getLong(0), k -> new LinkedHashMap<>()).computeIfAbsent(name,
-                    k -> new PreTable(name, GainType.parse(r.getString(2)), new ArrayList<>()));
+                    k -> new PreTable(name, GainType.parse(r.getString(2)), new ArrayList<>(),
+                            !r.isNullAt(13) && r.getBoolean(13)));
             t.solutions().add(new Solution(r.getInt(3), r.getInt(4), r.getInt(5), r.getInt(6), r.getDouble(7),
                     r.getDouble(8), r.getDouble(9), r.getDouble(10), r.getDouble(11), r.getBoolean(12)));
         }
@@ -77,7 +79,7 @@ public final class GainRecords {
             for (String n : names) {
                 PreTable t = tables.get(n);
                 if (t != null) {
-                    ordered.add(new PreTable(n, t.type(), List.copyOf(t.solutions())));
+                    ordered.add(new PreTable(n, t.type(), List.copyOf(t.solutions()), t.spwCombined()));
                 }
             }
             out.put(id, ordered);

@@ -19,6 +19,7 @@ import org.vispark.udfs.solve.GainCorrector;
 import org.vispark.udfs.solve.GainType;
 import org.vispark.udfs.solve.Interpolation;
 import org.vispark.udfs.solve.Solution;
+import org.vispark.udfs.solve.SolveGroup;
 import org.vispark.udfs.solve.SolveGroupBuilder;
 import org.vispark.udfs.solve.Solver;
 import org.vispark.udfs.sky.PhaseCentrePoint;
@@ -27,7 +28,8 @@ import org.vispark.udfs.vis.ParallelHands;
 /**
  * Runs one {@link SolveTask} in a Spark task: groups the MS's unflagged cross-correlation rows by (spectral window,
  * scan unless combined, field unless combined, solution interval), accumulates each group with its pre-applied
- * tables ({@link SolveGroupBuilder}) and solves it ({@link Solver}). A first pass reads only the grouping columns;
+ * tables ({@link SolveGroupBuilder}) and solves it ({@link Solver}); with combine spw, the groups of one interval in
+ * all windows are accumulated in the same pass and solved as one ({@link SolveGroup#windowsCombined}). A first pass reads only the grouping columns;
  * the groups are then accumulated in as many passes over the data as the memory budget needs
  * ({@link SolveGroupBuilder#bytes} per group; G's groups keep only sums over channels, so all its solution intervals
  * usually fit in one pass), each reading only the columns a solve uses. A row without MODEL_DATA is solved against
@@ -71,6 +73,18 @@ final class MsSolver {
         double first = Double.POSITIVE_INFINITY;
         double last = Double.NEGATIVE_INFINITY;
         double integration;
+
+        /** The extent of several groups solved together (combine spw): a field of theirs, their time span. */
+        static Extent union(List<Extent> parts) {
+            Extent u = new Extent();
+            for (Extent e : parts) {
+                u.field = e.field;
+                u.first = Math.min(u.first, e.first);
+                u.last = Math.max(u.last, e.last);
+                u.integration = Math.max(u.integration, e.integration);
+            }
+            return u;
+        }
     }
 
     /** The columns the accumulating passes read. */
@@ -111,28 +125,38 @@ final class MsSolver {
             List<SolvedGroup> out = new ArrayList<>();
             long solving = 0;
             long withoutModel = 0;
-            List<Key> pending = new ArrayList<>(extents.keySet());
+            Map<Key, List<Key>> bySolve = new TreeMap<>(); // the groups of one solve (several windows with combine spw)
+            for (Key k : extents.keySet()) {
+                bySolve.computeIfAbsent(solveKey(t, k), x -> new ArrayList<>()).add(k);
+            }
+            List<List<Key>> pending = new ArrayList<>(bySolve.values());
             List<PreTable> pre = ShippedTables.values(t.pre());
             while (!pending.isEmpty()) {
-                Map<Key, SolveGroupBuilder> pass = new LinkedHashMap<>();
+                List<List<Key>> solves = new ArrayList<>();
                 long bytes = 0;
                 while (!pending.isEmpty()) {
-                    Key k = pending.get(0);
-                    double[] freqs = MsVersions.frequencies(t.chanFreqs_hz(), k.spw());
-                    long b = combinesChannels(t) ? SolveGroupBuilder.bytesCombined(t.numAnt(), extents.get(k).numPol)
-                            : SolveGroupBuilder.bytes(t.numAnt(), freqs.length, extents.get(k).numPol);
-                    if (!pass.isEmpty() && bytes + b > t.memoryBudget_bytes()) {
+                    long b = 0;
+                    for (Key k : pending.get(0)) {
+                        double[] freqs = MsVersions.frequencies(t.chanFreqs_hz(), k.spw());
+                        b += combinesChannels(t) ? SolveGroupBuilder.bytesCombined(t.numAnt(), extents.get(k).numPol)
+                                : SolveGroupBuilder.bytes(t.numAnt(), freqs.length, extents.get(k).numPol);
+                    }
+                    if (!solves.isEmpty() && bytes + b > t.memoryBudget_bytes()) {
                         break;
                     }
-                    pass.put(pending.remove(0), null);
+                    solves.add(pending.remove(0));
                     bytes += b;
                 }
+                Map<Key, SolveGroupBuilder> pass = new LinkedHashMap<>();
+                solves.forEach(keys -> keys.forEach(k -> pass.put(k, null)));
                 withoutModel += accumulate(t, pre, conf, pass, extents);
                 long s0 = System.nanoTime();
-                for (Map.Entry<Key, SolveGroupBuilder> e : pass.entrySet()) {
-                    Extent x = extents.get(e.getKey());
+                for (List<Key> keys : solves) {
+                    List<SolveGroup> groups = keys.stream().map(k -> pass.get(k).build()).toList();
+                    SolveGroup g = t.combine().spw() ? SolveGroup.windowsCombined(groups) : groups.get(0);
+                    Extent x = Extent.union(keys.stream().map(extents::get).toList());
                     out.add(new SolvedGroup(x.field, t.solint().length_s(x.last - x.first + x.integration),
-                            Solver.solve(e.getValue().build(), t.options())));
+                            Solver.solve(g, t.options())));
                 }
                 solving += System.nanoTime() - s0;
             }
@@ -231,10 +255,15 @@ final class MsSolver {
                 && VisRecords.integer(r, "num_pol") > 0 && !VisRecords.rowFlagged(r);
     }
 
+    /** The solve a group is part of: itself, or with combine spw, the same interval of every window. */
+    private static Key solveKey(SolveTask t, Key k) {
+        return t.combine().spw() ? new Key(-1, k.scan(), k.field(), k.interval()) : k;
+    }
+
     private static Key key(SolveTask t, GenericRecord r) {
         Object scan = r.get("scan_number");
-        return new Key(VisRecords.integer(r, "spw"), t.combineScan() || scan == null ? -1 : (Integer) scan,
-                t.combineField() ? -1 : VisRecords.integer(r, "field_id"),
+        return new Key(VisRecords.integer(r, "spw"), t.combine().scan() || scan == null ? -1 : (Integer) scan,
+                t.combine().field() ? -1 : VisRecords.integer(r, "field_id"),
                 t.solint().index(VisRecords.time(r), t.timeStart_mjdSec()));
     }
 

@@ -40,7 +40,7 @@ public final class SolveJob {
      * @param plots        directory for PNG plots of the solutions, or null
      */
     public record Options(String lake, String tableName, SolveOptions solve, String refant, Solint solint,
-            boolean combineScan, boolean combineField, List<String> pre, String interp, String where,
+            Combine combine, List<String> pre, String interp, String where,
             long memoryBudget_bytes, Path plots) {}
 
     /**
@@ -56,9 +56,9 @@ public final class SolveJob {
         long t0 = System.nanoTime();
         SelectedMs ms = SelectedMs.select(spark, o.lake(), o.where(), true);
         Map<Long, List<PreTable>> pre = GainRecords.read(spark, o.pre());
-        console.printf(Locale.ROOT, "solve: %d MS selected; table %s: gaintype %s calmode %s solint %s refant %s"
-                + " minsnr %s%s%n", ms.ids().size(), o.tableName(), o.solve().gainType(), calMode(o),
-                o.solint(), o.refant(), o.solve().minSnr(), o.pre().isEmpty() ? "" : "; pre-applied " + o.pre());
+        console.printf(Locale.ROOT, "solve: %d MS selected; table %s: gaintype %s calmode %s solint %s combine %s"
+                + " refant %s minsnr %s%s%n", ms.ids().size(), o.tableName(), o.solve().gainType(), calMode(o),
+                o.solint(), o.combine(), o.refant(), o.solve().minSnr(), o.pre().isEmpty() ? "" : "; pre-applied " + o.pre());
         SelectedMs.Current current = ms.current();
         List<String> failures = new ArrayList<>();
         List<SolveTask> tasks = new ArrayList<>();
@@ -88,7 +88,7 @@ public final class SolveJob {
                 tasks.add(new SolveTask(id, e.uri(), e.conversion(), current.files(id),
                         MsVersions.frequencies(tables.get(LakeTable.SPECTRAL_WINDOWS)),
                         MsVersions.corrTypes(tables.get(LakeTable.POLARIZATIONS)), names.length,
-                        e.timeStart() == null ? 0 : e.timeStart(), o.solint(), o.combineScan(), o.combineField(), so,
+                        e.timeStart() == null ? 0 : e.timeStart(), o.solint(), o.combine(), so,
                         mine.stream().map(pt -> shipped.ship(pt.name() + " of MS " + id, () -> pt)).toList(), o.interp(),
                         o.memoryBudget_bytes(), ms.lake().layout()));
             } catch (IllegalArgumentException x) {
@@ -113,7 +113,7 @@ public final class SolveJob {
                         continue;
                     }
                     GainRecords.Source src = new GainRecords.Source(t.msId(), t.conversion(), current.runId(),
-                            o.tableName(), o.solve().gainType(), calMode(o), now);
+                            o.tableName(), o.solve().gainType(), calMode(o), o.combine().spw(), now);
                     long all = 0;
                     long good = 0;
                     for (MsSolver.SolvedGroup g : r.groups()) {

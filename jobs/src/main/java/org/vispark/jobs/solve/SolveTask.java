@@ -15,12 +15,11 @@ import org.vispark.udfs.solve.SolveOptions;
  *                        without MODEL_DATA
  * @param numAnt          antennas (rows of the ANTENNA table)
  * @param timeStart_mjdSec first TIME of the MS (start of duration solution intervals)
- * @param combineScan     solution intervals span scans (CASA combine='scan')
- * @param combineField    solution intervals span fields (CASA combine='field')
+ * @param combine         the axes solved together (CASA combine)
  * @param pre             earlier tables to pre-apply, in order ({@link ShippedTables})
  * @param memoryBudget_bytes the solve groups held at once; more intervals than fit take further passes over the data
  */
 record SolveTask(long msId, String uri, long conversion, List<String> files, Map<Integer, double[]> chanFreqs_hz,
-        Map<Integer, int[]> corrTypes, int numAnt, double timeStart_mjdSec, Solint solint, boolean combineScan, boolean combineField,
+        Map<Integer, int[]> corrTypes, int numAnt, double timeStart_mjdSec, Solint solint, Combine combine,
         SolveOptions options, List<ShippedTables.Shipped> pre, String interp, long memoryBudget_bytes, LakeLayout layout)
         implements Serializable {}

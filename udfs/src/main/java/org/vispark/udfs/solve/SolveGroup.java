@@ -1,9 +1,11 @@
 package org.vispark.udfs.solve;
 
+import java.util.List;
+
 /**
- * The visibilities of one solve group (one MS, one spectral window, one solution interval), reduced on arrival to
- * the sufficient statistics of the antenna-gain least-squares problems: per baseline {@code (i < j)}, channel and
- * polarization, over all rows of the interval,
+ * The visibilities of one solve group (one MS, one spectral window or {@linkplain #windowsCombined several}, one
+ * solution interval), reduced on arrival to the sufficient statistics of the antenna-gain least-squares problems: per
+ * baseline {@code (i < j)}, channel and polarization, over all rows of the interval,
  * <pre>
  *   S = sum w V M^*      (complex)     P = sum w |M|^2      Q = sum w |V|^2      N = number of values
  * </pre>
@@ -46,6 +48,51 @@ public final class SolveGroup {
         this.p = p;
         this.q = q;
         this.n = n;
+    }
+
+    /**
+     * The groups of several spectral windows of one solution interval as one group, as CASA's gaincal
+     * {@code combine='spw'} solves them: each window's sums over its own channels (built
+     * {@linkplain SolveGroupBuilder#channelsCombined combining channels}, with its own frequencies and model) are added
+     * into the same normal equations. The result is recorded under the lowest window (CASA's convention), at the mean
+     * of the windows' frequencies, and spans all their rows.
+     *
+     * @throws IllegalArgumentException when a group keeps channels, or the groups differ in antennas or feeds
+     */
+    public static SolveGroup windowsCombined(List<SolveGroup> groups) {
+        SolveGroup first = groups.get(0);
+        int values = first.sRe.length;
+        float[] sRe = new float[values];
+        float[] sIm = new float[values];
+        float[] p = new float[values];
+        float[] q = new float[values];
+        int[] n = new int[values];
+        int spw = Integer.MAX_VALUE;
+        double freqSum_hz = 0;
+        double firstTime = Double.POSITIVE_INFINITY;
+        double lastTime = Double.NEGATIVE_INFINITY;
+        long rows = 0;
+        for (SolveGroup g : groups) {
+            if (g.numChan() != 1 || g.numAnt != first.numAnt || g.numPol != first.numPol) {
+                throw new IllegalArgumentException("combine spw: spectral window " + g.spw + " (" + g.numAnt
+                        + " antennas, " + g.numPol + " feeds, " + g.numChan() + " channel sums) cannot be solved with"
+                        + " window " + first.spw + " (" + first.numAnt + " antennas, " + first.numPol + " feeds)");
+            }
+            for (int k = 0; k < values; k++) {
+                sRe[k] += g.sRe[k];
+                sIm[k] += g.sIm[k];
+                p[k] += g.p[k];
+                q[k] += g.q[k];
+                n[k] += g.n[k];
+            }
+            spw = Math.min(spw, g.spw);
+            freqSum_hz += g.chanFreq_hz[0];
+            firstTime = Math.min(firstTime, g.firstTime_mjdSec);
+            lastTime = Math.max(lastTime, g.lastTime_mjdSec);
+            rows += g.rows;
+        }
+        return new SolveGroup(spw, first.numAnt, new double[] {freqSum_hz / groups.size()}, first.numPol, firstTime,
+                lastTime, rows, sRe, sIm, p, q, n);
     }
 
     /** Index of baseline (i, j), {@code 0 <= i < j < numAnt}. */
