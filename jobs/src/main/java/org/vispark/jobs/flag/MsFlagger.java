@@ -15,7 +15,6 @@ import org.apache.hadoop.fs.Path;
 import org.vispark.jobs.lake.MsRows;
 import org.vispark.jobs.lake.NewVersions;
 import org.vispark.jobs.lake.StagedFile;
-import org.vispark.jobs.lake.VisFields;
 import org.vispark.jobs.lake.VisRecords;
 import org.vispark.jobs.lake.VisibilityRewriter;
 import org.vispark.udfs.flag.RfiFlagger;
@@ -24,8 +23,9 @@ import org.vispark.udfs.vis.PackedCells;
 /**
  * Runs one {@link FlagTask} in a Spark task, file by file: a first pass reads the judged column and FLAG of the
  * file's rows (sorted by baseline and time, so each baseline's time-frequency planes arrive together), flags each
- * (baseline, spectral window) plane with {@link RfiFlagger} and keeps the new FLAG cell of every row; a second pass
- * rewrites the file as the new version with those cells ({@link VisibilityRewriter}). FLAG_ROW counts as every
+ * (baseline, spectral window) plane with {@link RfiFlagger} and keeps the FLAG cell of every row; the new version
+ * is the file with those cells as its FLAG column, its other columns' chunks copied as they are
+ * ({@link VisibilityRewriter#replaceColumns}). FLAG_ROW counts as every
  * value of its row flagged. Rows without the judged column keep their flags. Memory: one plane, and one packed FLAG
  * cell per row of the file.
  *
@@ -78,14 +78,11 @@ final class MsFlagger {
             List<StagedFile> staged = new ArrayList<>();
             Path staging = new Path(t.layout().stagingDir(t.runId()), attemptDir);
             for (String file : t.files()) {
-                List<byte[]> newFlags = flagFile(t, file, conf, flagger, stats, counts);
-                int[] next = {0};
-                staged.addAll(VisibilityRewriter.rewrite(t.layout(), t.msId(), t.newConversion(), List.of(file),
-                        staging, t.codec(), conf, r -> {
-                            byte[] f = newFlags.get(next[0]++);
-                            if (f != null) {
-                                r.put(VisFields.FLAG, ByteBuffer.wrap(f));
-                            }
+                List<byte[]> flags = flagFile(t, file, conf, flagger, stats, counts);
+                staged.add(VisibilityRewriter.replaceColumns(t.layout(), t.msId(), t.newConversion(), file,
+                        List.of("flag"), staging, t.codec(), conf, (row, columns) -> {
+                            byte[] f = flags.get((int) row);
+                            columns.put("flag", f == null ? null : ByteBuffer.wrap(f));
                         }));
             }
             return new Result(null, t.msId(), t.conversion(), t.newConversion(), t.column(),
@@ -97,7 +94,7 @@ final class MsFlagger {
         }
     }
 
-    /** The first pass over one file: the new FLAG cell of each row, in file order (null: unchanged). */
+    /** The first pass over one file: the FLAG cell of each row, new or as it was, in file order (null: none). */
     private static List<byte[]> flagFile(FlagTask t, String file, Configuration conf, RfiFlagger flagger,
             FlagStats stats, long[] counts) throws IOException {
         List<byte[]> out = new ArrayList<>();
@@ -112,7 +109,8 @@ final class MsFlagger {
                         current[0] = bl;
                     }
                     int index = out.size();
-                    out.add(null);
+                    byte[] flagCell = VisRecords.cell(r, "flag");
+                    out.add(flagCell); // kept unless the row's plane is judged
                     byte[] vis = VisRecords.cell(r, t.column());
                     if (vis == null) {
                         return;
@@ -124,7 +122,6 @@ final class MsFlagger {
                         throw new IllegalArgumentException("row " + index + " of " + file + ": " + t.column()
                                 + " cell of " + vis.length + " bytes, not " + numChan + " x " + numPol + " values");
                     }
-                    byte[] flagCell = VisRecords.cell(r, "flag");
                     boolean[] flags = flagCell == null ? new boolean[values]
                             : PackedCells.unpackFlags(flagCell, values);
                     if (VisRecords.rowFlagged(r)) {

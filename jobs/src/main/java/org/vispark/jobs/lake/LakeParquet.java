@@ -93,9 +93,18 @@ public final class LakeParquet {
     /** A writer of a visibility file; closing it releases its codecs. */
     public static ParquetWriter<GenericRecord> visibilityWriter(OutputFile out, CompressionCodecName codec)
             throws IOException {
+        return visibilityWriter(out, codec, LakeTable.VISIBILITIES.schema());
+    }
+
+    /**
+     * A writer of some columns of visibility files ({@code schema}: a record of some of the visibilities schema's
+     * fields), with their settings; closing it releases its codecs.
+     */
+    public static ParquetWriter<GenericRecord> visibilityWriter(OutputFile out, CompressionCodecName codec,
+            Schema schema) throws IOException {
         Configuration conf = parquetConf();
         AvroParquetWriter.Builder<GenericRecord> b = AvroParquetWriter.<GenericRecord>builder(out)
-                .withSchema(LakeTable.VISIBILITIES.schema())
+                .withSchema(schema)
                 .withDataModel(GenericData.get())
                 .withConf(conf)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)

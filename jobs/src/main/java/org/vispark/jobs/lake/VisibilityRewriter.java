@@ -3,16 +3,25 @@ package org.vispark.jobs.lake;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.rewrite.ParquetRewriter;
+import org.apache.parquet.hadoop.rewrite.RewriteOptions;
 
 /**
- * Rewrites the visibility files of one MS as a new conversion, in a Spark task: streams each file (one record at
- * a time), lets a {@link RowChange} change each row, sets the row's conversion, and writes it into staging under
- * the same partition path with the new conversion in the file name. Memory: one record plus a writer's row group.
+ * Rewrites the visibility files of one MS as a new conversion, in a Spark task, into staging under the same
+ * partition path with the new conversion in the file name: either {@link #rewrite} (streams each file, one record
+ * at a time, lets a {@link RowChange} change each row, sets the row's conversion, and writes it; memory: one record
+ * plus a writer's row group) or {@link #replaceColumns} (writes only the columns that change and copies the others'
+ * column chunks as they are, without decoding them).
  */
 public final class VisibilityRewriter {
     private VisibilityRewriter() {}
@@ -55,6 +64,83 @@ public final class VisibilityRewriter {
             staged.add(new StagedFile(out.toString(), outRelative, rows, out.getFileSystem(conf).getFileStatus(out).getLen()));
         }
         return staged;
+    }
+
+    /** The new values of the changed columns of one row: {@code row} counts the file's rows from 0. */
+    @FunctionalInterface
+    public interface ColumnValues {
+        void fill(long row, GenericRecord columns);
+    }
+
+    /**
+     * Rewrites {@code file} (relative to the lake root) of MS {@code msId} for {@code conversion} into
+     * {@code staging} with new values of {@code columns} (visibilities fields; conversion is set too): they are
+     * written in files of their own, one per row group of {@code file} and as long, which Parquet's rewriter joins
+     * to the file's other column chunks, copied as they are (so they keep their codec; {@code codec} is the new
+     * columns'). Returns the staged file.
+     */
+    public static StagedFile replaceColumns(LakeLayout layout, long msId, long conversion, String file,
+            List<String> columns, Path staging, String codec, Configuration conf, ColumnValues values)
+            throws IOException {
+        String outRelative = renamed(file, msId, conversion);
+        Path in = new Path(layout.root(), file);
+        Path out = new Path(staging, outRelative);
+        Path parts = new Path(staging, outRelative + ".columns");
+        Schema schema = columnsSchema(columns);
+        FileSystem fs = out.getFileSystem(conf);
+        long rows = 0;
+        try {
+            List<Path> joined = new ArrayList<>();
+            for (long groupRows : rowGroups(in, conf)) {
+                Path part = new Path(parts, joined.size() + ".parquet");
+                joined.add(part);
+                try (ParquetWriter<GenericRecord> w = LakeParquet.visibilityWriter(LakeParquet.outputFile(part, conf),
+                        LakeParquet.codec(codec), schema)) {
+                    for (long end = rows + groupRows; rows < end; rows++) {
+                        GenericRecord r = new GenericData.Record(schema);
+                        r.put("conversion", conversion);
+                        values.fill(rows, r);
+                        w.write(r);
+                    }
+                }
+            }
+            RewriteOptions options = new RewriteOptions.Builder(conf, List.of(in), joined, out)
+                    .overwriteInputWithJoinColumns(true).ignoreJoinFilesMetadata(true).build();
+            try (ParquetRewriter rewriter = new ParquetRewriter(options)) {
+                rewriter.processBlocks();
+            }
+        } catch (RuntimeException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        } finally {
+            fs.delete(parts, true);
+        }
+        return new StagedFile(out.toString(), outRelative, rows, fs.getFileStatus(out).getLen());
+    }
+
+    /** The row counts of a file's row groups, in order. */
+    private static List<Long> rowGroups(Path file, Configuration conf) throws IOException {
+        List<Long> rows = new ArrayList<>();
+        try (ParquetFileReader r = ParquetFileReader.open(LakeParquet.inputFile(file, conf))) {
+            for (BlockMetaData b : r.getFooter().getBlocks()) {
+                rows.add(b.getRowCount());
+            }
+        }
+        return rows;
+    }
+
+    /** The visibilities schema's record with conversion and {@code columns} only. */
+    private static Schema columnsSchema(List<String> columns) {
+        Schema all = LakeTable.VISIBILITIES.schema();
+        List<Schema.Field> fields = new ArrayList<>(List.of(new Schema.Field(all.getField("conversion"),
+                all.getField("conversion").schema())));
+        for (String name : columns) {
+            Schema.Field f = all.getField(name);
+            if (f == null || name.equals("conversion")) {
+                throw new IllegalArgumentException("not a visibilities column to replace: " + name);
+            }
+            fields.add(new Schema.Field(f, f.schema()));
+        }
+        return Schema.createRecord(all.getName(), all.getDoc(), all.getNamespace(), false, fields);
     }
 
     /** The relative path of a visibility file of {@code msId} written by conversion {@code conversion}. */

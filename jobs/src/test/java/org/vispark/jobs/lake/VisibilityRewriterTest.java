@@ -1,0 +1,121 @@
+package org.vispark.jobs.lake;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@link VisibilityRewriter#replaceColumns}: new values in the replaced columns, every other value as it was. */
+class VisibilityRewriterTest {
+    private static final int ROWS = 3000;
+
+    @TempDir
+    java.nio.file.Path tmp;
+
+    private static GenericRecord row(Schema s, Random rnd, long i) {
+        GenericRecord r = new GenericData.Record(s);
+        r.put("ms_id", 0x2aL);
+        r.put("conversion", 0x10L);
+        r.put("row", i);
+        r.put("time", 5.0e9 + i);
+        r.put("antenna1", (int) (i % 7));
+        r.put("antenna2", (int) (i % 11));
+        r.put("baseline", (int) i / 3);
+        r.put("field_id", 0);
+        r.put("data_desc_id", 0);
+        r.put("spw", 0);
+        r.put("pol_id", 0);
+        r.put("num_chan", 16);
+        r.put("num_pol", 2);
+        r.put("uvw", List.of(rnd.nextDouble(), rnd.nextDouble(), rnd.nextDouble()));
+        r.put("flag_row", i % 5 == 0);
+        byte[] data = new byte[16 * 2 * 8];
+        rnd.nextBytes(data);
+        r.put("data", ByteBuffer.wrap(data));
+        r.put("flag", i % 9 == 0 ? null : ByteBuffer.wrap(new byte[] {(byte) i, 1, 2, 3}));
+        return r;
+    }
+
+    private static List<GenericRecord> read(Path file, Configuration conf) throws Exception {
+        List<GenericRecord> out = new ArrayList<>();
+        try (ParquetReader<GenericRecord> r = LakeParquet.reader(file, LakeTable.VISIBILITIES.schema(), conf)) {
+            for (GenericRecord g = r.read(); g != null; g = r.read()) {
+                out.add(g);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void theReplacedColumnIsNewAndEveryOtherValueAsItWas() throws Exception {
+        Configuration conf = new Configuration();
+        Schema s = LakeTable.VISIBILITIES.schema();
+        LakeLayout layout = new LakeLayout(tmp.resolve("lake").toString(), 8);
+        String relative = "visibilities/obs_date=2025-10-29/bl_bucket=3/" + LakeLayout.hex(0x2a) + "-"
+                + LakeLayout.hex(0x10) + "-r0.parquet";
+        Path in = new Path(layout.root(), relative);
+        Random rnd = new Random(3);
+        // small row groups, so that the replaced column's files must line up with many of them
+        try (ParquetWriter<GenericRecord> w = AvroParquetWriter.<GenericRecord>builder(LakeParquet.outputFile(in, conf))
+                .withSchema(s).withCompressionCodec(CompressionCodecName.SNAPPY).withRowGroupSize(64 << 10)
+                .withConf(conf).build()) {
+            for (long i = 0; i < ROWS; i++) {
+                w.write(row(s, rnd, i));
+            }
+        }
+        int groups;
+        try (ParquetFileReader r = ParquetFileReader.open(LakeParquet.inputFile(in, conf))) {
+            groups = r.getFooter().getBlocks().size();
+        }
+        assertTrue(groups > 5, groups + " row groups");
+
+        Path staging = new Path(tmp.resolve("staging").toString());
+        StagedFile staged = VisibilityRewriter.replaceColumns(layout, 0x2a, 0x20, relative, List.of("flag"), staging,
+                "snappy", conf, (i, columns) -> columns.put("flag",
+                        i % 4 == 0 ? null : ByteBuffer.wrap(new byte[] {(byte) (i * 7), (byte) (i >> 8)})));
+
+        assertEquals(ROWS, staged.rows());
+        assertEquals(VisibilityRewriter.renamed(relative, 0x2a, 0x20), staged.relative());
+        assertFalse(Files.exists(tmp.resolve("staging").resolve(staged.relative() + ".columns")), "parts deleted");
+        List<GenericRecord> before = read(in, conf);
+        List<GenericRecord> after = read(new Path(staged.staging()), conf);
+        assertEquals(ROWS, after.size());
+        for (int i = 0; i < ROWS; i++) {
+            GenericRecord b = before.get(i);
+            GenericRecord a = after.get(i);
+            for (Schema.Field f : s.getFields()) {
+                switch (f.name()) {
+                    case "conversion" -> assertEquals(0x20L, a.get(f.pos()), "row " + i);
+                    case "flag" -> {
+                        if (i % 4 == 0) {
+                            assertNull(a.get(f.pos()), "row " + i);
+                        } else {
+                            assertArrayEquals(new byte[] {(byte) (i * 7), (byte) (i >> 8)},
+                                    VisRecords.cell(a, "flag"), "row " + i);
+                        }
+                    }
+                    default -> assertEquals(b.get(f.pos()), a.get(f.pos()), f.name() + " of row " + i);
+                }
+            }
+        }
+    }
+}
