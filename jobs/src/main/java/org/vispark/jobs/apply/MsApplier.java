@@ -72,8 +72,9 @@ final class MsApplier {
             List<PreTable> tables = ShippedTables.values(t.tables());
             Map<WindowKey, Window> windows = new HashMap<>();
             long[] flagged = {0};
-            List<StagedFile> staged = VisibilityRewriter.rewrite(t.layout(), t.msId(), t.newConversion(), t.files(),
-                    new Path(t.layout().stagingDir(t.runId()), attemptDir), t.codec(), conf, r -> {
+            List<StagedFile> staged = VisibilityRewriter.rewriteColumns(t.layout(), t.msId(), t.newConversion(),
+                    t.files(), List.of("corrected_data", "flag"), new Path(t.layout().stagingDir(t.runId()), attemptDir),
+                    t.codec(), conf, r -> {
                         byte[] dataCell = VisRecords.cell(r, VisFields.DATA);
                         if (dataCell == null) {
                             return;

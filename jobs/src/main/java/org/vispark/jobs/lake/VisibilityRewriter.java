@@ -18,10 +18,11 @@ import org.apache.parquet.hadoop.rewrite.RewriteOptions;
 
 /**
  * Rewrites the visibility files of one MS as a new conversion, in a Spark task, into staging under the same
- * partition path with the new conversion in the file name: either {@link #rewrite} (streams each file, one record
- * at a time, lets a {@link RowChange} change each row, sets the row's conversion, and writes it; memory: one record
- * plus a writer's row group) or {@link #replaceColumns} (writes only the columns that change and copies the others'
- * column chunks as they are, without decoding them).
+ * partition path with the new conversion in the file name, writing only the columns that change: their new values
+ * go into files of their own, aligned with the source's row groups, and Parquet's rewriter joins them to the
+ * source's other column chunks, copied as they are, without decoding them. {@link #replaceColumns} takes the new
+ * values row by row; {@link #rewriteColumns} streams the source's rows (one record at a time) through a
+ * {@link RowChange}. Memory: one record plus a writer's row group of the changed columns.
  */
 public final class VisibilityRewriter {
     private VisibilityRewriter() {}
@@ -38,38 +39,40 @@ public final class VisibilityRewriter {
     }
 
     /**
-     * Rewrites {@code files} (relative to the lake root) of MS {@code msId} for {@code conversion} into
-     * {@code staging}; returns the staged files. A failing row names its file.
+     * The new values of the changed columns of one row, asked for in row order: {@code row} counts the file's rows
+     * from 0.
      */
-    public static List<StagedFile> rewrite(LakeLayout layout, long msId, long conversion, List<String> files,
-            Path staging, String codec, Configuration conf, RowChange change) throws IOException {
-        List<StagedFile> staged = new ArrayList<>();
-        for (String relative : files) {
-            String outRelative = renamed(relative, msId, conversion);
-            Path out = new Path(staging, outRelative);
-            long rows = 0;
-            try (ParquetReader<GenericRecord> in = LakeParquet.reader(new Path(layout.root(), relative),
-                    LakeTable.VISIBILITIES.schema(), conf);
-                    ParquetWriter<GenericRecord> w = LakeParquet.visibilityWriter(LakeParquet.outputFile(out, conf),
-                            LakeParquet.codec(codec))) {
-                for (GenericRecord r = in.read(); r != null; r = in.read()) {
-                    change.apply(r);
-                    r.put(VisFields.CONVERSION, conversion);
-                    w.write(r);
-                    rows++;
-                }
-            } catch (RuntimeException e) {
-                throw new IOException(relative + ": " + e.getMessage(), e);
-            }
-            staged.add(new StagedFile(out.toString(), outRelative, rows, out.getFileSystem(conf).getFileStatus(out).getLen()));
-        }
-        return staged;
-    }
-
-    /** The new values of the changed columns of one row: {@code row} counts the file's rows from 0. */
     @FunctionalInterface
     public interface ColumnValues {
-        void fill(long row, GenericRecord columns);
+        void fill(long row, GenericRecord columns) throws IOException;
+    }
+
+    /**
+     * {@link #replaceColumns} for a change made on whole rows, as {@link #rewrite} makes it: streams each file one
+     * record at a time, lets {@code change} change it, and takes the new values of {@code columns} (those it
+     * changes) from it; the other columns are copied as they are, not written again.
+     */
+    public static List<StagedFile> rewriteColumns(LakeLayout layout, long msId, long conversion, List<String> files,
+            List<String> columns, Path staging, String codec, Configuration conf, RowChange change)
+            throws IOException {
+        List<StagedFile> staged = new ArrayList<>();
+        for (String relative : files) {
+            try (ParquetReader<GenericRecord> in = LakeParquet.reader(new Path(layout.root(), relative),
+                    LakeTable.VISIBILITIES.schema(), conf)) {
+                staged.add(replaceColumns(layout, msId, conversion, relative, columns, staging, codec, conf,
+                        (row, out) -> {
+                            GenericRecord r = in.read();
+                            if (r == null) {
+                                throw new IOException(relative + ": no row " + row + ", which its row groups count");
+                            }
+                            change.apply(r);
+                            for (String c : columns) {
+                                out.put(c, r.get(c));
+                            }
+                        }));
+            }
+        }
+        return staged;
     }
 
     /**

@@ -40,8 +40,9 @@ final class MsPredictor {
         long t0 = System.nanoTime();
         try {
             Rows rows = new Rows(t);
-            List<StagedFile> staged = VisibilityRewriter.rewrite(t.layout(), t.msId(), t.newConversion(), t.files(),
-                    new Path(t.layout().stagingDir(t.runId()), attemptDir), t.codec(), conf, rows::apply);
+            List<StagedFile> staged = VisibilityRewriter.rewriteColumns(t.layout(), t.msId(), t.newConversion(),
+                    t.files(), List.of("model_data"), new Path(t.layout().stagingDir(t.runId()), attemptDir), t.codec(),
+                    conf, rows::apply);
             return new Result(null, staged.stream().mapToLong(StagedFile::rows).sum(), staged, seconds(t0));
         } catch (IOException | RuntimeException e) {
             return new Result(e.getMessage() == null ? e.toString() : e.getMessage(), 0, List.of(), seconds(t0));

@@ -29,8 +29,11 @@ final class MsRephaser {
         long t0 = System.nanoTime();
         try {
             Rows rephase = new Rows(t);
-            List<StagedFile> staged = VisibilityRewriter.rewrite(t.layout(), t.msId(), t.newConversion(), t.files(),
-                    new Path(t.layout().stagingDir(t.runId()), attemptDir), t.codec(), conf, rephase::apply);
+            List<String> changed = new java.util.ArrayList<>(List.of("uvw"));
+            changed.addAll(t.columns());
+            List<StagedFile> staged = VisibilityRewriter.rewriteColumns(t.layout(), t.msId(), t.newConversion(),
+                    t.files(), changed, new Path(t.layout().stagingDir(t.runId()), attemptDir), t.codec(), conf,
+                    rephase::apply);
             long rows = staged.stream().mapToLong(StagedFile::rows).sum();
             return new RephaseResult(t.msId(), null, rows, staged, seconds(t0));
         } catch (IOException | RuntimeException e) {
