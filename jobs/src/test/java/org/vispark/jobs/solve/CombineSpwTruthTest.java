@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,15 +61,15 @@ class CombineSpwTruthTest {
         Files.createDirectories(ms.getParent());
         TestData.python(TestData.resource("solve/four_corr_ms.py").toString(), ms.toString(), "--nspw",
                 Integer.toString(NSPW), "--noise", "0.5", "--seed", "3");
-        Truth truth = Truth.read(Path.of(ms + ".truth.json"));
-        assertEquals(NSPW, truth.nspw);
+        FourCorrTruth truth = FourCorrTruth.read(Path.of(ms + ".truth.json"));
+        assertEquals(NSPW, truth.nspw());
         Path lake = tmp.resolve("lake");
         Result r = Cli.run("convert", "--lake", lake.toString(), ms.toString());
         assertEquals(0, r.status(), r.out() + r.err());
         Path cat = tmp.resolve("point.csv");
         Files.writeString(cat, String.format(Locale.ROOT, "name,aliases,ra_j2000,dec_j2000,flux_jy,ref_freq_mhz,"
-                + "spectral_index,reference%nPOINT,,%.8fdeg,%.8fdeg,%.3f,1400,0,four_corr_ms.py%n", truth.raDeg,
-                truth.decDeg, truth.flux));
+                + "spectral_index,reference%nPOINT,,%.8fdeg,%.8fdeg,%.3f,1400,0,four_corr_ms.py%n", truth.raDeg(),
+                truth.decDeg(), truth.flux()));
         r = Cli.run("predict", "--lake", lake.toString(), "--catalogue", cat.toString());
         assertEquals(0, r.status(), r.out() + r.err());
         for (String[] solve : new String[][] {{"Gw"}, {"Gc", "--combine", "spw"}}) {
@@ -105,20 +103,21 @@ class CombineSpwTruthTest {
         String spws = TestData.python("-c", "import sys; from casacore import tables as pt;"
                 + " t = pt.table(sys.argv[1], ack=False); print(t.nrows(), sorted(set(t.getcol('SPECTRAL_WINDOW_ID'))))",
                 cal.toString());
-        assertEquals(truth.ntime() * truth.nant() + " [0]", spws.strip(), "CASA table rows and their windows");
+        assertEquals(truth.ntime() * truth.nant() + " [0]", spws.strip(),
+                "CASA table rows and their windows");
     }
 
     /**
      * Checks every solution of {@code table} against the thermal limit of the channels it was solved from; returns
      * the RMS of the errors in sigma of one window's solve.
      */
-    private static double rmsError(SparkSession spark, Truth truth, String table, boolean combined) {
+    private static double rmsError(SparkSession spark, FourCorrTruth truth, String table, boolean combined) {
         List<Row> gains = spark.sql("SELECT spw, time, antenna, pol, gain_re, gain_im, flagged, spw_combined FROM gains"
                 + " WHERE table_name = '" + table + "'").collectAsList();
         int windows = combined ? 1 : NSPW;
         assertEquals(windows * truth.ntime() * truth.nant() * 2, gains.size(), table);
-        double[][][] d1 = truth.hessianDiagonal(truth.nchan);
-        double[][][] d = truth.hessianDiagonal(truth.nchan * (combined ? NSPW : 1));
+        double[][][] d1 = truth.hessianDiagonal(truth.nchan());
+        double[][][] d = truth.hessianDiagonal(truth.nchan() * (combined ? NSPW : 1));
         double sum2 = 0;
         double worst = 0;
         for (Row g : gains) {
@@ -144,10 +143,10 @@ class CombineSpwTruthTest {
     }
 
     /** Per window, baseline and parallel hand, the mean of CORRECTED/MODEL over channels and integrations is 1. */
-    private static void checkCorrectedOverModel(SparkSession spark, Truth truth) {
+    private static void checkCorrectedOverModel(SparkSession spark, FourCorrTruth truth) {
         Map<String, double[]> sums = new HashMap<>(); // "spw:i-j/feed": re, im, values, variance of the mean * T^2
-        double s2 = truth.noise * truth.noise;
-        double[][][] d = truth.hessianDiagonal(truth.nchan * NSPW);
+        double s2 = truth.noise() * truth.noise();
+        double[][][] d = truth.hessianDiagonal(truth.nchan() * NSPW);
         for (Row v : spark.sql("SELECT spw, antenna1, antenna2, time, vis_floats(corrected_data),"
                 + " vis_floats(model_data) FROM visibilities WHERE antenna1 != antenna2").collectAsList()) {
             int i = v.getInt(1);
@@ -171,7 +170,7 @@ class CombineSpwTruthTest {
                     double gi2 = truth.abs2(t, i, p);
                     double gj2 = truth.abs2(t, j, p);
                     s[3] += s2 / (d[t][i][p] * gi2) + s2 / (d[t][j][p] * gj2)
-                            + s2 / (truth.flux * truth.flux * truth.nchan * gi2 * gj2);
+                            + s2 / (truth.flux() * truth.flux() * truth.nchan() * gi2 * gj2);
                 }
             }
         }
@@ -180,7 +179,7 @@ class CombineSpwTruthTest {
         double[] meanAmp = new double[NSPW];
         for (Map.Entry<String, double[]> e : sums.entrySet()) {
             double[] s = e.getValue();
-            double sigma = Math.sqrt(s[3]) / (s[2] / truth.nchan);
+            double sigma = Math.sqrt(s[3]) / (s[2] / truth.nchan());
             double err = Math.hypot(s[0] / s[2] - 1, s[1] / s[2]);
             worst = Math.max(worst, err / sigma);
             meanAmp[Integer.parseInt(e.getKey().split(":")[0])] += Math.hypot(s[0], s[1]) / s[2] / sums.size() * NSPW;
@@ -198,85 +197,5 @@ class CombineSpwTruthTest {
         SparkSession spark = TestData.spark("CombineSpwTruthTest");
         LakeViews.register(spark, Lake.open(lake.toString(), spark.sparkContext().hadoopConfiguration()));
         return spark;
-    }
-
-    /** four_corr_ms.py's truth: gains [time][antenna][feed] as re, im, the same in every window. */
-    private record Truth(double raDeg, double decDeg, double flux, double noise, int nchan, int nspw, double[] times,
-            double[][][] re, double[][][] im) {
-        static Truth read(Path json) throws Exception {
-            JsonNode n = new ObjectMapper().readTree(json.toFile());
-            double[] times = new double[n.get("times_mjd_s").size()];
-            for (int t = 0; t < times.length; t++) {
-                times[t] = n.get("times_mjd_s").get(t).asDouble();
-            }
-            return new Truth(n.get("phase_centre_deg").get(0).asDouble(), n.get("phase_centre_deg").get(1).asDouble(),
-                    n.get("flux_jy").asDouble(), n.get("noise_sigma").asDouble(), n.get("nchan").asInt(),
-                    n.get("nspw").asInt(), times, cube(n.get("gains_re")), cube(n.get("gains_im")));
-        }
-
-        private static double[][][] cube(JsonNode n) {
-            double[][][] out = new double[n.size()][n.get(0).size()][2];
-            for (int t = 0; t < out.length; t++) {
-                for (int a = 0; a < out[t].length; a++) {
-                    for (int p = 0; p < 2; p++) {
-                        out[t][a][p] = n.get(t).get(a).get(p).asDouble();
-                    }
-                }
-            }
-            return out;
-        }
-
-        int ntime() {
-            return times.length;
-        }
-
-        int nant() {
-            return re[0].length;
-        }
-
-        int timeIndex(double time) {
-            for (int t = 0; t < times.length; t++) {
-                if (Math.abs(times[t] - time) < 1) {
-                    return t;
-                }
-            }
-            throw new AssertionError("no injected gain at time " + time);
-        }
-
-        double abs2(int t, int a, int p) {
-            return re[t][a][p] * re[t][a][p] + im[t][a][p] * im[t][a][p];
-        }
-
-        /** The gain times {@code conj(g_0) / |g_0|}: antenna 0 of phase 0, as the solver references. */
-        double[] referenced(int t, int a, int p) {
-            double r0 = Math.sqrt(abs2(t, 0, p));
-            double cr = re[t][0][p] / r0;
-            double ci = -im[t][0][p] / r0;
-            return new double[] {re[t][a][p] * cr - im[t][a][p] * ci, re[t][a][p] * ci + im[t][a][p] * cr};
-        }
-
-        /** Complex error variance of gain (t, a, p) given the Hessian diagonal {@code d}, reference phase included. */
-        double variance(double[][][] d, int t, int a, int p) {
-            double s2 = noise * noise;
-            return a == 0 ? s2 / (2 * d[t][0][p])
-                    : s2 / d[t][a][p] + abs2(t, a, p) * s2 / (2 * abs2(t, 0, p) * d[t][0][p]);
-        }
-
-        /** D_k = sum_{j != k} C S^2 |g_j|^2 per time, antenna k and feed, over {@code channels} channels. */
-        double[][][] hessianDiagonal(int channels) {
-            double[][][] d = new double[ntime()][nant()][2];
-            for (int t = 0; t < ntime(); t++) {
-                for (int p = 0; p < 2; p++) {
-                    for (int k = 0; k < nant(); k++) {
-                        for (int j = 0; j < nant(); j++) {
-                            if (j != k) {
-                                d[t][k][p] += channels * flux * flux * abs2(t, j, p);
-                            }
-                        }
-                    }
-                }
-            }
-            return d;
-        }
     }
 }

@@ -3,8 +3,6 @@ package org.vispark.jobs.solve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -57,14 +55,14 @@ class FourCorrelationTruthTest {
         Files.createDirectories(ms.getParent());
         TestData.python(TestData.resource("solve/four_corr_ms.py").toString(), ms.toString(), "--feeds", feeds,
                 "--noise", "0.5", "--seed", seed);
-        Truth truth = Truth.read(Path.of(ms + ".truth.json"));
+        FourCorrTruth truth = FourCorrTruth.read(Path.of(ms + ".truth.json"));
         Path lake = tmp.resolve("lake");
         Result r = Cli.run("convert", "--lake", lake.toString(), ms.toString());
         assertEquals(0, r.status(), r.out() + r.err());
         Path cat = tmp.resolve("point.csv");
         Files.writeString(cat, String.format(Locale.ROOT, "name,aliases,ra_j2000,dec_j2000,flux_jy,ref_freq_mhz,"
-                + "spectral_index,reference%nPOINT,,%.8fdeg,%.8fdeg,%.3f,1400,0,four_corr_ms.py%n", truth.raDeg,
-                truth.decDeg, truth.flux));
+                + "spectral_index,reference%nPOINT,,%.8fdeg,%.8fdeg,%.3f,1400,0,four_corr_ms.py%n", truth.raDeg(),
+                truth.decDeg(), truth.flux()));
         r = Cli.run("predict", "--lake", lake.toString(), "--catalogue", cat.toString());
         assertEquals(0, r.status(), r.out() + r.err());
         r = Cli.run("solve", "--lake", lake.toString(), "--table", "G", "--gaintype", "G", "--calmode", "ap",
@@ -75,8 +73,8 @@ class FourCorrelationTruthTest {
         List<Row> gains = spark.sql("SELECT time, antenna, pol, gain_re, gain_im, flagged FROM gains"
                 + " WHERE table_name = 'G'").collectAsList();
         assertEquals(truth.ntime() * truth.nant() * 2, gains.size());
-        double[][][] d = truth.hessianDiagonal();
-        double s2 = truth.noise * truth.noise;
+        double[][][] d = truth.hessianDiagonal(truth.nchan());
+        double s2 = truth.noise() * truth.noise();
         double worst = 0;
         for (Row g : gains) {
             int t = truth.timeIndex(g.getDouble(0));
@@ -100,9 +98,9 @@ class FourCorrelationTruthTest {
     }
 
     /** Per baseline and parallel hand, the mean of CORRECTED/MODEL over channels and integrations is 1. */
-    private static void checkCorrectedOverModel(String feeds, SparkSession spark, Truth truth, double[][][] d) {
+    private static void checkCorrectedOverModel(String feeds, SparkSession spark, FourCorrTruth truth, double[][][] d) {
         Map<String, double[]> sums = new HashMap<>(); // "i-j/feed": re, im, values, variance of the mean * T^2
-        double s2 = truth.noise * truth.noise;
+        double s2 = truth.noise() * truth.noise();
         for (Row v : spark.sql("SELECT antenna1, antenna2, time, vis_floats(corrected_data), vis_floats(model_data),"
                 + " num_pol FROM visibilities WHERE antenna1 != antenna2").collectAsList()) {
             assertEquals(4, v.getInt(5));
@@ -119,7 +117,7 @@ class FourCorrelationTruthTest {
                     assertEquals(0, Math.hypot(mr, mi), 0, "MODEL_DATA of a cross hand");
                     continue;
                 }
-                assertEquals(truth.flux, mr, 1e-5, "MODEL_DATA of a parallel hand");
+                assertEquals(truth.flux(), mr, 1e-5, "MODEL_DATA of a parallel hand");
                 assertEquals(0, mi, 1e-5, "MODEL_DATA of a parallel hand");
                 int p = pq[0];
                 double m2 = mr * mr + mi * mi;
@@ -131,7 +129,7 @@ class FourCorrelationTruthTest {
                     double gi2 = truth.abs2(t, i, p);
                     double gj2 = truth.abs2(t, j, p);
                     s[3] += s2 / (d[t][i][p] * gi2) + s2 / (d[t][j][p] * gj2)
-                            + s2 / (truth.flux * truth.flux * truth.nchan * gi2 * gj2);
+                            + s2 / (truth.flux() * truth.flux() * truth.nchan() * gi2 * gj2);
                 }
             }
         }
@@ -140,7 +138,7 @@ class FourCorrelationTruthTest {
         double meanAmp = 0;
         for (Map.Entry<String, double[]> e : sums.entrySet()) {
             double[] s = e.getValue();
-            double integrations = s[2] / truth.nchan;
+            double integrations = s[2] / truth.nchan();
             double sigma = Math.sqrt(s[3]) / integrations;
             double err = Math.hypot(s[0] / s[2] - 1, s[1] / s[2]);
             worst = Math.max(worst, err / sigma);
@@ -157,78 +155,5 @@ class FourCorrelationTruthTest {
         SparkSession spark = TestData.spark("FourCorrelationTruthTest");
         LakeViews.register(spark, Lake.open(lake.toString(), spark.sparkContext().hadoopConfiguration()));
         return spark;
-    }
-
-    /** four_corr_ms.py's truth: gains [time][antenna][feed] as re, im. */
-    private record Truth(double raDeg, double decDeg, double flux, double noise, int nchan, double[] times,
-            double[][][] re, double[][][] im) {
-        static Truth read(Path json) throws Exception {
-            JsonNode n = new ObjectMapper().readTree(json.toFile());
-            double[] times = new double[n.get("times_mjd_s").size()];
-            for (int t = 0; t < times.length; t++) {
-                times[t] = n.get("times_mjd_s").get(t).asDouble();
-            }
-            return new Truth(n.get("phase_centre_deg").get(0).asDouble(), n.get("phase_centre_deg").get(1).asDouble(),
-                    n.get("flux_jy").asDouble(), n.get("noise_sigma").asDouble(), n.get("nchan").asInt(), times,
-                    cube(n.get("gains_re")), cube(n.get("gains_im")));
-        }
-
-        private static double[][][] cube(JsonNode n) {
-            double[][][] out = new double[n.size()][n.get(0).size()][2];
-            for (int t = 0; t < out.length; t++) {
-                for (int a = 0; a < out[t].length; a++) {
-                    for (int p = 0; p < 2; p++) {
-                        out[t][a][p] = n.get(t).get(a).get(p).asDouble();
-                    }
-                }
-            }
-            return out;
-        }
-
-        int ntime() {
-            return times.length;
-        }
-
-        int nant() {
-            return re[0].length;
-        }
-
-        int timeIndex(double time) {
-            for (int t = 0; t < times.length; t++) {
-                if (Math.abs(times[t] - time) < 1) {
-                    return t;
-                }
-            }
-            throw new AssertionError("no injected gain at time " + time);
-        }
-
-        double abs2(int t, int a, int p) {
-            return re[t][a][p] * re[t][a][p] + im[t][a][p] * im[t][a][p];
-        }
-
-        /** The gain times {@code conj(g_0) / |g_0|}: antenna 0 of phase 0, as the solver references. */
-        double[] referenced(int t, int a, int p) {
-            double r0 = Math.sqrt(abs2(t, 0, p));
-            double cr = re[t][0][p] / r0;
-            double ci = -im[t][0][p] / r0;
-            return new double[] {re[t][a][p] * cr - im[t][a][p] * ci, re[t][a][p] * ci + im[t][a][p] * cr};
-        }
-
-        /** D_k = sum_{j != k} N S^2 |g_j|^2 per time, antenna k and feed. */
-        double[][][] hessianDiagonal() {
-            double[][][] d = new double[ntime()][nant()][2];
-            for (int t = 0; t < ntime(); t++) {
-                for (int p = 0; p < 2; p++) {
-                    for (int k = 0; k < nant(); k++) {
-                        for (int j = 0; j < nant(); j++) {
-                            if (j != k) {
-                                d[t][k][p] += nchan * flux * flux * abs2(t, j, p);
-                            }
-                        }
-                    }
-                }
-            }
-            return d;
-        }
     }
 }
