@@ -75,7 +75,7 @@ public final class DiagnoseJob {
         Lake lake = Lake.open(o.lake(), conf);
         LakeViews.register(spark, lake);
         Catalogue catalogue = Catalogue.read(lake, conf);
-        List<Long> ids = MsSelection.converted(spark, o.where());
+        List<Long> ids = MsSelection.converted(spark, catalogue, o.where());
         if (o.calibrator() != null) {
             o.catalogue().get(o.calibrator());
         }

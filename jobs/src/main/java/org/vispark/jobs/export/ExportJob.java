@@ -161,7 +161,7 @@ public final class ExportJob {
             }
             return List.of(o.msId());
         }
-        return MsSelection.converted(spark, o.where());
+        return MsSelection.converted(spark, catalogue, o.where());
     }
 
     /** The directory name of the MS at {@code uri}. */

@@ -11,15 +11,8 @@ public final class MsSelection {
 
     /**
      * ms_id of the converted MS that {@code where} (a SQL condition over the {@code ms} view; null or blank: all)
-     * selects, sorted; a condition Spark cannot evaluate is an {@link IllegalArgumentException} quoting it.
-     */
-    public static List<Long> converted(SparkSession spark, String where) {
-        return query(spark, where);
-    }
-
-    /**
-     * The same, with no {@code where} read from the lake's catalogue as already read (no Spark query, no views
-     * needed); with one, {@link #converted(SparkSession, String)}.
+     * selects, sorted; a condition Spark cannot evaluate is an {@link IllegalArgumentException} quoting it. With no
+     * {@code where}, read from the lake's catalogue as already read (no Spark query, no views needed).
      */
     public static List<Long> converted(SparkSession spark, Catalogue catalogue, String where) {
         if (all(where)) {
@@ -34,7 +27,8 @@ public final class MsSelection {
         return where == null || where.isBlank();
     }
 
-    private static List<Long> query(SparkSession spark, String where) {
+    /** The selection by a Spark query over the {@code ms} view, whatever {@code where} is. */
+    static List<Long> query(SparkSession spark, String where) {
         String sql = "SELECT ms_id FROM ms WHERE status = '" + CatalogueEntry.CONVERTED + "'"
                 + (all(where) ? "" : " AND (" + where + ")") + " ORDER BY ms_id";
         List<Long> ids = new ArrayList<>();
