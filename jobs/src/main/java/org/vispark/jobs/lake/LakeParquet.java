@@ -102,6 +102,12 @@ public final class LakeParquet {
      */
     public static ParquetWriter<GenericRecord> visibilityWriter(OutputFile out, CompressionCodecName codec,
             Schema schema) throws IOException {
+        return visibilityWriter(out, codec, schema, ROW_GROUP_BYTES);
+    }
+
+    /** {@link #visibilityWriter(OutputFile, CompressionCodecName, Schema)} with row groups of {@code rowGroupBytes}. */
+    static ParquetWriter<GenericRecord> visibilityWriter(OutputFile out, CompressionCodecName codec, Schema schema,
+            long rowGroupBytes) throws IOException {
         Configuration conf = parquetConf();
         AvroParquetWriter.Builder<GenericRecord> b = AvroParquetWriter.<GenericRecord>builder(out)
                 .withSchema(schema)
@@ -111,7 +117,7 @@ public final class LakeParquet {
                 .withCompressionCodec(codec)
                 .withCodecFactory(CodecFactory.createDirectCodecFactory(conf, new DirectByteBufferAllocator(),
                         ParquetProperties.DEFAULT_PAGE_SIZE))
-                .withRowGroupSize(ROW_GROUP_BYTES)
+                .withRowGroupSize(rowGroupBytes)
                 .withPageRowCountLimit(PAGE_ROWS)
                 .withMinRowCountForPageSizeCheck(16);
         for (String c : CELL_COLUMNS) {

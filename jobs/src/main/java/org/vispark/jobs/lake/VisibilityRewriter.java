@@ -76,6 +76,15 @@ public final class VisibilityRewriter {
     }
 
     /**
+     * The row-group size of a part file: far above any source row group's new columns (a source row group of
+     * {@link LakeParquet#ROW_GROUP_BYTES} whose values compressed well, e.g. a constant MODEL_DATA, may hold rows whose
+     * new values do not, twice as many bytes and more), so that a part is one row group, as the rewriter's join needs.
+     * Parquet's memory manager may scale it down when many writers are open at once, by their sum over the heap: still
+     * hundreds of MB.
+     */
+    private static final long PART_ROW_GROUP_BYTES = 1L << 30;
+
+    /**
      * Rewrites {@code file} (relative to the lake root) of MS {@code msId} for {@code conversion} into
      * {@code staging} with new values of {@code columns} (visibilities fields; conversion is set too): they are
      * written in files of their own, one per row group of {@code file} and as long, which Parquet's rewriter joins
@@ -98,7 +107,7 @@ public final class VisibilityRewriter {
                 Path part = new Path(parts, joined.size() + ".parquet");
                 joined.add(part);
                 try (ParquetWriter<GenericRecord> w = LakeParquet.visibilityWriter(LakeParquet.outputFile(part, conf),
-                        LakeParquet.codec(codec), schema)) {
+                        LakeParquet.codec(codec), schema, PART_ROW_GROUP_BYTES)) {
                     for (long end = rows + groupRows; rows < end; rows++) {
                         GenericRecord r = new GenericData.Record(schema);
                         r.put("conversion", conversion);

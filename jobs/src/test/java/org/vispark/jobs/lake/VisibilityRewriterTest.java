@@ -65,27 +65,66 @@ class VisibilityRewriterTest {
         return out;
     }
 
-    @Test
-    void theReplacedColumnIsNewAndEveryOtherValueAsItWas() throws Exception {
-        Configuration conf = new Configuration();
+    private static final String RELATIVE = "visibilities/obs_date=2025-10-29/bl_bucket=3/" + LakeLayout.hex(0x2a)
+            + "-" + LakeLayout.hex(0x10) + "-r0.parquet";
+
+    /** Writes the source file, row groups of {@code rowGroupBytes}; returns how many row groups it has. */
+    private static int writeSource(Path in, long rowGroupBytes, Configuration conf) throws Exception {
         Schema s = LakeTable.VISIBILITIES.schema();
-        LakeLayout layout = new LakeLayout(tmp.resolve("lake").toString(), 8);
-        String relative = "visibilities/obs_date=2025-10-29/bl_bucket=3/" + LakeLayout.hex(0x2a) + "-"
-                + LakeLayout.hex(0x10) + "-r0.parquet";
-        Path in = new Path(layout.root(), relative);
         Random rnd = new Random(3);
-        // small row groups, so that the replaced column's files must line up with many of them
         try (ParquetWriter<GenericRecord> w = AvroParquetWriter.<GenericRecord>builder(LakeParquet.outputFile(in, conf))
-                .withSchema(s).withCompressionCodec(CompressionCodecName.SNAPPY).withRowGroupSize(64 << 10)
+                .withSchema(s).withCompressionCodec(CompressionCodecName.SNAPPY).withRowGroupSize(rowGroupBytes)
                 .withConf(conf).build()) {
             for (long i = 0; i < ROWS; i++) {
                 w.write(row(s, rnd, i));
             }
         }
-        int groups;
         try (ParquetFileReader r = ParquetFileReader.open(LakeParquet.inputFile(in, conf))) {
-            groups = r.getFooter().getBlocks().size();
+            return r.getFooter().getBlocks().size();
         }
+    }
+
+    /**
+     * The new values of a column may take far more bytes than the source's row group held (a constant MODEL_DATA that
+     * compressed to nothing, rephased): here one source row group of small cells gets cells of the DSA-110's 768
+     * channels x 2 polarizations, 37 MB in all, above the lake's row-group size. Its part must stay one row group.
+     */
+    @Test
+    void newValuesLargerThanARowGroupStayInTheirRowGroup() throws Exception {
+        Configuration conf = new Configuration();
+        LakeLayout layout = new LakeLayout(tmp.resolve("lake").toString(), 8);
+        Path in = new Path(layout.root(), RELATIVE);
+        assertEquals(1, writeSource(in, LakeParquet.ROW_GROUP_BYTES, conf));
+        int cellBytes = 768 * 2 * 8;
+        assertTrue((long) ROWS * cellBytes > LakeParquet.ROW_GROUP_BYTES);
+
+        StagedFile staged = VisibilityRewriter.replaceColumns(layout, 0x2a, 0x20, RELATIVE, List.of("data"),
+                new Path(tmp.resolve("staging").toString()), "snappy", conf,
+                (i, columns) -> columns.put("data", ByteBuffer.wrap(cell(i, cellBytes))));
+
+        List<GenericRecord> after = read(new Path(staged.staging()), conf);
+        assertEquals(ROWS, after.size());
+        for (int i = 0; i < ROWS; i++) {
+            assertArrayEquals(cell(i, cellBytes), VisRecords.cell(after.get(i), "data"), "row " + i);
+        }
+    }
+
+    /** Incompressible bytes, different for every row. */
+    private static byte[] cell(long row, int bytes) {
+        byte[] b = new byte[bytes];
+        new Random(row).nextBytes(b);
+        return b;
+    }
+
+    @Test
+    void theReplacedColumnIsNewAndEveryOtherValueAsItWas() throws Exception {
+        Configuration conf = new Configuration();
+        Schema s = LakeTable.VISIBILITIES.schema();
+        LakeLayout layout = new LakeLayout(tmp.resolve("lake").toString(), 8);
+        String relative = RELATIVE;
+        Path in = new Path(layout.root(), relative);
+        // small row groups, so that the replaced column's files must line up with many of them
+        int groups = writeSource(in, 64 << 10, conf);
         assertTrue(groups > 5, groups + " row groups");
 
         Path staging = new Path(tmp.resolve("staging").toString());
