@@ -49,6 +49,9 @@ final class MsDiagnoser {
     /** The columns a fine pass reads, besides the data column. */
     private static final List<String> MAP_COLUMNS = List.of("row", "antenna1", "antenna2", "field_id", "spw",
             "flag_row", "num_chan", "num_pol", "uvw", "flag");
+    /** The columns pass 1 reads, besides the data column: those of a fine pass and what the statistics need. */
+    private static final List<String> PASS1_COLUMNS = List.of("row", "time", "antenna1", "antenna2", "field_id",
+            "spw", "pol_id", "flag_row", "num_chan", "num_pol", "uvw", "flag", "model_data");
     /**
      * Bytes of binned rows the fields of an MS keep from pass 1, so that the fine passes need not read the MS again:
      * the DSA-110's 143,880 rows of 48 channel bins take 115 MB; an MS with more reads once per fine pass.
@@ -72,7 +75,9 @@ final class MsDiagnoser {
             }
             Map<Long, FieldState> states = new TreeMap<>();
             BinnedRows.Budget replayBudget = new BinnedRows.Budget(REPLAY_BYTES);
-            MsRows.forEach(t.layout(), t.files(), conf, r -> pass1(t, states, replayBudget, r));
+            List<String> pass1Columns = new ArrayList<>(PASS1_COLUMNS);
+            pass1Columns.add(t.settings().dataColumn());
+            MsRows.forEach(t.layout(), t.files(), conf, pass1Columns, r -> pass1(t, states, replayBudget, r));
             if (states.isEmpty()) {
                 throw new IllegalArgumentException("no unflagged cross-correlation rows with "
                         + t.settings().dataColumn().toUpperCase(Locale.ROOT));

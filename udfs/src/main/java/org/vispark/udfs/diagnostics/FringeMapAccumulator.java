@@ -3,7 +3,6 @@ package org.vispark.udfs.diagnostics;
 import java.io.Serializable;
 import org.vispark.udfs.astro.RaDec;
 import org.vispark.udfs.astro.Spherical;
-import org.vispark.udfs.rephase.ChannelPhasors;
 import org.vispark.udfs.vis.PackedCells;
 
 /**
@@ -26,8 +25,9 @@ import org.vispark.udfs.vis.PackedCells;
  * partitions); {@link #result} collapses to the incoherent map, and maps of accumulators over DISJOINT baselines add.
  * Memory: {@code 16 numPol ceil(numChan / B) pixels} bytes per baseline, so a Spark job should aggregate per (MS,
  * field, baseline), collapse, and sum the maps. Cost: {@code pixels * numChan * numPol} complex multiply-adds per
- * row, the channel phasors of a pixel by recurrence ({@link ChannelPhasors}), each group's sum kept in registers
- * over its channels, flagged values zeroed once per row. Not thread-safe.
+ * row, the phasors of every pixel advanced one channel at a time by recurrence ({@link PixelPhasors}); a group's sums
+ * are held per pixel ({@code [group][re|im][pixel]}), so the work of a channel is element-wise over the pixels and the
+ * JIT vectorizes it; flagged values are zeroed once per row and zero values skipped. Not thread-safe.
  */
 public final class FringeMapAccumulator implements Serializable {
     private final SkyGrid grid;
@@ -36,7 +36,7 @@ public final class FringeMapAccumulator implements Serializable {
     private final int channelsPerBlock;
     private final int blocks;
     private final GroupSums sums;
-    private transient ChannelPhasors phasors;
+    private transient PixelPhasors phasors;
     private transient double[] l;
     private transient double[] m;
     private transient double[] nMinus1;
@@ -78,7 +78,7 @@ public final class FringeMapAccumulator implements Serializable {
                     + " channels x " + numPol + " polarizations");
         }
         if (phasors == null) {
-            phasors = new ChannelPhasors(freq_hz);
+            phasors = new PixelPhasors(freq_hz, grid.pixels());
         }
         if (l == null || ra0_rad != cachedRa0 || dec0_rad != cachedDec0) {
             directionCosines(ra0_rad, dec0_rad);
@@ -102,58 +102,37 @@ public final class FringeMapAccumulator implements Serializable {
         double u = uvw[uvwOff];
         double v = uvw[uvwOff + 1];
         double w = uvw[uvwOff + 2];
-        double[] cos = phasors.cos();
-        double[] sin = phasors.sin();
-        int perPixel = 2 * numPol * blocks;
+        double[] path = phasors.path_m();
         for (int p = 0; p < pixels; p++) {
-            phasors.compute(-(u * l[p] + v * m[p] + w * nMinus1[p]));
-            int at = p * perPixel;
-            for (int b = 0; b < blocks; b++) {
-                int from = b * channelsPerBlock;
-                int to = Math.min(numChan, from + channelsPerBlock);
-                if (numPol == 2) {
-                    addBlockOfTwo(s, at, b, from, to, cos, sin);
+            path[p] = -(u * l[p] + v * m[p] + w * nMinus1[p]);
+        }
+        phasors.start();
+        double[] zr = phasors.re;
+        double[] zi = phasors.im;
+        for (int c = 0; c < numChan; c++) {
+            if (c > 0) {
+                phasors.next();
+            }
+            int b = c / channelsPerBlock;
+            for (int q = 0; q < numPol; q++) {
+                int k = 2 * (c * numPol + q);
+                double dr = row[k];
+                double di = row[k + 1];
+                if (dr == 0 && di == 0) {
                     continue;
                 }
-                for (int q = 0; q < numPol; q++) {
-                    double re = 0;
-                    double im = 0;
-                    for (int c = from; c < to; c++) {
-                        int k = 2 * (c * numPol + q);
-                        double dr = row[k];
-                        double di = row[k + 1];
-                        re += dr * cos[c] - di * sin[c];
-                        im += dr * sin[c] + di * cos[c];
-                    }
-                    int g = at + 2 * (q * blocks + b);
-                    s[g] += re;
-                    s[g + 1] += im;
+                int sRe = 2 * (q * blocks + b) * pixels;
+                int sIm = sRe + pixels;
+                // one loop per part: two stores into one array at offsets the JIT cannot tell apart would keep
+                // it from vectorizing
+                for (int p = 0; p < pixels; p++) {
+                    s[sRe + p] += dr * zr[p] - di * zi[p];
+                }
+                for (int p = 0; p < pixels; p++) {
+                    s[sIm + p] += dr * zi[p] + di * zr[p];
                 }
             }
         }
-    }
-
-    /** The sums of block {@code b} of both polarizations of a two-polarization row (the common case, unrolled). */
-    private void addBlockOfTwo(double[] s, int at, int b, int from, int to, double[] cos, double[] sin) {
-        double re0 = 0;
-        double im0 = 0;
-        double re1 = 0;
-        double im1 = 0;
-        for (int c = from; c < to; c++) {
-            double kr = cos[c];
-            double ki = sin[c];
-            int k = 4 * c;
-            re0 += row[k] * kr - row[k + 1] * ki;
-            im0 += row[k] * ki + row[k + 1] * kr;
-            re1 += row[k + 2] * kr - row[k + 3] * ki;
-            im1 += row[k + 2] * ki + row[k + 3] * kr;
-        }
-        int g0 = at + 2 * b;
-        int g1 = at + 2 * (blocks + b);
-        s[g0] += re0;
-        s[g0 + 1] += im0;
-        s[g1] += re1;
-        s[g1 + 1] += im1;
     }
 
     /** {@link #add} of a packed DATA cell and packed flags (null: none flagged). */
@@ -178,12 +157,12 @@ public final class FringeMapAccumulator implements Serializable {
         int groups = numPol * blocks;
         double[] map = new double[pixels];
         for (double[] s : sums.all().values()) {
-            for (int p = 0; p < pixels; p++) {
-                double sum = 0;
-                for (int g = 2 * p * groups, end = g + 2 * groups; g < end; g += 2) {
-                    sum += Math.sqrt(s[g] * s[g] + s[g + 1] * s[g + 1]);
+            for (int g = 0; g < groups; g++) {
+                int re = 2 * g * pixels;
+                int im = re + pixels;
+                for (int p = 0; p < pixels; p++) {
+                    map[p] += Math.sqrt(s[re + p] * s[re + p] + s[im + p] * s[im + p]);
                 }
-                map[p] += sum;
             }
         }
         return map;
