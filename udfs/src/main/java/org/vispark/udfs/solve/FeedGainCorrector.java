@@ -55,19 +55,19 @@ public final class FeedGainCorrector {
             return 0;
         }
         TimeGains g = gains.at(ant1, ant2, time_mjdSec);
-        double[] re1 = g.re(ant1);
-        double[] im1 = g.im(ant1);
-        boolean[] f1 = g.flagged(ant1);
-        double[] re2 = g.re(ant2);
-        double[] im2 = g.im(ant2);
-        boolean[] f2 = g.flagged(ant2);
+        double[] re1 = g.inverseRe(ant1);
+        double[] im1 = g.inverseIm(ant1);
+        boolean[] f1 = g.unusable(ant1);
+        double[] re2 = g.inverseRe(ant2);
+        double[] im2 = g.inverseIm(ant2);
+        boolean[] f2 = g.unusable(ant2);
         int newlyFlagged = 0;
         for (int c = 0; c < numChan; c++) {
             for (int k = 0; k < numCorr; k++) {
                 int v = c * numCorr + k;
                 int a = c * numFeeds + feed1[k];
                 int b = c * numFeeds + feed2[k];
-                newlyFlagged += GainCorrector.divide(vis, flags, v, re1[a] * re2[b] + im1[a] * im2[b],
+                newlyFlagged += GainCorrector.multiply(vis, flags, v, re1[a] * re2[b] + im1[a] * im2[b],
                         im1[a] * re2[b] - re1[a] * im2[b], f1[a] || f2[b]);
             }
         }

@@ -10,8 +10,9 @@ import org.vispark.udfs.rephase.ChannelPhasors;
  * terms that do not vary with channel combined into scalars at construction (K delays summed, G gains multiplied,
  * flagged where any of them is), then on an antenna's first use ({@link #prepare}) its whole channel vector
  * {@code g(nu) = G exp(2 pi i tau (nu - nu_0)) B_1(nu) B_2(nu) ...} (tau the summed K delay, nu_0 the first channel's
- * frequency; B interpolated here when the time falls between solutions), flagged where any term is. A row's
- * {@code g_i g_j^*} is then one complex product per value.
+ * frequency; B interpolated here when the time falls between solutions), kept as its inverse {@code 1 / g(nu)} and
+ * marked unusable where any term is flagged or {@code g} is zero. A row's correction {@code 1 / (g_i g_j^*)} is then
+ * {@code (1 / g_i) conj(1 / g_j)}: two complex products per value and no division.
  *
  * <p>Scalars indexed {@code [ant * numPol + pol]}; channel vectors {@code [chan * numPol + pol]} (polarization
  * fastest, as visibility cells).
@@ -28,7 +29,7 @@ final class TimeGains {
     private final double[] gainRe;
     private final double[] gainIm;
     private final boolean[] scalarFlagged;
-    private final double[][] chanRe; // [ant], prepared antennas only
+    private final double[][] chanRe; // [ant], prepared antennas only: the inverse gains
     private final double[][] chanIm;
     private final boolean[][] chanFlag;
     private long bytes;
@@ -131,6 +132,15 @@ final class TimeGains {
                 }
             }
         }
+        for (int k = 0; k < values; k++) {
+            double gg = re[k] * re[k] + im[k] * im[k];
+            if (flag[k] || !(gg > 0)) {
+                flag[k] = true;
+            } else {
+                re[k] = re[k] / gg;
+                im[k] = -im[k] / gg;
+            }
+        }
         chanRe[ant] = re;
         chanIm[ant] = im;
         chanFlag[ant] = flag;
@@ -142,18 +152,24 @@ final class TimeGains {
         return bytes;
     }
 
-    /** Real parts of the channel vector of {@code ant} (prepared), {@code [chan * numPol + pol]}. */
-    double[] re(int ant) {
+    /**
+     * Real parts of the inverse {@code 1 / g} of the channel vector of {@code ant} (prepared),
+     * {@code [chan * numPol + pol]}; undefined where {@link #unusable}.
+     */
+    double[] inverseRe(int ant) {
         return chanRe[ant];
     }
 
-    /** Imaginary parts, as {@link #re}. */
-    double[] im(int ant) {
+    /** Imaginary parts, as {@link #inverseRe}. */
+    double[] inverseIm(int ant) {
         return chanIm[ant];
     }
 
-    /** Where a term of the channel vector of {@code ant} is flagged (its gain there is undefined), as {@link #re}. */
-    boolean[] flagged(int ant) {
+    /**
+     * Where the channel vector of {@code ant} is unusable: a term flagged (the gain is undefined) or the gain zero, as
+     * {@link #inverseRe}.
+     */
+    boolean[] unusable(int ant) {
         return chanFlag[ant];
     }
 }
