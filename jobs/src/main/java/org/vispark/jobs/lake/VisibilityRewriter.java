@@ -16,6 +16,7 @@ import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.rewrite.ParquetRewriter;
 import org.apache.parquet.hadoop.rewrite.RewriteOptions;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.io.InputFile;
 
 /**
@@ -116,12 +117,14 @@ public final class VisibilityRewriter {
                         w.write(r);
                     }
                 }
-                joined.add(LakeParquet.inputFile(part, conf));
+                joined.add(HadoopInputFile.fromPath(part, conf));
             }
-            // through the lake's own files, not Hadoop's: its local file system would checksum every 512 bytes into
-            // .crc files and count them in thread statistics, a ThreadLocal lookup each (10 % of apply's time)
+            // Written through the lake's own output file, not Hadoop's: its local file system would checksum every 512
+            // bytes into .crc files and count them in thread statistics, a ThreadLocal lookup each (10 % of apply's
+            // time). Read through Hadoop's: the rewriter copies column chunks with InputStream.read(byte[]), which
+            // Parquet's LocalInputFile leaves to InputStream's byte-at-a-time default.
             RewriteOptions options = new RewriteOptions.Builder(new HadoopParquetConfiguration(conf),
-                    List.of(LakeParquet.inputFile(in, conf)), joined, LakeParquet.outputFile(out, conf))
+                    List.of(HadoopInputFile.fromPath(in, conf)), joined, LakeParquet.outputFile(out, conf))
                     .overwriteInputWithJoinColumns(true).ignoreJoinFilesMetadata(true).build();
             try (ParquetRewriter rewriter = new ParquetRewriter(options)) {
                 rewriter.processBlocks();
