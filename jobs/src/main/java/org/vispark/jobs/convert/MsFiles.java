@@ -18,7 +18,7 @@ import org.apache.hadoop.fs.Path;
 import org.vispark.jobs.lake.FileTrees;
 
 /**
- * The files of an MS directory (recursively), their total size, and two digests of them: the
+ * The files of an MS directory (recursively) or the one file of a UVH5 input, their total size, and two digests of them: the
  * fingerprint (relative path, size and modification time of every file: cheap, decides whether a
  * rerun converts the MS again) and the content checksum (relative path, size and CRC32C of every file).
  */
@@ -34,11 +34,18 @@ final class MsFiles {
         this.entries = entries;
     }
 
-    /** Lists an MS directory; fails when it is not a directory. */
+    /**
+     * Lists an MS directory, or a UVH5 file as one entry with an empty relative path; fails when an MS
+     * is not a directory.
+     */
     static MsFiles list(String uri, Configuration conf) throws IOException {
         Path dir = new Path(uri);
         FileSystem fs = dir.getFileSystem(conf);
-        if (!fs.getFileStatus(dir).isDirectory()) {
+        FileStatus status = fs.getFileStatus(dir);
+        if (SourceFormat.of(uri) == SourceFormat.UVH5 && status.isFile()) {
+            return new MsFiles(dir, List.of(new Entry("", status.getLen(), status.getModificationTime())));
+        }
+        if (!status.isDirectory()) {
             throw new IOException(uri + " is not a directory, so not a Measurement Set");
         }
         String prefix = fs.makeQualified(dir).toUri().getPath();
