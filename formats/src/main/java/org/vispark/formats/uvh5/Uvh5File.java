@@ -5,12 +5,13 @@ import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * An open UVH5 file: its {@link Uvh5Header}, read whole when the file is opened, and its
  * {@link Uvh5Data}, read by blt ranges on demand. Close it to release the file.
  */
-public final class Uvh5File implements AutoCloseable {
+public final class Uvh5File implements Uvh5Source {
     private final Path path;
     private final HdfFile hdf;
     private final Uvh5Header header;
@@ -60,6 +61,17 @@ public final class Uvh5File implements AutoCloseable {
         return path;
     }
 
+    @Override
+    public List<Path> paths() {
+        return List.of(path);
+    }
+
+    @Override
+    public Uvh5Rows read(int firstBlt, int count) throws Uvh5FormatException {
+        return data.read(firstBlt, count);
+    }
+
+    @Override
     public Uvh5Header header() {
         return header;
     }

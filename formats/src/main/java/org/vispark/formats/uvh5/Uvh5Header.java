@@ -57,6 +57,19 @@ public record Uvh5Header(
         extraKeywords = Collections.unmodifiableMap(new LinkedHashMap<>(extraKeywords));
     }
 
+    /**
+     * This header with other channels, all in one spectral window {@code spwId}: for a subband group,
+     * whose files each hold some of the channels.
+     */
+    public Uvh5Header withChannels(double[] freqs_hz, double[] widths_hz, int spwId) {
+        int[] flex = new int[freqs_hz.length];
+        java.util.Arrays.fill(flex, spwId);
+        return new Uvh5Header(version, telescopeName, instrument, history, visUnits, nantsData, nantsTelescope, nbls,
+                nblts, freqs_hz.length, npols, 1, ntimes, ant1, ant2, antennaNames, antennaNumbers, antennaPositions_m,
+                antennaDiameters_m, location, freqs_hz, widths_hz, new int[] {spwId}, flex, integrationTime_s,
+                polarizationArray, time_jd, uvw_m, lst_rad, phaseType, phaseCenters, phaseCenterIds, extraKeywords);
+    }
+
     /** {@code time_array} as MJD seconds (UTC), per blt. */
     public double[] timesMjdSec() {
         double[] out = new double[time_jd.length];

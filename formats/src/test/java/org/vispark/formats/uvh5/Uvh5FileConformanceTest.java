@@ -162,6 +162,39 @@ class Uvh5FileConformanceTest {
         }
     }
 
+    /**
+     * The baseline convention, checked rather than assumed: for unprojected (drift) data the file's UVW
+     * are pos(ant2) − pos(ant1) rotated to east, north, up at the telescope, the MS's sign (UVW = ant2 − ant1).
+     */
+    @ParameterizedTest
+    @MethodSource("files")
+    void driftUvwAreAnt2MinusAnt1InEastNorthUp(Path file) throws Exception {
+        try (Uvh5File f = Uvh5File.open(file)) {
+            Uvh5Header h = f.header();
+            if (!"unprojected".equals(h.phaseCenter(0).type())) {
+                return;
+            }
+            double lat = h.location().latitude_rad();
+            double lon = h.location().longitude_rad();
+            double[][] enu = {
+                {-Math.sin(lon), Math.cos(lon), 0},
+                {-Math.sin(lat) * Math.cos(lon), -Math.sin(lat) * Math.sin(lon), Math.cos(lat)},
+                {Math.cos(lat) * Math.cos(lon), Math.cos(lat) * Math.sin(lon), Math.sin(lat)}};
+            java.util.List<Integer> numbers = java.util.Arrays.stream(h.antennaNumbers()).boxed().toList();
+            for (int b = 0; b < h.nblts(); b++) {
+                double[] p1 = h.antennaPositions_m()[numbers.indexOf(h.ant1()[b])];
+                double[] p2 = h.antennaPositions_m()[numbers.indexOf(h.ant2()[b])];
+                for (int k = 0; k < 3; k++) {
+                    double v = 0;
+                    for (int j = 0; j < 3; j++) {
+                        v += enu[k][j] * (p2[j] - p1[j]);
+                    }
+                    assertEquals(v, h.uvw_m()[b][k], 1e-6, "blt " + b + " uvw[" + k + "]");
+                }
+            }
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("files")
     void dataEqualsH5pyInBltRanges(Path file) throws Exception {

@@ -13,18 +13,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code vispark convert --lake LAKE MS_OR_GLOB...}: converts Measurement Sets into the Parquet
+ * {@code vispark convert --lake LAKE MS_OR_GLOB...}: converts Measurement Sets and UVH5 files into the Parquet
  * visibility lake. Exit status 0 when every MS is in the lake, 1 when some could not be converted
  * (recorded in the lake's {@code ms} table with their error), 2 when the run itself failed.
  */
-@Command(name = "convert", description = "Convert Measurement Sets (paths or globs, local or Hadoop FileSystem URIs)"
-        + " into a Parquet visibility lake (created if missing) with Spark. A rerun converts only new or changed MS.")
+@Command(name = "convert", description = "Convert Measurement Sets and UVH5 files (.uvh5, .hdf5, .h5; paths or globs,"
+        + " local or Hadoop FileSystem URIs) into a Parquet visibility lake (created if missing) with Spark. A rerun converts only new or changed MS.")
 final class ConvertCommand implements Callable<Integer> {
 
     @Mixin
     LakeOption lake;
 
-    @Parameters(arity = "1..*", paramLabel = "MS_OR_GLOB", description = "Measurement Sets, or glob patterns")
+    @Parameters(arity = "1..*", paramLabel = "MS_OR_GLOB", description = "Measurement Sets or UVH5 files, or glob patterns")
     List<String> inputs;
 
     @Option(names = "--baseline-buckets", paramLabel = "N",

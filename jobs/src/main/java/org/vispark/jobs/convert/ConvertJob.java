@@ -262,7 +262,8 @@ public final class ConvertJob {
         }
         CatalogueEntry e = new CatalogueEntry(s.msId(), plan.conversion, s.uri(), CatalogueEntry.CONVERTED, null,
                 s.bytes(), s.files(), s.fingerprint(), first.checksum(), first.msRows(), tmin, tmax, first.telescope(),
-                lakeFiles, lakeBytes, seconds, System.currentTimeMillis(), VERSION);
+                lakeFiles, lakeBytes, seconds, System.currentTimeMillis(), VERSION,
+                SourceFormat.of(s.uri()).catalogueName());
         committer.add(e, files, SubtableRecords.decode(first.subtables()));
         totals[0] += first.msRows();
         totals[1] += s.bytes();
@@ -274,7 +275,7 @@ public final class ConvertJob {
     private static CatalogueEntry failedEntry(MsScan s, long conversion, String error, double seconds) {
         return new CatalogueEntry(s.msId(), conversion, s.uri(), CatalogueEntry.FAILED, error, s.bytes(), s.files(),
                 s.fingerprint(), null, s.rows(), null, null, null, null, null, seconds, System.currentTimeMillis(),
-                VERSION);
+                VERSION, SourceFormat.of(s.uri()).catalogueName());
     }
 
     private static Throwable failureOf(SimpleFutureAction<Object> job) {

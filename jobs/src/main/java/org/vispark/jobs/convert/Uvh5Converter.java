@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.vispark.formats.uvh5.Uvh5File;
+import org.vispark.formats.uvh5.Uvh5Source;
 import org.vispark.formats.uvh5.Uvh5Header;
 import org.vispark.formats.uvh5.Uvh5MsModel;
 import org.vispark.formats.uvh5.Uvh5Rows;
@@ -70,7 +71,7 @@ final class Uvh5Converter {
         }
     }
 
-    private static double[] convertRows(ConvertTask task, Uvh5File file, Uvh5RowRecords records, int first, int count,
+    private static double[] convertRows(ConvertTask task, Uvh5Source file, Uvh5RowRecords records, int first, int count,
             PartitionWriters writers, SortBuffer buffer) throws IOException, UnreadableMsException {
         Uvh5Header h = file.header();
         long bltBytes = 16L * h.nfreqs() * h.npols() + 200;
@@ -85,7 +86,7 @@ final class Uvh5Converter {
             int n = Math.min(chunk, first + count - b0);
             int at = b0;
             Uvh5Rows rows = RangeConverter.reading("reading blts " + b0 + ".." + (b0 + n - 1),
-                    () -> file.data().read(at, n));
+                    () -> file.read(at, n));
             for (int b = 0; b < n; b++) {
                 int blt = b0 + b;
                 int a1 = h.ant1()[blt];

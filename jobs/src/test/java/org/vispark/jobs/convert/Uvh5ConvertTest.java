@@ -81,6 +81,7 @@ class Uvh5ConvertTest {
         List<Row> failed = spark.sql("SELECT * FROM ms_history WHERE status = 'failed'").collectAsList();
         assertEquals(1, failed.size());
         String error = failed.get(0).getString(failed.get(0).fieldIndex("error"));
+        assertEquals("uvh5", failed.get(0).getString(failed.get(0).fieldIndex("format")));
         assertTrue(error.contains(truncated.toString()) && error.contains("truncated"), error);
     }
 
@@ -107,6 +108,7 @@ class Uvh5ConvertTest {
         long msId = ms.getLong(ms.fieldIndex("ms_id"));
         assertEquals(nblts, ms.getLong(ms.fieldIndex("rows")));
         assertEquals(h.get("telescope_name").asText(), ms.getString(ms.fieldIndex("telescope")));
+        assertEquals("uvh5", ms.getString(ms.fieldIndex("format")));
 
         List<Row> rows = spark.sql("SELECT * FROM visibilities WHERE ms_id = " + msId + " ORDER BY row").collectAsList();
         assertEquals(nblts, rows.size());
