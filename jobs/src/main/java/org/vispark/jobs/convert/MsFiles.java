@@ -60,6 +60,25 @@ final class MsFiles {
         return new MsFiles(dir, entries);
     }
 
+    /** The files of a subband group (URIs of one directory), relative to that directory. */
+    static MsFiles ofGroup(List<String> memberUris, Configuration conf) throws IOException {
+        List<Entry> entries = new ArrayList<>();
+        Path dir = null;
+        for (String uri : memberUris) {
+            Path p = new Path(uri);
+            FileStatus s = p.getFileSystem(conf).getFileStatus(p);
+            dir = p.getParent();
+            entries.add(new Entry(p.getName(), s.getLen(), s.getModificationTime()));
+        }
+        entries.sort((a, b) -> a.relative().compareTo(b.relative()));
+        return new MsFiles(dir, entries);
+    }
+
+    /** The files of an input: a subband group's ({@code members}), or its MS directory's or UVH5 file's. */
+    static MsFiles of(String uri, List<String> members, Configuration conf) throws IOException {
+        return members != null ? ofGroup(members, conf) : list(uri, conf);
+    }
+
     List<Entry> entries() {
         return entries;
     }

@@ -71,7 +71,7 @@ final class RangeConverter {
 
     private static TaskResult convert(ConvertTask task, Configuration conf, java.nio.file.Path scratch,
             String attemptDir, long t0) throws IOException, UnreadableMsException {
-        if (SourceFormat.of(task.uri()) == SourceFormat.UVH5) {
+        if (SourceFormat.of(task.uri()) != SourceFormat.MS) {
             return Uvh5Converter.convert(task, conf, scratch, attemptDir, t0);
         }
         try (LocalMs local = reading("copying the MS to local scratch", () -> LocalMs.of(task.uri(), scratch, conf));

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.vispark.formats.uvh5.Uvh5File;
+import org.vispark.formats.uvh5.Uvh5Group;
 import org.vispark.formats.uvh5.Uvh5Source;
 import org.vispark.formats.uvh5.Uvh5Header;
 import org.vispark.formats.uvh5.Uvh5MsModel;
@@ -17,7 +18,7 @@ import org.vispark.jobs.lake.LakeTable;
 import org.vispark.jobs.lake.StagedFile;
 
 /**
- * {@link RangeConverter} for a UVH5 file: the task's blts [firstRow, firstRow + rowCount) read a chunk
+ * {@link RangeConverter} for a UVH5 file or a DSA-110 subband group (read as one, channels ascending): the task's blts [firstRow, firstRow + rowCount) read a chunk
  * at a time ({@link Uvh5File}, pure Java), encoded by {@link Uvh5RowRecords} and written through the
  * same sort buffer and partition writers as an MS's rows; the subtables from {@link Uvh5MsModel}.
  */
@@ -26,10 +27,27 @@ final class Uvh5Converter {
 
     static TaskResult convert(ConvertTask task, Configuration conf, java.nio.file.Path scratch, String attemptDir,
             long t0) throws IOException, UnreadableMsException {
+        if (task.members() != null) {
+            try (Uvh5Source group = RangeConverter.reading("opening the subband group",
+                    () -> Uvh5Group.open(MsScan.group(task.members())))) {
+                java.nio.file.Path dir = group.paths().get(0).getParent();
+                return convert(task, conf, group, dir, attemptDir, t0);
+            }
+        }
         try (LocalMs local = RangeConverter.reading("copying the file to local scratch",
                         () -> LocalMs.of(task.uri(), scratch, conf));
-                Uvh5File file = RangeConverter.reading("opening the UVH5 file", () -> Uvh5File.open(local.dir()));
-                PartitionWriters writers = new PartitionWriters(task, conf, attemptDir)) {
+                Uvh5File file = RangeConverter.reading("opening the UVH5 file", () -> Uvh5File.open(local.dir()))) {
+            return convert(task, conf, file, local.dir(), attemptDir, t0);
+        }
+    }
+
+    /**
+     * Converts the task's blts of {@code file}, a UVH5 file or subband group whose files' local copies
+     * {@code localFiles} holds (the file itself, or the group's directory), for the content checksum.
+     */
+    private static TaskResult convert(ConvertTask task, Configuration conf, Uvh5Source file,
+            java.nio.file.Path localFiles, String attemptDir, long t0) throws IOException, UnreadableMsException {
+        try (PartitionWriters writers = new PartitionWriters(task, conf, attemptDir)) {
             Uvh5Header h = file.header();
             Uvh5MsModel model = RangeConverter.reading("describing the UVH5 header as MS subtables",
                     () -> new Uvh5MsModel(h));
@@ -58,9 +76,10 @@ final class Uvh5Converter {
             String checksum = null;
             if (task.withChecksum()) {
                 checksum = RangeConverter.reading("checksumming the file",
-                        () -> MsFiles.list(task.uri(), conf).checksum(local.dir()));
+                        () -> MsFiles.of(task.uri(), task.members(), conf).checksum(localFiles));
             }
-            String after = RangeConverter.reading("listing the file", () -> MsFiles.list(task.uri(), conf).fingerprint());
+            String after = RangeConverter.reading("listing the files",
+                    () -> MsFiles.of(task.uri(), task.members(), conf).fingerprint());
             if (!after.equals(task.fingerprint())) {
                 throw new UnreadableMsException("the file changed while it was being converted", null);
             }
