@@ -13,40 +13,88 @@ import java.util.List;
  * polarizations and one spectral window; a file that differs fails the group with a
  * {@link Uvh5FormatException} naming it. Antennas, UVW, times and the rest of the header are the
  * first file's (lowest subband number).
+ *
+ * <p>An incomplete group opened with {@code flagMissing} also has the missing subbands' channels,
+ * flagged, visibilities 0, nsamples 0: their frequencies continue the present files' grid (every file
+ * the same channel count and width; each file's first frequency linear in its subband number, the step
+ * from two present files, or the file's channel count times its width when only one is present).
  */
 public final class Uvh5Group implements Uvh5Source {
     private final List<Uvh5File> files;
     private final Uvh5Header header;
-    /** For each channel of the group (ascending): the file holding it and its index in that file. */
+    /**
+     * For each channel of the group (ascending): the file holding it (-1 for a flagged channel of a
+     * missing subband) and its index in that file.
+     */
     private final int[] fileOf;
     private final int[] channelIn;
 
-    private Uvh5Group(List<Uvh5File> files) throws Uvh5FormatException {
+    /** A channel of the group: its frequency and width (Hz), its file (-1 if missing) and index there. */
+    private record Channel(double freq_hz, double width_hz, int file, int index) {}
+
+    private Uvh5Group(List<Uvh5File> files, List<Integer> subbands, List<Integer> missing) throws Uvh5FormatException {
         this.files = files;
         Uvh5Header ref = files.get(0).header();
-        List<int[]> channels = new ArrayList<>();
+        List<Channel> channels = new ArrayList<>();
         for (int f = 0; f < files.size(); f++) {
             Uvh5File file = files.get(f);
             check(file, ref, files.get(0).path());
-            for (int c = 0; c < file.header().nfreqs(); c++) {
-                channels.add(new int[] {f, c});
+            Uvh5Header h = file.header();
+            for (int c = 0; c < h.nfreqs(); c++) {
+                channels.add(new Channel(h.freq_hz()[c], Math.abs(h.channelWidth_hz()[c]), f, c));
             }
         }
-        channels.sort(Comparator.comparingDouble(fc -> files.get(fc[0]).header().freq_hz()[fc[1]]));
-        fileOf = channels.stream().mapToInt(fc -> fc[0]).toArray();
-        channelIn = channels.stream().mapToInt(fc -> fc[1]).toArray();
-        double[] freq = new double[fileOf.length];
-        double[] width = new double[fileOf.length];
-        for (int k = 0; k < freq.length; k++) {
-            Uvh5Header h = files.get(fileOf[k]).header();
-            freq[k] = h.freq_hz()[channelIn[k]];
-            width[k] = Math.abs(h.channelWidth_hz()[channelIn[k]]);
-        }
+        channels.addAll(missingChannels(files, subbands, missing));
+        channels.sort(Comparator.comparingDouble(Channel::freq_hz));
+        fileOf = channels.stream().mapToInt(Channel::file).toArray();
+        channelIn = channels.stream().mapToInt(Channel::index).toArray();
+        double[] freq = channels.stream().mapToDouble(Channel::freq_hz).toArray();
+        double[] width = channels.stream().mapToDouble(Channel::width_hz).toArray();
         this.header = ref.withChannels(freq, width, ref.spwArray()[0]);
     }
 
-    /** Opens every file of {@code group}; closes them again if one fails. */
+    private static List<Channel> missingChannels(List<Uvh5File> files, List<Integer> subbands, List<Integer> missing)
+            throws Uvh5FormatException {
+        List<Channel> out = new ArrayList<>();
+        if (missing.isEmpty()) {
+            return out;
+        }
+        Uvh5Header ref = files.get(0).header();
+        int n = ref.nfreqs();
+        double width = ref.channelWidth_hz()[0];
+        for (Uvh5File f : files) {
+            Uvh5Header h = f.header();
+            for (int c = 0; c < h.nfreqs(); c++) {
+                if (h.nfreqs() != n || h.channelWidth_hz()[c] != width) {
+                    throw new Uvh5FormatException(f.path(), "has other channels than " + files.get(0).path().getFileName()
+                            + " (" + n + " of " + width + " Hz): the missing subbands' frequencies cannot be inferred");
+                }
+            }
+        }
+        double first = ref.freq_hz()[0];
+        int refSubband = subbands.get(0);
+        double step = files.size() > 1
+                ? (files.get(1).header().freq_hz()[0] - first) / (subbands.get(1) - refSubband)
+                : n * width;
+        for (int s : missing) {
+            double start = first + (s - refSubband) * step;
+            for (int k = 0; k < n; k++) {
+                out.add(new Channel(start + k * width, Math.abs(width), -1, k));
+            }
+        }
+        return out;
+    }
+
+    /** Opens every file of {@code group}, which must be complete; closes them again if one fails. */
     public static Uvh5Group open(SubbandGroup group) throws Uvh5FormatException {
+        return open(group, false);
+    }
+
+    /**
+     * Opens every file of {@code group}; an incomplete group fails unless {@code flagMissing}, when the
+     * missing subbands' channels are added, flagged. Closes the files again if one fails.
+     */
+    public static Uvh5Group open(SubbandGroup group, boolean flagMissing) throws Uvh5FormatException {
         List<Uvh5File> opened = new ArrayList<>();
         try {
             for (Path p : group.paths()) {
@@ -55,7 +103,12 @@ public final class Uvh5Group implements Uvh5Source {
             if (opened.isEmpty()) {
                 throw new IllegalArgumentException("a subband group without files");
             }
-            return new Uvh5Group(opened);
+            if (!group.isComplete() && !flagMissing) {
+                throw new Uvh5FormatException(group.paths().get(0).getParent(), "subband group of "
+                        + group.startUtc() + " lacks subbands " + group.missingSubbands());
+            }
+            List<Integer> subbands = group.files().stream().map(SubbandFile::subband).toList();
+            return new Uvh5Group(opened, subbands, group.missingSubbands());
         } catch (Uvh5FormatException | RuntimeException e) {
             opened.forEach(Uvh5File::close);
             throw e;
@@ -113,6 +166,10 @@ public final class Uvh5Group implements Uvh5Source {
         float[] nsamples = new float[n];
         for (int b = 0; b < count; b++) {
             for (int k = 0; k < nfreqs; k++) {
+                if (fileOf[k] < 0) {
+                    Arrays.fill(flags, (b * nfreqs + k) * npols, (b * nfreqs + k + 1) * npols, true);
+                    continue;
+                }
                 Uvh5Rows part = parts[fileOf[k]];
                 for (int p = 0; p < npols; p++) {
                     int src = part.index(b, channelIn[k], p);

@@ -100,6 +100,50 @@ class SubbandGroupTest {
     }
 
     @Test
+    void missingSubbandsAreFlaggedOnTheGridOnlyWhenAsked() throws Exception {
+        Path all = Files.createDirectories(dir.resolve("all"));
+        Path some = Files.createDirectories(dir.resolve("some"));
+        JsonNode ref = Reference.pythonJson(Reference.resource("uvh5/make_subband_group.py"), all.toString());
+        JsonNode part = Reference.pythonJson(Reference.resource("uvh5/make_subband_group.py"), some.toString(),
+                "--drop", "3,7");
+        List<Path> files = new ArrayList<>();
+        part.get("files").forEach(f -> files.add(Path.of(f.asText())));
+        SubbandGroup group = SubbandGroup.group(files, SubbandGroup.DEFAULT_TOLERANCE, 16).groups().get(0);
+        assertEquals(List.of(3, 7), group.missingSubbands());
+        Uvh5FormatException e = assertThrows(Uvh5FormatException.class, () -> Uvh5Group.open(group).close());
+        assertTrue(e.getMessage().contains("lacks subbands [3, 7]"), e.getMessage());
+
+        double[] freq = doubles(ref.get("freq_hz"));
+        double[] presentFreq = doubles(part.get("freq_hz"));
+        try (Uvh5Group g = Uvh5Group.open(group, true)) {
+            Uvh5Header h = g.header();
+            assertEquals(64, h.nfreqs());
+            assertArrayEquals(freq, h.freq_hz(), 1e-3);
+            Uvh5Rows rows = g.read(0, h.nblts());
+            int npols = 2;
+            for (int b = 0; b < h.nblts(); b++) {
+                for (int c = 0; c < 64; c++) {
+                    double f = h.freq_hz()[c];
+                    boolean present = java.util.Arrays.stream(presentFreq).anyMatch(x -> Math.abs(x - f) < 1e-3);
+                    for (int p = 0; p < npols; p++) {
+                        int k = rows.index(b, c, p);
+                        if (present) {
+                            assertEquals((float) ref.get("re").get(k).asDouble(), rows.vis()[2 * k], "re " + k);
+                            assertEquals(ref.get("flags").get(k).asBoolean(), rows.flags()[k], "flags " + k);
+                        } else {
+                            assertTrue(rows.flags()[k], "missing channel flagged");
+                            assertEquals(0f, rows.vis()[2 * k]);
+                            assertEquals(0f, rows.nsamples()[k]);
+                        }
+                    }
+                }
+            }
+            assertEquals(56, java.util.Arrays.stream(h.freq_hz())
+                    .filter(f -> java.util.Arrays.stream(presentFreq).anyMatch(x -> Math.abs(x - f) < 1e-3)).count());
+        }
+    }
+
+    @Test
     void mixedShapesFailNamingTheFile() throws Exception {
         JsonNode ref = Reference.pythonJson(Reference.resource("uvh5/make_subband_group.py"), dir.toString(),
                 "--npols-of", "5");

@@ -44,6 +44,10 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--retry-failed", description = "convert again MS that failed before even if unchanged")
     boolean retryFailed;
 
+    @Option(names = "--allow-incomplete",
+            description = "convert DSA-110 subband groups that lack subbands, their channels flagged (default: record and leave them)")
+    boolean allowIncomplete;
+
     @Mixin
     SparkSessions sparkOptions;
 
@@ -53,7 +57,8 @@ final class ConvertCommand implements Callable<Integer> {
         ConvertOptions o;
         try {
             o = ConvertOptions.of(lake.root(), inputs).withBaselineBuckets(baselineBuckets).withTaskBytes(taskMb << 20)
-                    .withChecksum(!noChecksum).withRetryFailed(retryFailed).withCodec(codec.name());
+                    .withChecksum(!noChecksum).withRetryFailed(retryFailed).withCodec(codec.name())
+                    .withAllowIncomplete(allowIncomplete);
         } catch (IllegalArgumentException e) {
             System.err.println("convert: " + e.getMessage());
             return 2;

@@ -82,7 +82,7 @@ public final class ConvertJob {
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(sc);
         Broadcast<HadoopConf> hconf = jsc.broadcast(new HadoopConf(conf));
-        List<SourceInput> sources = SourceInput.of(in.uris());
+        List<SourceInput> sources = SourceInput.of(in.uris(), o.allowIncomplete());
         List<MsScan> scans = sources.isEmpty() ? List.of()
                 : jsc.parallelize(sources, Math.min(sources.size(), Math.max(1, sc.defaultParallelism() * 4)))
                         .map(source -> MsScan.of(source, hconf.value())).collect();
@@ -113,7 +113,7 @@ public final class ConvertJob {
             for (int r = 0; r < ranges; r++) {
                 long first = s.rows() == null ? 0 : s.rows() * r / ranges;
                 long count = s.rows() == null ? -1 : s.rows() * (r + 1) / ranges - first;
-                tasks.add(new ConvertTask(index, s.uri(), s.members(), s.msId(), conversion, r, first, count, s.fingerprint(),
+                tasks.add(new ConvertTask(index, s.uri(), s.members(), s.flagMissing(), s.msId(), conversion, r, first, count, s.fingerprint(),
                         r == 0, r == 0 && o.checksum(), runId, lake.layout(), o.codec()));
             }
         }

@@ -15,11 +15,12 @@ import org.vispark.jobs.lake.HadoopConf;
  * for a local input, its main-table row count (a UVH5 file's blts); or why it could not even be listed or opened.
  *
  * @param members the files of a subband group (see {@link SourceInput}); null otherwise
+ * @param flagMissing whether the group is converted though incomplete, its missing channels flagged
  * @param rows main-table rows (UVH5: blts, the unit its tasks split); null for a remote input (counted
  *     once copied) or when it failed
  * @param error null when the MS could be listed and opened
  */
-record MsScan(String uri, List<String> members, long msId, long bytes, int files, String fingerprint, Long rows,
+record MsScan(String uri, List<String> members, boolean flagMissing, long msId, long bytes, int files, String fingerprint, Long rows,
         String error) implements Serializable {
 
     /** Scans one input (runs in a Spark task). */
@@ -30,16 +31,16 @@ record MsScan(String uri, List<String> members, long msId, long bytes, int files
         try {
             files = MsFiles.of(uri, in.members(), conf.get());
         } catch (Exception e) {
-            return new MsScan(uri, in.members(), msId, 0, 0, "", null, Errors.describe(e));
+            return new MsScan(uri, in.members(), in.flagMissing(), msId, 0, 0, "", null, Errors.describe(e));
         }
         Long rows = null;
         String error = null;
         if (in.isGroup()) {
-            if (!in.missingSubbands().isEmpty()) {
+            if (!in.missingSubbands().isEmpty() && !in.flagMissing()) {
                 error = "incomplete subband group: subbands " + in.missingSubbands() + " missing; left until complete"
-                        + " (a rerun converts it once the files are there)";
+                        + " (a rerun converts it once the files are there; --allow-incomplete converts it now)";
             } else {
-                try (Uvh5Group g = Uvh5Group.open(group(in.members()))) {
+                try (Uvh5Group g = Uvh5Group.open(group(in.members()), in.flagMissing())) {
                     rows = (long) g.header().nblts();
                 } catch (Exception e) {
                     error = Errors.describe(e);
@@ -61,7 +62,7 @@ record MsScan(String uri, List<String> members, long msId, long bytes, int files
                 }
             }
         }
-        return new MsScan(uri, in.members(), msId, files.bytes(), files.entries().size(), files.fingerprint(), rows,
+        return new MsScan(uri, in.members(), in.flagMissing(), msId, files.bytes(), files.entries().size(), files.fingerprint(), rows,
                 error);
     }
 

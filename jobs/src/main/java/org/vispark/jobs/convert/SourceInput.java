@@ -17,8 +17,10 @@ import org.vispark.formats.uvh5.SubbandGroup;
  *
  * @param members          the group's file URIs by subband; null for an MS or a single file
  * @param missingSubbands  subbands the group lacks; empty otherwise
+ * @param flagMissing      whether an incomplete group is converted with its missing subbands' channels flagged
  */
-record SourceInput(String uri, List<String> members, List<Integer> missingSubbands) implements Serializable {
+record SourceInput(String uri, List<String> members, List<Integer> missingSubbands, boolean flagMissing)
+        implements Serializable {
     static final String GROUP_SUFFIX = "_sbgroup";
 
     boolean isGroup() {
@@ -26,7 +28,7 @@ record SourceInput(String uri, List<String> members, List<Integer> missingSubban
     }
 
     /** The inputs {@code uris} make: local subband files grouped per directory, everything else as given. */
-    static List<SourceInput> of(List<String> uris) {
+    static List<SourceInput> of(List<String> uris, boolean flagMissing) {
         List<SourceInput> out = new ArrayList<>();
         Map<Path, List<Path>> subbandFilesByDir = new LinkedHashMap<>();
         for (String uri : uris) {
@@ -34,7 +36,7 @@ record SourceInput(String uri, List<String> members, List<Integer> missingSubban
             if (local != null && org.vispark.formats.uvh5.SubbandFile.parse(local) != null) {
                 subbandFilesByDir.computeIfAbsent(local.getParent(), d -> new ArrayList<>()).add(local);
             } else {
-                out.add(new SourceInput(uri, null, List.of()));
+                out.add(new SourceInput(uri, null, List.of(), false));
             }
         }
         subbandFilesByDir.forEach((dir, files) -> {
@@ -46,7 +48,7 @@ record SourceInput(String uri, List<String> members, List<Integer> missingSubban
                 String uri = "file:" + dir.toAbsolutePath() + "/" + start + GROUP_SUFFIX;
                 List<String> members = g.paths().stream().map(p -> "file:" + p.toAbsolutePath())
                         .collect(Collectors.toList());
-                out.add(new SourceInput(uri, members, g.missingSubbands()));
+                out.add(new SourceInput(uri, members, g.missingSubbands(), flagMissing));
             }
         });
         return out;

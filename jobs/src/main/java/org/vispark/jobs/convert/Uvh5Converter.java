@@ -29,7 +29,7 @@ final class Uvh5Converter {
             long t0) throws IOException, UnreadableMsException {
         if (task.members() != null) {
             try (Uvh5Source group = RangeConverter.reading("opening the subband group",
-                    () -> Uvh5Group.open(MsScan.group(task.members())))) {
+                    () -> Uvh5Group.open(MsScan.group(task.members()), task.flagMissing()))) {
                 java.nio.file.Path dir = group.paths().get(0).getParent();
                 return convert(task, conf, group, dir, attemptDir, t0);
             }
