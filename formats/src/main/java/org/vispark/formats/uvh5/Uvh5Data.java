@@ -6,6 +6,7 @@ import io.jhdf.object.datatype.DataType;
 import io.jhdf.object.datatype.FixedPoint;
 import io.jhdf.object.datatype.FloatingPoint;
 import java.lang.reflect.Array;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
@@ -15,6 +16,8 @@ import java.util.Map;
  * ranges of blts so that memory stays bounded by the range, not the file. {@code visdata} may be
  * complex64 or complex128 (h5py's compound of {@code r}, {@code i}) or a compound of integer
  * {@code r}, {@code i}; its shape (Nblts, Nfreqs, Npols) or, in the older layout, (Nblts, 1, Nfreqs, Npols).
+ * Contiguous unfiltered datasets are decoded from their bytes ({@link RawElements}); chunked or
+ * compressed ones through jhdf's slicing.
  */
 public final class Uvh5Data {
     private final Path file;
@@ -70,19 +73,50 @@ public final class Uvh5Data {
             offset[0] = firstBlt;
             int[] shape = dims.clone();
             shape[0] = count;
-            Map<?, ?> parts = (Map<?, ?>) slice(visdata, offset, shape);
-            float[] re = new float[n];
-            float[] im = new float[n];
-            floats(parts.get("r"), re, 0);
-            floats(parts.get("i"), im, 0);
-            for (int k = 0; k < n; k++) {
-                vis[2 * k] = re[k];
-                vis[2 * k + 1] = im[k];
+            int perBlt = nfreqs * npols;
+            ByteBuffer raw = raw(visdata, firstBlt, count, perBlt);
+            if (raw != null) {
+                CompoundDataType c = (CompoundDataType) visdata.getDataType();
+                int size = c.getSize();
+                for (var m : c.getMembers()) {
+                    int part = m.getName().equals("r") ? 0 : 1;
+                    RawElements.floats(raw, m.getDataType(), m.getOffset(), size, n, vis, part, 2);
+                }
+            } else {
+                Map<?, ?> parts = (Map<?, ?>) slice(visdata, offset, shape);
+                float[] re = new float[n];
+                float[] im = new float[n];
+                floats(parts.get("r"), re, 0);
+                floats(parts.get("i"), im, 0);
+                for (int k = 0; k < n; k++) {
+                    vis[2 * k] = re[k];
+                    vis[2 * k + 1] = im[k];
+                }
             }
-            booleans(slice(flags, offset, shape), flag, 0);
-            floats(slice(nsamples, offset, shape), ns, 0);
+            raw = raw(flags, firstBlt, count, perBlt);
+            if (raw != null) {
+                RawElements.booleans(raw, flags.getDataType(), n, flag);
+            } else {
+                booleans(slice(flags, offset, shape), flag, 0);
+            }
+            raw = raw(nsamples, firstBlt, count, perBlt);
+            if (raw != null) {
+                RawElements.floats(raw, nsamples.getDataType(), 0, nsamples.getDataType().getSize(), n, ns, 0, 1);
+            } else {
+                floats(slice(nsamples, offset, shape), ns, 0);
+            }
         }
         return new Uvh5Rows(firstBlt, count, nfreqs, npols, vis, flag, ns);
+    }
+
+    /** The bytes of blts [first, first + count) when {@code d} is stored contiguous and unfiltered, else null. */
+    private ByteBuffer raw(Dataset d, int first, int count, int valuesPerBlt) throws Uvh5FormatException {
+        try {
+            return RawElements.rows(d, first, count, (long) valuesPerBlt * d.getDataType().getSize());
+        } catch (RuntimeException e) {
+            throw new Uvh5FormatException(file, "cannot read " + d.getPath() + " blts [" + first + ", "
+                    + (first + count) + "): " + e, e);
+        }
     }
 
     private Object slice(Dataset d, long[] offset, int[] shape) throws Uvh5FormatException {

@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.vispark.formats.testing.Reference;
 
 /**
- * Every UVH5 file under shared/data/uvh5 (one of the current layout, one of the older) read by
- * {@link Uvh5File} and by h5py (uvh5/h5py_dump.py): every Header value the reader carries, its
+ * Every UVH5 file under shared/data/uvh5 (one of the current layout, one of the older), and contiguous
+ * copies of them, read by {@link Uvh5File} and by h5py (uvh5/h5py_dump.py): every Header value the reader carries, its
  * conversions (ITRF positions with astropy, MJD seconds with astropy, CORR_TYPE by name) and every
  * visdata, flags and nsamples value, read in blt ranges that cross the files' chunk boundaries.
  */
@@ -32,10 +32,22 @@ class Uvh5FileConformanceTest {
             "time_axis_faster_than_bls", "phase_center_app_ra", "phase_center_app_dec", "phase_center_frame_pa",
             "dut1", "telescope_frame", "x_orientation", "object_name");
 
-    static List<Path> files() throws IOException {
+    /** The shared files (chunked, partly LZF-compressed) and contiguous copies of them (uvh5/contiguous_copy.py). */
+    static List<Path> files() throws Exception {
+        List<Path> shared;
         try (Stream<Path> s = Files.list(Reference.shared().resolve("data/uvh5"))) {
-            return s.filter(p -> p.toString().endsWith(".uvh5")).sorted().toList();
+            shared = s.filter(p -> p.toString().endsWith(".uvh5")).sorted().toList();
         }
+        Path dir = Files.createTempDirectory("uvh5-contiguous");
+        dir.toFile().deleteOnExit();
+        List<Path> out = new java.util.ArrayList<>(shared);
+        for (Path p : shared) {
+            Path copy = dir.resolve("contiguous_" + p.getFileName());
+            Reference.python(Reference.resource("uvh5/contiguous_copy.py").toString(), p.toString(), copy.toString());
+            copy.toFile().deleteOnExit();
+            out.add(copy);
+        }
+        return out;
     }
 
     @ParameterizedTest
