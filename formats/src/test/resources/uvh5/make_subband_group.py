@@ -1,13 +1,14 @@
 """Writes a small DSA-110-like subband group with h5py (independent of the Java reader) and prints, as
 JSON, what a reader of the whole group must see.
 
-Usage: OUT_DIR [--drop 3,7] [--npols-of SB] [--seed N]
+Usage: OUT_DIR [--drop 3,7] [--npols-of SB] [--seed N] [--nant N --nchan N --ntimes N --no-expected]
 
 16 files YYYY-MM-DDTHH:MM:SS_sbNN.hdf5 in the older UVH5 layout the correlator writes (phase_type
 'drift', visdata (Nblts, 1, Nfreqs, Npols) complex64), 5 antennas with autos (15 baselines), 3
 integrations of 12.88 s, 4 channels per file in descending frequency (negative channel_width), XX
 and YY, the DSA-110's extra keywords; timestamps jittered by up to 50 s. --drop leaves subbands out;
---npols-of writes one subband with a single polarization (a group of mixed shapes).
+--npols-of writes one subband with a single polarization (a group of mixed shapes). bench/uvh5.sh
+writes the full DSA-110 shape (--nant 110 --nchan 48 --ntimes 24 --no-expected: files only).
 
 Output: files (written order, shuffled), freq_hz (whole group, ascending), and the group's visdata
 real/imaginary parts, flags and nsamples in (blt, ascending channel, pol) order.
@@ -25,11 +26,15 @@ p.add_argument("out")
 p.add_argument("--drop", default="")
 p.add_argument("--npols-of", type=int, default=-1)
 p.add_argument("--seed", type=int, default=1)
+p.add_argument("--nant", type=int, default=5)
+p.add_argument("--nchan", type=int, default=4)
+p.add_argument("--ntimes", type=int, default=3)
+p.add_argument("--no-expected", action="store_true")
 a = p.parse_args()
 rng = np.random.default_rng(a.seed)
 random.seed(a.seed)
 
-NSB, NCHAN, NANT, NTIMES = 16, 4, 5, 3
+NSB, NCHAN, NANT, NTIMES = 16, a.nchan, a.nant, a.ntimes
 WIDTH = -244140.625
 TOP = 1498.75e6
 ants = np.arange(NANT)
@@ -93,7 +98,7 @@ for sb in order:
         d["visdata"] = vis
         d["flags"] = flg
         d["nsamples"] = ns
-    if npols == 2:
+    if npols == 2 and not a.no_expected:
         for c in range(NCHAN):
             freqs.append((f_sb[c], vis[:, 0, c, :], flg[:, 0, c, :], ns[:, 0, c, :]))
 
