@@ -16,9 +16,9 @@ import org.vispark.formats.ms.SpectralWindow;
 /**
  * A UVH5 header as the MS subtables would describe it, the way the lake holds an MS:
  * <ul>
- * <li>ANTENNA: one row per entry of {@code antenna_numbers}, its id the antenna number (so the
- *     {@code ant_1_array}/{@code ant_2_array} values are ANTENNA1/ANTENNA2 unchanged), positions
- *     absolute ITRF.</li>
+ * <li>ANTENNA: one row per entry of {@code antenna_numbers}, in ascending antenna number, numbered
+ *     0..N-1 as the MS numbers its rows ({@link #antennaId} maps an antenna number to its row; names
+ *     are kept, so the number stays readable in e.g. "pad12"), positions absolute ITRF.</li>
  * <li>SPECTRAL_WINDOW: one per {@code spw_array} entry (in that order, ids 0..Nspws-1), its channels
  *     those of {@code flex_spw_id_array} with that id, in ascending frequency (a file with negative
  *     {@code channel_width} is reversed; widths become positive), frame TOPO.</li>
@@ -33,10 +33,18 @@ public final class Uvh5MsModel {
     private final Uvh5Header h;
     private final int[][] channelsBySpw;
     private final List<Integer> catalogueIds;
+    /** File indices of the antennas in ascending antenna number: row k of ANTENNA is antenna byNumber[k]. */
+    private final int[] byNumber;
+    private final java.util.Map<Integer, Integer> idOfNumber = new java.util.HashMap<>();
 
     public Uvh5MsModel(Uvh5Header header) {
         this.h = header;
         this.catalogueIds = new ArrayList<>(header.phaseCenters().keySet());
+        this.byNumber = IntStream.range(0, header.antennaNumbers().length).boxed()
+                .sorted(Comparator.comparingInt(a -> header.antennaNumbers()[a])).mapToInt(Integer::intValue).toArray();
+        for (int k = 0; k < byNumber.length; k++) {
+            idOfNumber.put(header.antennaNumbers()[byNumber[k]], k);
+        }
         this.channelsBySpw = new int[header.spwArray().length][];
         for (int s = 0; s < channelsBySpw.length; s++) {
             int id = header.spwArray()[s];
@@ -55,6 +63,11 @@ public final class Uvh5MsModel {
         return channelsBySpw[spw].clone();
     }
 
+    /** The ANTENNA row (ANTENNA1/ANTENNA2 value) of an antenna number; -1 if the header has no such antenna. */
+    public int antennaId(int antennaNumber) {
+        return idOfNumber.getOrDefault(antennaNumber, -1);
+    }
+
     /** FIELD_ID of a blt. */
     public int fieldId(int blt) {
         return catalogueIds.indexOf(h.phaseCenterIds()[blt]);
@@ -63,10 +76,10 @@ public final class Uvh5MsModel {
     public List<Antenna> antennas() {
         double[][] itrf = h.antennaPositionsItrf_m();
         List<Antenna> out = new ArrayList<>();
-        for (int a = 0; a < h.antennaNumbers().length; a++) {
+        for (int k = 0; k < byNumber.length; k++) {
+            int a = byNumber[k];
             double dish = h.antennaDiameters_m() == null ? 0 : h.antennaDiameters_m()[a];
-            out.add(new Antenna(h.antennaNumbers()[a], h.antennaNames()[a], h.antennaNames()[a], itrf[a], dish,
-                    "alt-az", false));
+            out.add(new Antenna(k, h.antennaNames()[a], h.antennaNames()[a], itrf[a], dish, "alt-az", false));
         }
         return out;
     }

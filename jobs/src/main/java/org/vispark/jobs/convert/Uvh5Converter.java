@@ -68,7 +68,7 @@ final class Uvh5Converter {
             double[] timeRange;
             SortBuffer buffer = SortBuffer.acquire(RangeConverter.runBytes());
             try {
-                timeRange = convertRows(task, file, records, (int) first, (int) count, writers, buffer);
+                timeRange = convertRows(task, file, model, records, (int) first, (int) count, writers, buffer);
             } finally {
                 SortBuffer.release(buffer);
             }
@@ -90,8 +90,8 @@ final class Uvh5Converter {
         }
     }
 
-    private static double[] convertRows(ConvertTask task, Uvh5Source file, Uvh5RowRecords records, int first, int count,
-            PartitionWriters writers, SortBuffer buffer) throws IOException, UnreadableMsException {
+    private static double[] convertRows(ConvertTask task, Uvh5Source file, Uvh5MsModel model, Uvh5RowRecords records,
+            int first, int count, PartitionWriters writers, SortBuffer buffer) throws IOException, UnreadableMsException {
         Uvh5Header h = file.header();
         long bltBytes = 16L * h.nfreqs() * h.npols() + 200;
         int chunk = (int) Math.max(1, Math.min(1 << 16, RangeConverter.CHUNK_BYTES / bltBytes));
@@ -108,11 +108,11 @@ final class Uvh5Converter {
                     () -> file.read(at, n));
             for (int b = 0; b < n; b++) {
                 int blt = b0 + b;
-                int a1 = h.ant1()[blt];
-                int a2 = h.ant2()[blt];
+                int a1 = model.antennaId(h.ant1()[blt]);
+                int a2 = model.antennaId(h.ant2()[blt]);
                 if (a1 < 0 || a2 < 0 || a1 > LakeLayout.MAX_ANTENNA || a2 > LakeLayout.MAX_ANTENNA) {
-                    throw new UnreadableMsException("blt " + blt + ": antennas " + a1 + ", " + a2
-                            + " are outside 0.." + LakeLayout.MAX_ANTENNA, null);
+                    throw new UnreadableMsException("blt " + blt + ": antenna numbers " + h.ant1()[blt] + ", "
+                            + h.ant2()[blt] + " are not both in antenna_numbers", null);
                 }
                 double time = records.timeMjdSec(blt);
                 tmin = Math.min(tmin, time);

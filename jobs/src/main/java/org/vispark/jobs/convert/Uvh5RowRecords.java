@@ -11,7 +11,7 @@ import org.vispark.udfs.vis.PackedCells;
  * UVH5 blts as {@link RowRecords}' sort-buffer records: one record per (blt, spectral window), its
  * channels in the lake's ascending-frequency order ({@link Uvh5MsModel#channels}). TIME and
  * TIME_CENTROID are {@code time_array} as MJD seconds, INTERVAL and EXPOSURE {@code integration_time};
- * ANTENNA1/2 the antenna numbers; UVW {@code uvw_array} unchanged (ant2 − ant1, as in the MS); DATA
+ * ANTENNA1/2 the antennas' ANTENNA rows ({@link Uvh5MsModel#antennaId}); UVW {@code uvw_array} unchanged (ant2 − ant1, as in the MS); DATA
  * {@code visdata}, FLAG {@code flags}, WEIGHT_SPECTRUM {@code nsamples}, WEIGHT per correlation the mean
  * of {@code nsamples} over the window's channels; FLAG_ROW when every flag of the row is set. FEED1/2,
  * OBSERVATION_ID and ARRAY_ID are 0, SCAN_NUMBER 1; STATE_ID, PROCESSOR_ID, SIGMA, MODEL_DATA and
@@ -87,8 +87,8 @@ final class Uvh5RowRecords {
         dst.putDouble(integration);
         dst.putDouble(integration);
         dst.putDouble(time);
-        dst.putInt(h.ant1()[blt]);
-        dst.putInt(h.ant2()[blt]);
+        dst.putInt(model.antennaId(h.ant1()[blt]));
+        dst.putInt(model.antennaId(h.ant2()[blt]));
         dst.putInt(0);
         dst.putInt(0);
         dst.putInt(model.fieldId(blt));

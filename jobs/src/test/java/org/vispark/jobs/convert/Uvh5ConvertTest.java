@@ -110,6 +110,8 @@ class Uvh5ConvertTest {
         assertEquals(h.get("telescope_name").asText(), ms.getString(ms.fieldIndex("telescope")));
         assertEquals("uvh5", ms.getString(ms.fieldIndex("format")));
 
+        int[] numbers = IntStream.range(0, h.get("antenna_numbers").size())
+                .map(i -> h.get("antenna_numbers").get(i).asInt()).toArray();
         List<Row> rows = spark.sql("SELECT * FROM visibilities WHERE ms_id = " + msId + " ORDER BY row").collectAsList();
         assertEquals(nblts, rows.size());
         double[] times = doubles(d.get("time_mjd_sec"));
@@ -127,8 +129,8 @@ class Uvh5ConvertTest {
             assertEquals(r.getDouble(r.fieldIndex("time")), r.getDouble(r.fieldIndex("time_centroid")), at);
             assertEquals(integration[b], r.getDouble(r.fieldIndex("interval")), at + "interval");
             assertEquals(integration[b], r.getDouble(r.fieldIndex("exposure")), at + "exposure");
-            assertEquals(h.get("ant_1_array").get(b).asInt(), r.getInt(r.fieldIndex("antenna1")), at);
-            assertEquals(h.get("ant_2_array").get(b).asInt(), r.getInt(r.fieldIndex("antenna2")), at);
+            assertEquals(row(numbers, h.get("ant_1_array").get(b).asInt()), r.getInt(r.fieldIndex("antenna1")), at);
+            assertEquals(row(numbers, h.get("ant_2_array").get(b).asInt()), r.getInt(r.fieldIndex("antenna2")), at);
             assertEquals(0, r.getInt(r.fieldIndex("spw")), at);
             assertEquals(0, r.getInt(r.fieldIndex("data_desc_id")), at);
             assertEquals(0, r.getInt(r.fieldIndex("field_id")), at);
@@ -162,17 +164,18 @@ class Uvh5ConvertTest {
 
         List<Row> ants = spark.sql("SELECT * FROM antennas WHERE ms_id = " + msId + " ORDER BY antenna_id")
                 .collectAsList();
-        int[] numbers = IntStream.range(0, h.get("antenna_numbers").size())
-                .map(i -> h.get("antenna_numbers").get(i).asInt()).toArray();
         assertEquals(numbers.length, ants.size());
         double[] itrf = doubles(d.get("antenna_itrf_m"));
-        for (Row a : ants) {
-            int id = a.getInt(a.fieldIndex("antenna_id"));
-            int i = IntStream.range(0, numbers.length).filter(k -> numbers[k] == id).findFirst().orElseThrow();
+        int[] sorted = Arrays.stream(numbers).sorted().toArray();
+        for (int id = 0; id < ants.size(); id++) {
+            Row a = ants.get(id);
+            assertEquals(id, a.getInt(a.fieldIndex("antenna_id")), "ANTENNA rows 0..N-1");
+            int number = sorted[id];
+            int i = IntStream.range(0, numbers.length).filter(k -> numbers[k] == number).findFirst().orElseThrow();
             assertEquals(h.get("antenna_names").get(i).asText(), a.getString(a.fieldIndex("name")));
             List<Double> pos = a.getList(a.fieldIndex("position_itrf_m"));
             for (int k = 0; k < 3; k++) {
-                assertEquals(itrf[3 * i + k], pos.get(k), 1e-6, "antenna " + id);
+                assertEquals(itrf[3 * i + k], pos.get(k), 1e-6, "antenna " + number);
             }
         }
         Row spw = spark.sql("SELECT * FROM spectral_windows WHERE ms_id = " + msId).collectAsList().get(0);
@@ -202,6 +205,11 @@ class Uvh5ConvertTest {
             assertEquals(Math.toRadians(h.get("latitude").asDouble()),
                     field.getDouble(field.fieldIndex("phase_dir_lat_rad")), 1e-15);
         }
+    }
+
+    /** The ANTENNA row of an antenna number: its rank among the file's antenna numbers. */
+    private static int row(int[] numbers, int number) {
+        return (int) Arrays.stream(numbers).filter(n -> n < number).count();
     }
 
     /** formats' h5py reference script (one copy, beside the reader's conformance test). */
