@@ -13,18 +13,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code vispark convert --lake LAKE MS_OR_GLOB...}: converts Measurement Sets into the Parquet
+ * {@code vispark convert --lake LAKE MS_OR_GLOB...}: converts Measurement Sets and UVH5 files into the Parquet
  * visibility lake. Exit status 0 when every MS is in the lake, 1 when some could not be converted
  * (recorded in the lake's {@code ms} table with their error), 2 when the run itself failed.
  */
-@Command(name = "convert", description = "Convert Measurement Sets (paths or globs, local or Hadoop FileSystem URIs)"
-        + " into a Parquet visibility lake (created if missing) with Spark. A rerun converts only new or changed MS.")
+@Command(name = "convert", description = "Convert Measurement Sets and UVH5 files (.uvh5, .hdf5, .h5; paths or globs,"
+        + " local or Hadoop FileSystem URIs) into a Parquet visibility lake (created if missing) with Spark. A rerun converts only new or changed MS.")
 final class ConvertCommand implements Callable<Integer> {
 
     @Mixin
     LakeOption lake;
 
-    @Parameters(arity = "1..*", paramLabel = "MS_OR_GLOB", description = "Measurement Sets, or glob patterns")
+    @Parameters(arity = "1..*", paramLabel = "MS_OR_GLOB", description = "Measurement Sets or UVH5 files, or glob patterns")
     List<String> inputs;
 
     @Option(names = "--baseline-buckets", paramLabel = "N",
@@ -44,6 +44,10 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--retry-failed", description = "convert again MS that failed before even if unchanged")
     boolean retryFailed;
 
+    @Option(names = "--allow-incomplete",
+            description = "convert DSA-110 subband groups that lack subbands, their channels flagged (default: record and leave them)")
+    boolean allowIncomplete;
+
     @Mixin
     SparkSessions sparkOptions;
 
@@ -53,7 +57,8 @@ final class ConvertCommand implements Callable<Integer> {
         ConvertOptions o;
         try {
             o = ConvertOptions.of(lake.root(), inputs).withBaselineBuckets(baselineBuckets).withTaskBytes(taskMb << 20)
-                    .withChecksum(!noChecksum).withRetryFailed(retryFailed).withCodec(codec.name());
+                    .withChecksum(!noChecksum).withRetryFailed(retryFailed).withCodec(codec.name())
+                    .withAllowIncomplete(allowIncomplete);
         } catch (IllegalArgumentException e) {
             System.err.println("convert: " + e.getMessage());
             return 2;

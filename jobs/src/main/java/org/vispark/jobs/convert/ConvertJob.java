@@ -82,9 +82,10 @@ public final class ConvertJob {
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(sc);
         Broadcast<HadoopConf> hconf = jsc.broadcast(new HadoopConf(conf));
-        List<MsScan> scans = in.uris().isEmpty() ? List.of()
-                : jsc.parallelize(in.uris(), Math.min(in.uris().size(), Math.max(1, sc.defaultParallelism() * 4)))
-                        .map(uri -> MsScan.of(uri, hconf.value())).collect();
+        List<SourceInput> sources = SourceInput.of(in.uris(), o.allowIncomplete());
+        List<MsScan> scans = sources.isEmpty() ? List.of()
+                : jsc.parallelize(sources, Math.min(sources.size(), Math.max(1, sc.defaultParallelism() * 4)))
+                        .map(source -> MsScan.of(source, hconf.value())).collect();
 
         BatchCommitter committer = new BatchCommitter(lake, conf, runId);
         List<MsPlan> plans = new ArrayList<>();
@@ -112,7 +113,7 @@ public final class ConvertJob {
             for (int r = 0; r < ranges; r++) {
                 long first = s.rows() == null ? 0 : s.rows() * r / ranges;
                 long count = s.rows() == null ? -1 : s.rows() * (r + 1) / ranges - first;
-                tasks.add(new ConvertTask(index, s.uri(), s.msId(), conversion, r, first, count, s.fingerprint(),
+                tasks.add(new ConvertTask(index, s.uri(), s.members(), s.flagMissing(), s.msId(), conversion, r, first, count, s.fingerprint(),
                         r == 0, r == 0 && o.checksum(), runId, lake.layout(), o.codec()));
             }
         }
@@ -262,7 +263,8 @@ public final class ConvertJob {
         }
         CatalogueEntry e = new CatalogueEntry(s.msId(), plan.conversion, s.uri(), CatalogueEntry.CONVERTED, null,
                 s.bytes(), s.files(), s.fingerprint(), first.checksum(), first.msRows(), tmin, tmax, first.telescope(),
-                lakeFiles, lakeBytes, seconds, System.currentTimeMillis(), VERSION);
+                lakeFiles, lakeBytes, seconds, System.currentTimeMillis(), VERSION,
+                SourceFormat.of(s.uri()).catalogueName(), sourceFiles(s));
         committer.add(e, files, SubtableRecords.decode(first.subtables()));
         totals[0] += first.msRows();
         totals[1] += s.bytes();
@@ -274,7 +276,13 @@ public final class ConvertJob {
     private static CatalogueEntry failedEntry(MsScan s, long conversion, String error, double seconds) {
         return new CatalogueEntry(s.msId(), conversion, s.uri(), CatalogueEntry.FAILED, error, s.bytes(), s.files(),
                 s.fingerprint(), null, s.rows(), null, null, null, null, null, seconds, System.currentTimeMillis(),
-                VERSION);
+                VERSION, SourceFormat.of(s.uri()).catalogueName(), sourceFiles(s));
+    }
+
+    /** A subband group's file names; null for an MS or a single file. */
+    private static List<String> sourceFiles(MsScan s) {
+        return s.members() == null ? null
+                : s.members().stream().map(u -> u.substring(u.lastIndexOf('/') + 1)).toList();
     }
 
     private static Throwable failureOf(SimpleFutureAction<Object> job) {

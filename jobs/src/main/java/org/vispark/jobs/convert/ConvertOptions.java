@@ -14,44 +14,52 @@ import java.util.List;
  * @param codec Parquet compression of the visibility files
  * @param commitSeconds longest time a finished MS waits for its batch commit
  * @param progressSeconds interval of the console progress line
+ * @param allowIncomplete whether an incomplete DSA-110 subband group is converted, its missing subbands'
+ *     channels flagged, rather than recorded and left until complete
  */
 public record ConvertOptions(String lake, List<String> inputs, Integer baselineBuckets, long taskBytes,
-        boolean checksum, boolean retryFailed, String codec, double commitSeconds, double progressSeconds) {
+        boolean checksum, boolean retryFailed, String codec, double commitSeconds, double progressSeconds,
+        boolean allowIncomplete) {
 
     public static final long DEFAULT_TASK_BYTES = 4L << 30;
 
     /** Defaults for everything but the lake and the inputs. */
     public static ConvertOptions of(String lake, List<String> inputs) {
-        return new ConvertOptions(lake, inputs, null, DEFAULT_TASK_BYTES, true, false, "snappy", 30, 5);
+        return new ConvertOptions(lake, inputs, null, DEFAULT_TASK_BYTES, true, false, "snappy", 30, 5, false);
     }
 
     public ConvertOptions withBaselineBuckets(Integer buckets) {
         return new ConvertOptions(lake, inputs, buckets, taskBytes, checksum, retryFailed, codec, commitSeconds,
-                progressSeconds);
+                progressSeconds, allowIncomplete);
     }
 
     public ConvertOptions withTaskBytes(long bytes) {
         return new ConvertOptions(lake, inputs, baselineBuckets, bytes, checksum, retryFailed, codec, commitSeconds,
-                progressSeconds);
+                progressSeconds, allowIncomplete);
     }
 
     public ConvertOptions withRetryFailed(boolean retry) {
         return new ConvertOptions(lake, inputs, baselineBuckets, taskBytes, checksum, retry, codec, commitSeconds,
-                progressSeconds);
+                progressSeconds, allowIncomplete);
     }
 
     public ConvertOptions withChecksum(boolean on) {
         return new ConvertOptions(lake, inputs, baselineBuckets, taskBytes, on, retryFailed, codec, commitSeconds,
-                progressSeconds);
+                progressSeconds, allowIncomplete);
     }
 
     public ConvertOptions withCodec(String name) {
         return new ConvertOptions(lake, inputs, baselineBuckets, taskBytes, checksum, retryFailed, name, commitSeconds,
-                progressSeconds);
+                progressSeconds, allowIncomplete);
     }
 
     public ConvertOptions withCommitSeconds(double s) {
         return new ConvertOptions(lake, inputs, baselineBuckets, taskBytes, checksum, retryFailed, codec, s,
-                progressSeconds);
+                progressSeconds, allowIncomplete);
+    }
+
+    public ConvertOptions withAllowIncomplete(boolean allow) {
+        return new ConvertOptions(lake, inputs, baselineBuckets, taskBytes, checksum, retryFailed, codec, commitSeconds,
+                progressSeconds, allow);
     }
 }

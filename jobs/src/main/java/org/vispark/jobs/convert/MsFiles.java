@@ -18,7 +18,7 @@ import org.apache.hadoop.fs.Path;
 import org.vispark.jobs.lake.FileTrees;
 
 /**
- * The files of an MS directory (recursively), their total size, and two digests of them: the
+ * The files of an MS directory (recursively) or the one file of a UVH5 input, their total size, and two digests of them: the
  * fingerprint (relative path, size and modification time of every file: cheap, decides whether a
  * rerun converts the MS again) and the content checksum (relative path, size and CRC32C of every file).
  */
@@ -34,11 +34,18 @@ final class MsFiles {
         this.entries = entries;
     }
 
-    /** Lists an MS directory; fails when it is not a directory. */
+    /**
+     * Lists an MS directory, or a UVH5 file as one entry with an empty relative path; fails when an MS
+     * is not a directory.
+     */
     static MsFiles list(String uri, Configuration conf) throws IOException {
         Path dir = new Path(uri);
         FileSystem fs = dir.getFileSystem(conf);
-        if (!fs.getFileStatus(dir).isDirectory()) {
+        FileStatus status = fs.getFileStatus(dir);
+        if (SourceFormat.of(uri) == SourceFormat.UVH5 && status.isFile()) {
+            return new MsFiles(dir, List.of(new Entry("", status.getLen(), status.getModificationTime())));
+        }
+        if (!status.isDirectory()) {
             throw new IOException(uri + " is not a directory, so not a Measurement Set");
         }
         String prefix = fs.makeQualified(dir).toUri().getPath();
@@ -51,6 +58,25 @@ final class MsFiles {
         }
         entries.sort((a, b) -> a.relative().compareTo(b.relative()));
         return new MsFiles(dir, entries);
+    }
+
+    /** The files of a subband group (URIs of one directory), relative to that directory. */
+    static MsFiles ofGroup(List<String> memberUris, Configuration conf) throws IOException {
+        List<Entry> entries = new ArrayList<>();
+        Path dir = null;
+        for (String uri : memberUris) {
+            Path p = new Path(uri);
+            FileStatus s = p.getFileSystem(conf).getFileStatus(p);
+            dir = p.getParent();
+            entries.add(new Entry(p.getName(), s.getLen(), s.getModificationTime()));
+        }
+        entries.sort((a, b) -> a.relative().compareTo(b.relative()));
+        return new MsFiles(dir, entries);
+    }
+
+    /** The files of an input: a subband group's ({@code members}), or its MS directory's or UVH5 file's. */
+    static MsFiles of(String uri, List<String> members, Configuration conf) throws IOException {
+        return members != null ? ofGroup(members, conf) : list(uri, conf);
     }
 
     List<Entry> entries() {

@@ -23,18 +23,56 @@ public final class MsInputs {
         TreeSet<String> uris = new TreeSet<>();
         List<String> unmatched = new ArrayList<>();
         for (String pattern : patterns) {
-            Path p = new Path(pattern);
-            FileSystem fs = p.getFileSystem(conf);
-            FileStatus[] matches = fs.globStatus(p);
-            if (matches == null || matches.length == 0) {
+            List<String> matched;
+            try {
+                matched = hadoopGlob(pattern, conf);
+            } catch (IllegalArgumentException e) {
+                // Hadoop's Path cannot hold a name with ':' (HADOOP-3257), such as the DSA-110's
+                // YYYY-MM-DDTHH:MM:SS_sbNN.hdf5; a local pattern is then matched with java.nio
+                if (!isLocalPattern(pattern)) {
+                    throw e;
+                }
+                matched = localGlob(pattern);
+            }
+            if (matched.isEmpty()) {
                 unmatched.add(pattern);
-                continue;
             }
-            for (FileStatus s : matches) {
-                uris.add(stripSlash(fs.makeQualified(s.getPath()).toString()));
-            }
+            uris.addAll(matched);
         }
         return new Resolved(new ArrayList<>(uris), unmatched);
+    }
+
+    private static List<String> hadoopGlob(String pattern, Configuration conf) throws IOException {
+        Path p = new Path(pattern);
+        FileSystem fs = p.getFileSystem(conf);
+        FileStatus[] matches = fs.globStatus(p);
+        List<String> out = new ArrayList<>();
+        for (FileStatus s : matches == null ? new FileStatus[0] : matches) {
+            out.add(stripSlash(fs.makeQualified(s.getPath()).toString()));
+        }
+        return out;
+    }
+
+    private static boolean isLocalPattern(String pattern) {
+        return pattern.startsWith("file:") || !pattern.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*");
+    }
+
+    /** A local pattern matched with java.nio: wildcards in the last path element only; URIs as Hadoop qualifies them. */
+    private static List<String> localGlob(String pattern) throws IOException {
+        String path = pattern.startsWith("file:") ? java.net.URI.create(pattern).getPath() : pattern;
+        java.nio.file.Path p = java.nio.file.Path.of(path).toAbsolutePath().normalize();
+        java.nio.file.Path dir = p.getParent();
+        List<String> out = new ArrayList<>();
+        if (dir == null || !java.nio.file.Files.isDirectory(dir)) {
+            return out;
+        }
+        try (java.nio.file.DirectoryStream<java.nio.file.Path> s =
+                java.nio.file.Files.newDirectoryStream(dir, p.getFileName().toString())) {
+            for (java.nio.file.Path m : s) {
+                out.add("file:" + m);
+            }
+        }
+        return out;
     }
 
     /** The ms_id of an MS: the first 8 bytes of the SHA-256 of its qualified URI, sign bit cleared. */

@@ -34,7 +34,7 @@ final class RangeConverter {
 
     /** Reading from the MS, whose failures make the MS fail rather than the task. */
     @FunctionalInterface
-    private interface Reading<T> {
+    interface Reading<T> {
         T get() throws IOException;
     }
 
@@ -45,7 +45,7 @@ final class RangeConverter {
         return Math.max(MIN_RUN_BYTES, Math.min(MAX_RUN_BYTES, perCore));
     }
 
-    private static <T> T reading(String what, Reading<T> r) throws UnreadableMsException {
+    static <T> T reading(String what, Reading<T> r) throws UnreadableMsException {
         try {
             return r.get();
         } catch (IOException | RuntimeException e) {
@@ -71,6 +71,9 @@ final class RangeConverter {
 
     private static TaskResult convert(ConvertTask task, Configuration conf, java.nio.file.Path scratch,
             String attemptDir, long t0) throws IOException, UnreadableMsException {
+        if (SourceFormat.of(task.uri()) != SourceFormat.MS) {
+            return Uvh5Converter.convert(task, conf, scratch, attemptDir, t0);
+        }
         try (LocalMs local = reading("copying the MS to local scratch", () -> LocalMs.of(task.uri(), scratch, conf));
                 MeasurementSet ms = reading("opening the MS", () -> MeasurementSet.open(local.dir()));
                 PartitionWriters writers = new PartitionWriters(task, conf, attemptDir)) {
@@ -124,7 +127,8 @@ final class RangeConverter {
         long rowBytes = reading("reading cell shapes", m::rowBytesEstimate);
         int chunk = (int) Math.max(1, Math.min(1 << 16, CHUNK_BYTES / Math.max(1, rowBytes)));
         RowRecords records = new RowRecords(m);
-        GenericRecord rec = RowRecords.newRecord();
+        RowDecoder decoder = new RowDecoder(records.present());
+        GenericRecord rec = RowDecoder.newRecord();
         RunIndex index = new RunIndex();
         LakeLayout layout = task.layout();
         CellColumn[] shapeSources = m.cellColumns();
@@ -167,7 +171,7 @@ final class RangeConverter {
                 tmax = Math.max(tmax, time);
                 int size = records.size(i);
                 if (!buffer.fits(size)) {
-                    writeRun(buffer, index, records, rec, task, writers);
+                    writeRun(buffer, index, decoder, rec, task, writers);
                 }
                 long offset = buffer.reserve(size);
                 ByteBuffer dst = buffer.writer();
@@ -182,15 +186,15 @@ final class RangeConverter {
                 index.add(partition, LakeLayout.baseline(a1, a2), time, row, offset, size);
             }
         }
-        writeRun(buffer, index, records, rec, task, writers);
+        writeRun(buffer, index, decoder, rec, task, writers);
         return new double[] {tmin, tmax};
     }
 
     /** Writes the buffered rows in (partition, baseline, time) order and empties the buffer. */
-    private static void writeRun(SortBuffer buffer, RunIndex index, RowRecords records, GenericRecord rec,
+    static void writeRun(SortBuffer buffer, RunIndex index, RowDecoder decoder, GenericRecord rec,
             ConvertTask task, PartitionWriters writers) throws IOException {
         for (int k : index.sortedOrder()) {
-            records.read(buffer.record(index.offset(k), index.length(k)), task.msId(), task.conversion(), rec);
+            decoder.read(buffer.record(index.offset(k), index.length(k)), task.msId(), task.conversion(), rec);
             writers.write(index.partition(k), rec);
         }
         buffer.clear();
@@ -207,7 +211,7 @@ final class RangeConverter {
         }
     }
 
-    private static double seconds(long t0) {
+    static double seconds(long t0) {
         return (System.nanoTime() - t0) / 1e9;
     }
 }

@@ -24,12 +24,13 @@ import org.vispark.formats.ms.Field;
 import org.vispark.formats.ms.MeasurementSet;
 import org.vispark.formats.ms.Polarization;
 import org.vispark.formats.ms.SpectralWindow;
+import org.vispark.formats.uvh5.Uvh5MsModel;
 import org.vispark.jobs.lake.LakeTable;
 
 /**
  * The rows of the per-MS lake tables (antennas, spectral_windows, polarizations, fields,
  * data_descriptions) read from an MS's subtables through {@link MeasurementSet} (SI units, frames
- * named), and their Avro binary form for carrying them from a task to the driver.
+ * named) or made from a UVH5 header, and their Avro binary form for carrying them from a task to the driver.
  */
 final class SubtableRecords {
     /**
@@ -47,9 +48,22 @@ final class SubtableRecords {
 
     /** Reads the subtables of {@code ms}. */
     static Map<LakeTable, List<GenericRecord>> read(MeasurementSet ms, long msId, long conversion) throws IOException {
+        return records(ms.antennas(), ms.spectralWindows(), ms.polarizations(), ms.fields(), ms.dataDescriptions(),
+                msId, conversion);
+    }
+
+    /** The subtables a UVH5 file's header describes (see {@link Uvh5MsModel}). */
+    static Map<LakeTable, List<GenericRecord>> of(Uvh5MsModel uvh5, long msId, long conversion) {
+        return records(uvh5.antennas(), uvh5.spectralWindows(), uvh5.polarizations(), uvh5.fields(),
+                uvh5.dataDescriptions(), msId, conversion);
+    }
+
+    private static Map<LakeTable, List<GenericRecord>> records(List<Antenna> antennas, List<SpectralWindow> windows,
+            List<Polarization> polarizations, List<Field> fieldRows, List<DataDescription> dataDescriptions,
+            long msId, long conversion) {
         Map<LakeTable, List<GenericRecord>> out = new EnumMap<>(LakeTable.class);
         List<GenericRecord> ants = new ArrayList<>();
-        for (Antenna a : ms.antennas()) {
+        for (Antenna a : antennas) {
             GenericRecord r = record(LakeTable.ANTENNAS, msId, conversion);
             r.put("antenna_id", a.id());
             r.put("name", a.name());
@@ -62,7 +76,7 @@ final class SubtableRecords {
         }
         out.put(LakeTable.ANTENNAS, ants);
         List<GenericRecord> spws = new ArrayList<>();
-        for (SpectralWindow s : ms.spectralWindows()) {
+        for (SpectralWindow s : windows) {
             GenericRecord r = record(LakeTable.SPECTRAL_WINDOWS, msId, conversion);
             r.put("spw_id", s.id());
             r.put("name", s.name());
@@ -76,7 +90,7 @@ final class SubtableRecords {
         }
         out.put(LakeTable.SPECTRAL_WINDOWS, spws);
         List<GenericRecord> pols = new ArrayList<>();
-        for (Polarization p : ms.polarizations()) {
+        for (Polarization p : polarizations) {
             GenericRecord r = record(LakeTable.POLARIZATIONS, msId, conversion);
             r.put("pol_id", p.id());
             r.put("num_corr", p.corrTypes().length);
@@ -86,7 +100,7 @@ final class SubtableRecords {
         }
         out.put(LakeTable.POLARIZATIONS, pols);
         List<GenericRecord> fields = new ArrayList<>();
-        for (Field f : ms.fields()) {
+        for (Field f : fieldRows) {
             GenericRecord r = record(LakeTable.FIELDS, msId, conversion);
             r.put("field_id", f.id());
             r.put("name", f.name());
@@ -100,7 +114,7 @@ final class SubtableRecords {
         }
         out.put(LakeTable.FIELDS, fields);
         List<GenericRecord> dds = new ArrayList<>();
-        for (DataDescription d : ms.dataDescriptions()) {
+        for (DataDescription d : dataDescriptions) {
             GenericRecord r = record(LakeTable.DATA_DESCRIPTIONS, msId, conversion);
             r.put("data_desc_id", d.id());
             r.put("spw_id", d.spectralWindowId());

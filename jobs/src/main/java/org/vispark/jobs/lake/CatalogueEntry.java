@@ -6,12 +6,14 @@ import org.apache.avro.generic.GenericRecord;
 
 /**
  * One row of the {@code ms} catalogue (schema {@code ms.avsc}): the commit record of one conversion of
- * one MS. Nullable fields are null when unknown (e.g. for an MS that could not be opened).
+ * one MS (or UVH5 file: {@code format}). Nullable fields are null when unknown (e.g. for an MS that
+ * could not be opened); {@code format} is null in entries written before it was recorded (an MS); {@code sourceFiles} lists
+ * a subband group's files.
  */
 public record CatalogueEntry(long msId, long conversion, String uri, String status, String error, long bytes,
         int files, String fingerprint, String checksum, Long rows, Double timeStart, Double timeEnd, String telescope,
-        Integer lakeFiles, Long lakeBytes, double seconds, long committedAtMillis, String visparkVersion)
-        implements Serializable {
+        Integer lakeFiles, Long lakeBytes, double seconds, long committedAtMillis, String visparkVersion,
+        String format, java.util.List<String> sourceFiles) implements Serializable {
 
     public static final String CONVERTED = "converted";
     public static final String FAILED = "failed";
@@ -46,6 +48,8 @@ public record CatalogueEntry(long msId, long conversion, String uri, String stat
         r.put("seconds", seconds);
         r.put("committed_at", committedAtMillis);
         r.put("vispark_version", visparkVersion);
+        r.put("format", format);
+        r.put("source_files", sourceFiles);
         return r;
     }
 
@@ -55,12 +59,16 @@ public record CatalogueEntry(long msId, long conversion, String uri, String stat
                 str(r, "fingerprint"), str(r, "checksum"), (Long) r.get("rows"), (Double) r.get("time_start"),
                 (Double) r.get("time_end"), str(r, "telescope"), (Integer) r.get("lake_files"),
                 (Long) r.get("lake_bytes"), (Double) r.get("seconds"), committedAt(r.get("committed_at")),
-                str(r, "vispark_version"));
+                str(r, "vispark_version"), str(r, "format"), strings(r.get("source_files")));
     }
 
     private static String str(GenericRecord r, String field) {
         Object v = r.get(field);
         return v == null ? null : v.toString();
+    }
+
+    private static java.util.List<String> strings(Object v) {
+        return v == null ? null : ((java.util.List<?>) v).stream().map(Object::toString).toList();
     }
 
     private static long committedAt(Object v) {

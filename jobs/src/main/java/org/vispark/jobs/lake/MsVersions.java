@@ -128,6 +128,7 @@ public final class MsVersions {
         long bytes = files.stream().mapToLong(StagedFile::bytes).sum();
         return new CatalogueEntry(old.msId(), conversion, old.uri(), CatalogueEntry.CONVERTED, null, old.bytes(),
                 old.files(), old.fingerprint(), old.checksum(), old.rows(), old.timeStart(), old.timeEnd(),
-                old.telescope(), files.size(), bytes, seconds, System.currentTimeMillis(), version);
+                old.telescope(), files.size(), bytes, seconds, System.currentTimeMillis(), version, old.format(),
+                old.sourceFiles());
     }
 }

@@ -1,0 +1,191 @@
+package org.vispark.formats.uvh5;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A subband group read as one source: the blts of every file side by side, their channels merged in
+ * ascending frequency (the DSA-110 writes each file's channels descending), one spectral window.
+ * Every file must have the same blts (antennas, times within half an integration), the same
+ * polarizations and one spectral window; a file that differs fails the group with a
+ * {@link Uvh5FormatException} naming it. Antennas, UVW, times and the rest of the header are the
+ * first file's (lowest subband number).
+ *
+ * <p>An incomplete group opened with {@code flagMissing} also has the missing subbands' channels,
+ * flagged, visibilities 0, nsamples 0: their frequencies continue the present files' grid (every file
+ * the same channel count and width; each file's first frequency linear in its subband number, the step
+ * from two present files, or the file's channel count times its width when only one is present).
+ */
+public final class Uvh5Group implements Uvh5Source {
+    private final List<Uvh5File> files;
+    private final Uvh5Header header;
+    /**
+     * For each channel of the group (ascending): the file holding it (-1 for a flagged channel of a
+     * missing subband) and its index in that file.
+     */
+    private final int[] fileOf;
+    private final int[] channelIn;
+
+    /** A channel of the group: its frequency and width (Hz), its file (-1 if missing) and index there. */
+    private record Channel(double freq_hz, double width_hz, int file, int index) {}
+
+    private Uvh5Group(List<Uvh5File> files, List<Integer> subbands, List<Integer> missing) throws Uvh5FormatException {
+        this.files = files;
+        Uvh5Header ref = files.get(0).header();
+        List<Channel> channels = new ArrayList<>();
+        for (int f = 0; f < files.size(); f++) {
+            Uvh5File file = files.get(f);
+            check(file, ref, files.get(0).path());
+            Uvh5Header h = file.header();
+            for (int c = 0; c < h.nfreqs(); c++) {
+                channels.add(new Channel(h.freq_hz()[c], Math.abs(h.channelWidth_hz()[c]), f, c));
+            }
+        }
+        channels.addAll(missingChannels(files, subbands, missing));
+        channels.sort(Comparator.comparingDouble(Channel::freq_hz));
+        fileOf = channels.stream().mapToInt(Channel::file).toArray();
+        channelIn = channels.stream().mapToInt(Channel::index).toArray();
+        double[] freq = channels.stream().mapToDouble(Channel::freq_hz).toArray();
+        double[] width = channels.stream().mapToDouble(Channel::width_hz).toArray();
+        this.header = ref.withChannels(freq, width, ref.spwArray()[0]);
+    }
+
+    private static List<Channel> missingChannels(List<Uvh5File> files, List<Integer> subbands, List<Integer> missing)
+            throws Uvh5FormatException {
+        List<Channel> out = new ArrayList<>();
+        if (missing.isEmpty()) {
+            return out;
+        }
+        Uvh5Header ref = files.get(0).header();
+        int n = ref.nfreqs();
+        double width = ref.channelWidth_hz()[0];
+        for (Uvh5File f : files) {
+            Uvh5Header h = f.header();
+            for (int c = 0; c < h.nfreqs(); c++) {
+                if (h.nfreqs() != n || h.channelWidth_hz()[c] != width) {
+                    throw new Uvh5FormatException(f.path(), "has other channels than " + files.get(0).path().getFileName()
+                            + " (" + n + " of " + width + " Hz): the missing subbands' frequencies cannot be inferred");
+                }
+            }
+        }
+        double first = ref.freq_hz()[0];
+        int refSubband = subbands.get(0);
+        double step = files.size() > 1
+                ? (files.get(1).header().freq_hz()[0] - first) / (subbands.get(1) - refSubband)
+                : n * width;
+        for (int s : missing) {
+            double start = first + (s - refSubband) * step;
+            for (int k = 0; k < n; k++) {
+                out.add(new Channel(start + k * width, Math.abs(width), -1, k));
+            }
+        }
+        return out;
+    }
+
+    /** Opens every file of {@code group}, which must be complete; closes them again if one fails. */
+    public static Uvh5Group open(SubbandGroup group) throws Uvh5FormatException {
+        return open(group, false);
+    }
+
+    /**
+     * Opens every file of {@code group}; an incomplete group fails unless {@code flagMissing}, when the
+     * missing subbands' channels are added, flagged. Closes the files again if one fails.
+     */
+    public static Uvh5Group open(SubbandGroup group, boolean flagMissing) throws Uvh5FormatException {
+        List<Uvh5File> opened = new ArrayList<>();
+        try {
+            for (Path p : group.paths()) {
+                opened.add(Uvh5File.open(p));
+            }
+            if (opened.isEmpty()) {
+                throw new IllegalArgumentException("a subband group without files");
+            }
+            if (!group.isComplete() && !flagMissing) {
+                throw new Uvh5FormatException(group.paths().get(0).getParent(), "subband group of "
+                        + group.startUtc() + " lacks subbands " + group.missingSubbands());
+            }
+            List<Integer> subbands = group.files().stream().map(SubbandFile::subband).toList();
+            return new Uvh5Group(opened, subbands, group.missingSubbands());
+        } catch (Uvh5FormatException | RuntimeException e) {
+            opened.forEach(Uvh5File::close);
+            throw e;
+        }
+    }
+
+    private static void check(Uvh5File file, Uvh5Header ref, Path refPath) throws Uvh5FormatException {
+        Uvh5Header h = file.header();
+        String against = " (" + refPath.getFileName() + " has ";
+        if (h.nspws() != 1) {
+            throw new Uvh5FormatException(file.path(), "has " + h.nspws() + " spectral windows; a subband file has one");
+        }
+        if (h.nblts() != ref.nblts()) {
+            throw new Uvh5FormatException(file.path(), "has " + h.nblts() + " blts" + against + ref.nblts()
+                    + "): the group's files differ in shape");
+        }
+        if (!Arrays.equals(h.polarizationArray(), ref.polarizationArray())) {
+            throw new Uvh5FormatException(file.path(), "has polarizations " + Arrays.toString(h.polarizationArray())
+                    + against + Arrays.toString(ref.polarizationArray()) + "): the group's files differ in shape");
+        }
+        if (!Arrays.equals(h.ant1(), ref.ant1()) || !Arrays.equals(h.ant2(), ref.ant2())) {
+            throw new Uvh5FormatException(file.path(), "has other baselines, or another blt order, than "
+                    + refPath.getFileName());
+        }
+        for (int b = 0; b < h.nblts(); b++) {
+            double dt_s = Math.abs(h.time_jd()[b] - ref.time_jd()[b]) * JulianDate.SECONDS_PER_DAY;
+            if (dt_s > ref.integrationTime_s()[b] / 2) {
+                throw new Uvh5FormatException(file.path(), "blt " + b + " is " + dt_s + " s from " + refPath.getFileName()
+                        + "'s, more than half an integration");
+            }
+        }
+    }
+
+    @Override
+    public Uvh5Header header() {
+        return header;
+    }
+
+    @Override
+    public List<Path> paths() {
+        return files.stream().map(Uvh5File::path).toList();
+    }
+
+    @Override
+    public Uvh5Rows read(int firstBlt, int count) throws Uvh5FormatException {
+        Uvh5Rows[] parts = new Uvh5Rows[files.size()];
+        for (int f = 0; f < parts.length; f++) {
+            parts[f] = files.get(f).read(firstBlt, count);
+        }
+        int nfreqs = fileOf.length;
+        int npols = header.npols();
+        int n = count * nfreqs * npols;
+        float[] vis = new float[2 * n];
+        boolean[] flags = new boolean[n];
+        float[] nsamples = new float[n];
+        for (int b = 0; b < count; b++) {
+            for (int k = 0; k < nfreqs; k++) {
+                if (fileOf[k] < 0) {
+                    Arrays.fill(flags, (b * nfreqs + k) * npols, (b * nfreqs + k + 1) * npols, true);
+                    continue;
+                }
+                Uvh5Rows part = parts[fileOf[k]];
+                for (int p = 0; p < npols; p++) {
+                    int src = part.index(b, channelIn[k], p);
+                    int dst = (b * nfreqs + k) * npols + p;
+                    vis[2 * dst] = part.vis()[2 * src];
+                    vis[2 * dst + 1] = part.vis()[2 * src + 1];
+                    flags[dst] = part.flags()[src];
+                    nsamples[dst] = part.nsamples()[src];
+                }
+            }
+        }
+        return new Uvh5Rows(firstBlt, count, nfreqs, npols, vis, flags, nsamples);
+    }
+
+    @Override
+    public void close() {
+        files.forEach(Uvh5File::close);
+    }
+}

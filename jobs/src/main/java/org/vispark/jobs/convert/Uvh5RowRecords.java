@@ -1,0 +1,122 @@
+package org.vispark.jobs.convert;
+
+import java.nio.ByteBuffer;
+import org.vispark.formats.uvh5.JulianDate;
+import org.vispark.formats.uvh5.Uvh5Header;
+import org.vispark.formats.uvh5.Uvh5MsModel;
+import org.vispark.formats.uvh5.Uvh5Rows;
+import org.vispark.udfs.vis.PackedCells;
+
+/**
+ * UVH5 blts as {@link RowRecords}' sort-buffer records: one record per (blt, spectral window), its
+ * channels in the lake's ascending-frequency order ({@link Uvh5MsModel#channels}). TIME and
+ * TIME_CENTROID are {@code time_array} as MJD seconds, INTERVAL and EXPOSURE {@code integration_time};
+ * ANTENNA1/2 the antennas' ANTENNA rows ({@link Uvh5MsModel#antennaId}); UVW {@code uvw_array} unchanged (ant2 − ant1, as in the MS); DATA
+ * {@code visdata}, FLAG {@code flags}, WEIGHT_SPECTRUM {@code nsamples}, WEIGHT per correlation the mean
+ * of {@code nsamples} over the window's channels; FLAG_ROW when every flag of the row is set. FEED1/2,
+ * OBSERVATION_ID and ARRAY_ID are 0, SCAN_NUMBER 1; STATE_ID, PROCESSOR_ID, SIGMA, MODEL_DATA and
+ * CORRECTED_DATA are absent.
+ */
+final class Uvh5RowRecords {
+    static final RowDecoder.Present PRESENT = new RowDecoder.Present(true, true, true, true, true, true, true, true,
+            false, false, true);
+
+    private final Uvh5Header h;
+    private final Uvh5MsModel model;
+    private final int npols;
+    private final int[][] channels;
+    private float[] data = new float[0];
+    private boolean[] flags = new boolean[0];
+    private float[] weights = new float[0];
+
+    Uvh5RowRecords(Uvh5Header header, Uvh5MsModel model) {
+        this.h = header;
+        this.model = model;
+        this.npols = header.npols();
+        this.channels = new int[model.spwCount()][];
+        for (int s = 0; s < channels.length; s++) {
+            channels[s] = model.channels(s);
+        }
+    }
+
+    /** Lake rows per blt. */
+    int spwCount() {
+        return channels.length;
+    }
+
+    /** MJD seconds of a blt. */
+    double timeMjdSec(int blt) {
+        return JulianDate.toMjdSec(h.time_jd()[blt]);
+    }
+
+    /** Bytes the record of window {@code spw} of a blt takes. */
+    int size(int spw) {
+        int values = channels[spw].length * npols;
+        return RowRecords.HEADER + (4 + 4 * npols) + 4 + 5 * 4 + 8 * values + PackedCells.flagBytes(values)
+                + 4 * values;
+    }
+
+    /** Writes the record of window {@code spw} of blt {@code b} of {@code rows} (a blt of the file). */
+    void write(Uvh5Rows rows, int b, int spw, ByteBuffer dst) {
+        int blt = rows.firstBlt() + b;
+        int[] ch = channels[spw];
+        int values = ch.length * npols;
+        if (data.length < 2 * values) {
+            data = new float[2 * values];
+            flags = new boolean[values];
+            weights = new float[values];
+        }
+        double[] weightSum = new double[npols];
+        boolean allFlagged = true;
+        for (int k = 0; k < ch.length; k++) {
+            for (int p = 0; p < npols; p++) {
+                int src = rows.index(b, ch[k], p);
+                int dstIndex = k * npols + p;
+                data[2 * dstIndex] = rows.vis()[2 * src];
+                data[2 * dstIndex + 1] = rows.vis()[2 * src + 1];
+                flags[dstIndex] = rows.flags()[src];
+                weights[dstIndex] = rows.nsamples()[src];
+                weightSum[p] += rows.nsamples()[src];
+                allFlagged &= rows.flags()[src];
+            }
+        }
+        double time = timeMjdSec(blt);
+        double integration = h.integrationTime_s()[blt];
+        dst.putLong((long) blt * channels.length + spw);
+        dst.putDouble(time);
+        dst.putDouble(integration);
+        dst.putDouble(integration);
+        dst.putDouble(time);
+        dst.putInt(model.antennaId(h.ant1()[blt]));
+        dst.putInt(model.antennaId(h.ant2()[blt]));
+        dst.putInt(0);
+        dst.putInt(0);
+        dst.putInt(model.fieldId(blt));
+        dst.putInt(spw);
+        dst.putInt(spw);
+        dst.putInt(0);
+        dst.putInt(1);
+        dst.putInt(0);
+        dst.putInt(0);
+        dst.putInt(0);
+        dst.putInt(0);
+        dst.putInt(ch.length);
+        dst.putInt(npols);
+        dst.put((byte) (allFlagged ? 1 : 0));
+        double[] uvw = h.uvw_m()[blt];
+        dst.putDouble(uvw[0]).putDouble(uvw[1]).putDouble(uvw[2]);
+        dst.putInt(npols);
+        for (int p = 0; p < npols; p++) {
+            dst.putFloat(ch.length == 0 ? 0 : (float) (weightSum[p] / ch.length));
+        }
+        dst.putInt(-1);
+        dst.putInt(4 * 2 * values);
+        PackedCells.putFloats(data, 0, 2 * values, dst);
+        dst.putInt(PackedCells.flagBytes(values));
+        PackedCells.putFlags(flags, 0, values, dst);
+        dst.putInt(4 * values);
+        PackedCells.putFloats(weights, 0, values, dst);
+        dst.putInt(-1);
+        dst.putInt(-1);
+    }
+}
