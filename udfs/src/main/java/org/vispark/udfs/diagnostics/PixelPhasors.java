@@ -15,7 +15,6 @@ import org.vispark.udfs.rephase.ChannelPhasors;
  */
 final class PixelPhasors {
     static final int ANCHOR_EVERY = 64;
-    private static final double UNIFORM_TOLERANCE_HZ = 1e-3;
     private static final double TWO_PI_OVER_C = 2 * Math.PI / ChannelPhasors.C_M_PER_S;
 
     private final double[] freq_hz;
@@ -32,13 +31,9 @@ final class PixelPhasors {
 
     PixelPhasors(double[] chanFreq_hz, int pixels) {
         this.freq_hz = chanFreq_hz.clone();
-        int n = freq_hz.length;
-        this.step_hz = n > 1 ? (freq_hz[n - 1] - freq_hz[0]) / (n - 1) : 0;
-        boolean u = true;
-        for (int c = 0; c < n && u; c++) {
-            u = Math.abs(freq_hz[c] - (freq_hz[0] + c * step_hz)) <= UNIFORM_TOLERANCE_HZ;
-        }
-        this.uniform = u;
+        double step = ChannelPhasors.uniformStep_hz(freq_hz);
+        this.uniform = !Double.isNaN(step);
+        this.step_hz = uniform ? step : 0;
         this.path_m = new double[pixels];
         this.re = new double[pixels];
         this.im = new double[pixels];

@@ -39,14 +39,26 @@ public final class ChannelPhasors {
         }
         this.freq_hz = chanFreq_hz.clone();
         int n = freq_hz.length;
-        this.step_hz = n > 1 ? (freq_hz[n - 1] - freq_hz[0]) / (n - 1) : 0;
-        boolean u = true;
-        for (int c = 0; c < n && u; c++) {
-            u = Math.abs(freq_hz[c] - (freq_hz[0] + c * step_hz)) <= UNIFORM_TOLERANCE_HZ;
-        }
-        this.uniform = u;
+        double step = uniformStep_hz(freq_hz);
+        this.uniform = !Double.isNaN(step);
+        this.step_hz = uniform ? step : 0;
         this.cos = new double[n];
         this.sin = new double[n];
+    }
+
+    /**
+     * The step of a uniform frequency grid (every channel within 1 mHz of {@code f_0 + c df}; 0 for one channel), or
+     * NaN when the grid is not uniform.
+     */
+    public static double uniformStep_hz(double[] freq_hz) {
+        int n = freq_hz.length;
+        double step = n > 1 ? (freq_hz[n - 1] - freq_hz[0]) / (n - 1) : 0;
+        for (int c = 0; c < n; c++) {
+            if (!(Math.abs(freq_hz[c] - (freq_hz[0] + c * step)) <= UNIFORM_TOLERANCE_HZ)) {
+                return Double.NaN;
+            }
+        }
+        return step;
     }
 
     public int channels() {

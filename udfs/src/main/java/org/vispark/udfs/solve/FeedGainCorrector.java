@@ -55,12 +55,12 @@ public final class FeedGainCorrector {
             return 0;
         }
         TimeGains g = gains.at(ant1, ant2, time_mjdSec);
-        double[] re1 = g.inverseRe(ant1);
-        double[] im1 = g.inverseIm(ant1);
-        boolean[] f1 = g.unusable(ant1);
-        double[] re2 = g.inverseRe(ant2);
-        double[] im2 = g.inverseIm(ant2);
-        boolean[] f2 = g.unusable(ant2);
+        TimeGains.Inverse g1 = g.inverse(ant1);
+        TimeGains.Inverse g2 = g.inverse(ant2);
+        double[] re1 = g1.re();
+        double[] im1 = g1.im();
+        double[] re2 = g2.re();
+        double[] im2 = g2.im();
         int newlyFlagged = 0;
         for (int c = 0; c < numChan; c++) {
             for (int k = 0; k < numCorr; k++) {
@@ -68,7 +68,7 @@ public final class FeedGainCorrector {
                 int a = c * numFeeds + feed1[k];
                 int b = c * numFeeds + feed2[k];
                 newlyFlagged += GainCorrector.multiply(vis, flags, v, re1[a] * re2[b] + im1[a] * im2[b],
-                        im1[a] * re2[b] - re1[a] * im2[b], f1[a] || f2[b]);
+                        im1[a] * re2[b] - re1[a] * im2[b], g1.unusable()[a] || g2.unusable()[b]);
             }
         }
         return newlyFlagged;

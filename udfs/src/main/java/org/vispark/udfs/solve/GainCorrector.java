@@ -56,16 +56,12 @@ public final class GainCorrector {
             return 0;
         }
         TimeGains g = this.gains.at(ant1, ant2, time_mjdSec);
-        double[] r1 = g.inverseRe(ant1);
-        double[] i1 = g.inverseIm(ant1);
-        boolean[] u1 = g.unusable(ant1);
-        double[] r2 = g.inverseRe(ant2);
-        double[] i2 = g.inverseIm(ant2);
-        boolean[] u2 = g.unusable(ant2);
+        TimeGains.Inverse a = g.inverse(ant1);
+        TimeGains.Inverse b = g.inverse(ant2);
         int newlyFlagged = 0;
         for (int k = 0; k < flags.length; k++) {
-            newlyFlagged += multiply(vis, flags, k, r1[k] * r2[k] + i1[k] * i2[k], i1[k] * r2[k] - r1[k] * i2[k],
-                    u1[k] || u2[k]);
+            newlyFlagged += multiply(vis, flags, k, a.re()[k] * b.re()[k] + a.im()[k] * b.im()[k],
+                    a.im()[k] * b.re()[k] - a.re()[k] * b.im()[k], a.unusable()[k] || b.unusable()[k]);
         }
         return newlyFlagged;
     }
@@ -94,16 +90,12 @@ public final class GainCorrector {
      */
     void gains(int ant1, int ant2, double time_mjdSec, double[] gRe, double[] gIm, boolean[] flagged) {
         TimeGains g = this.gains.at(ant1, ant2, time_mjdSec);
-        double[] r1 = g.inverseRe(ant1);
-        double[] i1 = g.inverseIm(ant1);
-        boolean[] u1 = g.unusable(ant1);
-        double[] r2 = g.inverseRe(ant2);
-        double[] i2 = g.inverseIm(ant2);
-        boolean[] u2 = g.unusable(ant2);
+        TimeGains.Inverse a = g.inverse(ant1);
+        TimeGains.Inverse b = g.inverse(ant2);
         for (int k = 0; k < flagged.length; k++) {
-            flagged[k] = u1[k] || u2[k];
-            double hr = r1[k] * r2[k] + i1[k] * i2[k];
-            double hi = i1[k] * r2[k] - r1[k] * i2[k];
+            flagged[k] = a.unusable()[k] || b.unusable()[k];
+            double hr = a.re()[k] * b.re()[k] + a.im()[k] * b.im()[k];
+            double hi = a.im()[k] * b.re()[k] - a.re()[k] * b.im()[k];
             double hh = hr * hr + hi * hi;
             gRe[k] = hr / hh;
             gIm[k] = -hi / hh;

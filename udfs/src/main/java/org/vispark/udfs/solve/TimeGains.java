@@ -152,24 +152,15 @@ final class TimeGains {
         return bytes;
     }
 
-    /**
-     * Real parts of the inverse {@code 1 / g} of the channel vector of {@code ant} (prepared),
-     * {@code [chan * numPol + pol]}; undefined where {@link #unusable}.
-     */
-    double[] inverseRe(int ant) {
-        return chanRe[ant];
-    }
-
-    /** Imaginary parts, as {@link #inverseRe}. */
-    double[] inverseIm(int ant) {
-        return chanIm[ant];
+    /** The inverse channel vector of {@code ant} (prepared). */
+    Inverse inverse(int ant) {
+        return new Inverse(chanRe[ant], chanIm[ant], chanFlag[ant]);
     }
 
     /**
-     * Where the channel vector of {@code ant} is unusable: a term flagged (the gain is undefined) or the gain zero, as
-     * {@link #inverseRe}.
+     * The inverse {@code 1 / g} of an antenna's channel vector, {@code [chan * numPol + pol]} (the arrays
+     * themselves): real and imaginary parts, undefined where {@code unusable} (a term flagged, so the gain is undefined,
+     * or the gain zero).
      */
-    boolean[] unusable(int ant) {
-        return chanFlag[ant];
-    }
+    record Inverse(double[] re, double[] im, boolean[] unusable) {}
 }
