@@ -9,6 +9,8 @@
 # whole pipeline <= 8x one read; wall time linear in N; heap flat in N.
 #
 # Usage: bench/dsa110_scale.sh [WORKDIR=bench/out/dsa110] [SIZES="2 4 8"]
+# Exits with status 1 (after printing everything) when a pipeline run did not calibrate every MS: its figures
+# then cover fewer MS than they say.
 # Needs: mvn -q -DskipTests package (bin/vispark), /usr/bin/python3 with python-casacore and numpy.
 #
 # The MS (written once into WORKDIR/ms and reused by later runs; rewritten if the shape below changes), in
@@ -316,6 +318,11 @@ for n in $sizes; do
   echo "pipeline ${p_classified:-(no classification line)}"
   echo "pipeline ${p_summary:-(no summary line)}; exit status ${p_rc:-?}; FAILED lines: ${p_failed:-?}"
   grep -m 5 ' FAILED ' "$log" | cut -d' ' -f2- || true
+  if [[ "${p_failed:-?}" != 0 || "${p_rc:-?}" != 0 ]]; then
+    echo "WARNING: the pipeline did not calibrate every MS (exit status ${p_rc:-?}, ${p_failed:-?} FAILED lines): the" \
+      "stage times below do not cover all $n MS, and this script exits with status 1"
+    incomplete=1
+  fi
   if [[ -n "${p_rephased// /}" && "$(tr ' ' '\n' <<<"$p_rephased" | sed '/^$/d' | sort | tr '\n' ' ')" != \
         "$(for m in "${rephased[@]}"; do basename "$m"; done | sort | tr '\n' ' ')" ]]; then
     echo "note: the pipeline rephased$p_rephased; the rephase reference read takes ${rephased[*]##*/}"
@@ -378,3 +385,4 @@ done
 echo "(wall s: the pipeline with JVM and Spark start; s per MS: wall / N; s per +MS: the wall time each MS added since" \
   "the previous N costs, constant if the wall time is linear in N; one read: one python-casacore reader of all N MS;" \
   "peak: heap in use before a GC or at exit; live: after a GC; own: the pipeline's driver peak heap line)"
+exit "${incomplete:-0}"
