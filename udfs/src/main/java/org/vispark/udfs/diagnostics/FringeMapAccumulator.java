@@ -123,12 +123,8 @@ public final class FringeMapAccumulator implements Serializable {
                 }
                 int sRe = 2 * (q * blocks + b) * pixels;
                 int sIm = sRe + pixels;
-                // one loop per part: two stores into one array at offsets the JIT cannot tell apart would keep
-                // it from vectorizing
                 for (int p = 0; p < pixels; p++) {
                     s[sRe + p] += dr * zr[p] - di * zi[p];
-                }
-                for (int p = 0; p < pixels; p++) {
                     s[sIm + p] += dr * zi[p] + di * zr[p];
                 }
             }
