@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.vispark.jobs.lake.MsRows;
@@ -50,8 +51,8 @@ final class MsDiagnoser {
     private static final List<String> MAP_COLUMNS = List.of("row", "antenna1", "antenna2", "field_id", "spw",
             "flag_row", "num_chan", "num_pol", "uvw", "flag");
     /** The columns pass 1 reads, besides the data column: those of a fine pass and what the statistics need. */
-    private static final List<String> PASS1_COLUMNS = List.of("row", "time", "antenna1", "antenna2", "field_id",
-            "spw", "pol_id", "flag_row", "num_chan", "num_pol", "uvw", "flag", "model_data");
+    private static final List<String> PASS1_COLUMNS = Stream.concat(MAP_COLUMNS.stream(),
+            Stream.of("time", "pol_id", "model_data")).toList();
     /**
      * Bytes of binned rows the fields of an MS keep from pass 1, so that the fine passes need not read the MS again:
      * the DSA-110's 143,880 rows of 48 channel bins take 115 MB; an MS with more reads once per fine pass.

@@ -9,12 +9,11 @@ import org.vispark.udfs.rephase.ChannelPhasors;
  * {@link FringeMapAccumulator}) is element-wise over pixels, which the JIT turns into vector instructions.
  *
  * <p>For a uniform frequency grid (every channel within 1 mHz of {@code f_0 + c df}) a channel is the one before
- * times {@code exp(i 2 pi df d_p / c)}, restarted exactly ({@code Math.sin/cos}) every {@value #ANCHOR_EVERY}
- * channels as {@link ChannelPhasors} does, which keeps the recurrence's error below 1e-13 rad; other grids get
- * {@code Math.sin/cos} per channel. Not thread-safe.
+ * times {@code exp(i 2 pi df d_p / c)}, restarted exactly ({@code Math.sin/cos}) every
+ * {@value ChannelPhasors#ANCHOR_EVERY} channels as {@link ChannelPhasors} does, which keeps the recurrence's error
+ * below 1e-13 rad; other grids get {@code Math.sin/cos} per channel. Not thread-safe.
  */
 final class PixelPhasors {
-    static final int ANCHOR_EVERY = 64;
     private static final double TWO_PI_OVER_C = 2 * Math.PI / ChannelPhasors.C_M_PER_S;
 
     private final double[] freq_hz;
@@ -62,7 +61,7 @@ final class PixelPhasors {
     /** Moves to the next channel. */
     void next() {
         channel++;
-        if (!uniform || channel % ANCHOR_EVERY == 0) {
+        if (!uniform || channel % ChannelPhasors.ANCHOR_EVERY == 0) {
             anchor();
             return;
         }

@@ -15,7 +15,8 @@ package org.vispark.udfs.rephase;
 public final class ChannelPhasors {
     /** Speed of light in vacuum, m/s. */
     public static final double C_M_PER_S = 299_792_458.0;
-    static final int ANCHOR_EVERY = 64;
+    /** Channels between exact restarts of the recurrence. */
+    public static final int ANCHOR_EVERY = 64;
     /** Channels computed from one value of the recurrence (independent products, no chain between them). */
     private static final int LANES = 8;
     private static final double UNIFORM_TOLERANCE_HZ = 1e-3;

@@ -57,18 +57,11 @@ public final class FeedGainCorrector {
         TimeGains g = gains.at(ant1, ant2, time_mjdSec);
         TimeGains.Inverse g1 = g.inverse(ant1);
         TimeGains.Inverse g2 = g.inverse(ant2);
-        double[] re1 = g1.re();
-        double[] im1 = g1.im();
-        double[] re2 = g2.re();
-        double[] im2 = g2.im();
         int newlyFlagged = 0;
         for (int c = 0; c < numChan; c++) {
             for (int k = 0; k < numCorr; k++) {
-                int v = c * numCorr + k;
-                int a = c * numFeeds + feed1[k];
-                int b = c * numFeeds + feed2[k];
-                newlyFlagged += GainCorrector.multiply(vis, flags, v, re1[a] * re2[b] + im1[a] * im2[b],
-                        im1[a] * re2[b] - re1[a] * im2[b], g1.unusable()[a] || g2.unusable()[b]);
+                newlyFlagged += GainCorrector.correct(vis, flags, c * numCorr + k, g1, c * numFeeds + feed1[k], g2,
+                        c * numFeeds + feed2[k]);
             }
         }
         return newlyFlagged;

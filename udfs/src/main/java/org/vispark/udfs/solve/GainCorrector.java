@@ -60,22 +60,24 @@ public final class GainCorrector {
         TimeGains.Inverse b = g.inverse(ant2);
         int newlyFlagged = 0;
         for (int k = 0; k < flags.length; k++) {
-            newlyFlagged += multiply(vis, flags, k, a.re()[k] * b.re()[k] + a.im()[k] * b.im()[k],
-                    a.im()[k] * b.re()[k] - a.re()[k] * b.im()[k], a.unusable()[k] || b.unusable()[k]);
+            newlyFlagged += correct(vis, flags, k, a, k, b, k);
         }
         return newlyFlagged;
     }
 
     /**
-     * Value {@code k} of a row multiplied by the inverse {@code h = hr + i hi} of its gain, or, where the gain uses a
-     * flagged solution or is zero ({@code unusable}), flagged and left as it is; returns 1 when that flag is new, else 0.
+     * Value {@code k} of a row, of antenna 1's term {@code i} and antenna 2's term {@code j}, multiplied by
+     * {@code (1 / g_1i) conj(1 / g_2j)}, or, where either gain uses a flagged solution or is zero, flagged and left
+     * as it is; returns 1 when that flag is new, else 0.
      */
-    static int multiply(float[] vis, boolean[] flags, int k, double hr, double hi, boolean unusable) {
-        if (unusable) {
+    static int correct(float[] vis, boolean[] flags, int k, TimeGains.Inverse a, int i, TimeGains.Inverse b, int j) {
+        if (a.unusable()[i] || b.unusable()[j]) {
             int newly = flags[k] ? 0 : 1;
             flags[k] = true;
             return newly;
         }
+        double hr = a.re()[i] * b.re()[j] + a.im()[i] * b.im()[j];
+        double hi = a.im()[i] * b.re()[j] - a.re()[i] * b.im()[j];
         double vr = vis[2 * k];
         double vi = vis[2 * k + 1];
         vis[2 * k] = (float) (vr * hr - vi * hi);

@@ -29,9 +29,9 @@ final class TimeGains {
     private final double[] gainRe;
     private final double[] gainIm;
     private final boolean[] scalarFlagged;
-    private final double[][] chanRe; // [ant], prepared antennas only: the inverse gains
-    private final double[][] chanIm;
-    private final boolean[][] chanFlag;
+    private final double[][] inverseRe; // [ant], prepared antennas only
+    private final double[][] inverseIm;
+    private final boolean[][] unusable;
     private long bytes;
 
     TimeGains(List<GainTable> tables, double time_mjdSec, Interpolation interp, int numAnt, int numPol, int numChan) {
@@ -68,9 +68,9 @@ final class TimeGains {
                 }
             }
         }
-        chanRe = new double[numAnt][];
-        chanIm = new double[numAnt][];
-        chanFlag = new boolean[numAnt][];
+        inverseRe = new double[numAnt][];
+        inverseIm = new double[numAnt][];
+        unusable = new boolean[numAnt][];
         bytes = (long) n * SCALAR_BYTES;
     }
 
@@ -79,7 +79,7 @@ final class TimeGains {
      * K phase slope over the channels' offsets from the first channel's frequency, null when no table is K.
      */
     void prepare(int ant, ChannelPhasors slopes) {
-        if (chanRe[ant] != null) {
+        if (inverseRe[ant] != null) {
             return;
         }
         int values = numPol * numChan;
@@ -141,9 +141,9 @@ final class TimeGains {
                 im[k] = -im[k] / gg;
             }
         }
-        chanRe[ant] = re;
-        chanIm[ant] = im;
-        chanFlag[ant] = flag;
+        inverseRe[ant] = re;
+        inverseIm[ant] = im;
+        unusable[ant] = flag;
         bytes += (long) values * CHANNEL_BYTES;
     }
 
@@ -154,13 +154,13 @@ final class TimeGains {
 
     /** The inverse channel vector of {@code ant} (prepared). */
     Inverse inverse(int ant) {
-        return new Inverse(chanRe[ant], chanIm[ant], chanFlag[ant]);
+        return new Inverse(inverseRe[ant], inverseIm[ant], unusable[ant]);
     }
 
     /**
      * The inverse {@code 1 / g} of an antenna's channel vector, {@code [chan * numPol + pol]} (the arrays
-     * themselves): real and imaginary parts, undefined where {@code unusable} (a term flagged, so the gain is undefined,
-     * or the gain zero).
+     * themselves): real and imaginary parts, undefined where {@code unusable} (a term flagged, so the gain is
+     * undefined, or the gain zero).
      */
     record Inverse(double[] re, double[] im, boolean[] unusable) {}
 }
