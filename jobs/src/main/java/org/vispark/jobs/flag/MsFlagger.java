@@ -22,12 +22,14 @@ import org.vispark.udfs.vis.PackedCells;
 
 /**
  * Runs one {@link FlagTask} in a Spark task, file by file: a first pass reads the judged column and FLAG of the
- * file's rows (sorted by baseline and time, so each baseline's time-frequency planes arrive together), flags each
- * (baseline, spectral window) plane with {@link RfiFlagger} and keeps the FLAG cell of every row; the new version
- * is the file with those cells as its FLAG column, its other columns' chunks copied as they are
- * ({@link VisibilityRewriter#replaceColumns}). FLAG_ROW counts as every
- * value of its row flagged. Rows without the judged column keep their flags. Memory: one plane, and one packed FLAG
- * cell per row of the file.
+ * file's rows and keeps the amplitudes of each (baseline, spectral window) plane, then flags each plane, its rows
+ * in time order, with {@link RfiFlagger}; the new version is the file with the new FLAG cells as its FLAG column,
+ * its other columns' chunks copied as they are ({@link VisibilityRewriter#replaceColumns}). FLAG_ROW counts as every
+ * value of its row flagged. Rows without the judged column keep their flags. A file is gathered whole because its
+ * rows are sorted by baseline and time only within each sorted run convert wrote (a DSA-110 MS with MODEL_DATA is
+ * seven runs of about 3.4 integrations on 4 GB of heap): a plane made of one run's rows would be judged on a few
+ * integrations. Memory: the amplitudes of the file (4 bytes per value of the judged column, half its cells) and one
+ * packed FLAG cell per row.
  *
  * <p>A baseline whose rows an MS split across several files (row ranges of one large MS) is flagged per file, on
  * the times each holds.
@@ -63,11 +65,15 @@ final class MsFlagger {
         }
     }
 
-    /** One row of a plane: its index in the file, time, antennas and cells. */
-    private record PlaneRow(int index, double time_mjdSec, int antenna1, int antenna2, int spw, int numChan,
-            int numPol, byte[] vis, boolean[] flags) {}
+    /**
+     * One row of a plane: its index in the file, time, antennas, the amplitudes of the judged column and whether
+     * FLAG_ROW is set (its FLAG cell is the file's, in {@code out}).
+     */
+    private record PlaneRow(int index, double time_mjdSec, int antenna1, int antenna2, float[] amp,
+            boolean rowFlagged) {}
 
-    private record WindowKey(int spw, int numChan, int numPol) {}
+    /** A time-frequency plane: one baseline's rows of one spectral window and shape. */
+    private record PlaneKey(int baseline, int spw, int numChan, int numPol) {}
 
     static Result run(FlagTask t, Configuration conf, String attemptDir) {
         long t0 = System.nanoTime();
@@ -98,19 +104,11 @@ final class MsFlagger {
     private static List<byte[]> flagFile(FlagTask t, String file, Configuration conf, RfiFlagger flagger,
             FlagStats stats, long[] counts) throws IOException {
         List<byte[]> out = new ArrayList<>();
-        List<PlaneRow> baseline = new ArrayList<>();
-        int[] current = {Integer.MIN_VALUE};
+        Map<PlaneKey, List<PlaneRow>> planes = new LinkedHashMap<>();
         MsRows.forEach(t.layout(), List.of(file), conf, List.of("baseline", "antenna1", "antenna2", "time", "spw",
                 "num_chan", "num_pol", "flag_row", "flag", t.column()), r -> {
-                    int bl = VisRecords.integer(r, "baseline");
-                    if (bl != current[0]) {
-                        flagBaseline(baseline, flagger, out, stats, counts);
-                        baseline.clear();
-                        current[0] = bl;
-                    }
                     int index = out.size();
-                    byte[] flagCell = VisRecords.cell(r, "flag");
-                    out.add(flagCell); // kept unless the row's plane is judged
+                    out.add(VisRecords.cell(r, "flag")); // kept unless the row's plane is judged
                     byte[] vis = VisRecords.cell(r, t.column());
                     if (vis == null) {
                         return;
@@ -122,49 +120,48 @@ final class MsFlagger {
                         throw new IllegalArgumentException("row " + index + " of " + file + ": " + t.column()
                                 + " cell of " + vis.length + " bytes, not " + numChan + " x " + numPol + " values");
                     }
-                    boolean[] flags = flagCell == null ? new boolean[values]
-                            : PackedCells.unpackFlags(flagCell, values);
-                    if (VisRecords.rowFlagged(r)) {
-                        Arrays.fill(flags, true);
-                    }
-                    baseline.add(new PlaneRow(index, VisRecords.time(r), VisRecords.integer(r, "antenna1"),
-                            VisRecords.integer(r, "antenna2"), VisRecords.integer(r, "spw"), numChan, numPol, vis,
-                            flags));
+                    PlaneKey key = new PlaneKey(VisRecords.integer(r, "baseline"), VisRecords.integer(r, "spw"),
+                            numChan, numPol);
+                    planes.computeIfAbsent(key, k -> new ArrayList<>()).add(new PlaneRow(index, VisRecords.time(r),
+                            VisRecords.integer(r, "antenna1"), VisRecords.integer(r, "antenna2"),
+                            RfiFlagger.amplitudes(PackedCells.unpackFloats(vis), values), VisRecords.rowFlagged(r)));
                 });
-        flagBaseline(baseline, flagger, out, stats, counts);
+        for (Map.Entry<PlaneKey, List<PlaneRow>> e : planes.entrySet()) {
+            flagPlane(e.getKey(), e.getValue(), flagger, out, stats, counts);
+            e.setValue(List.of()); // its amplitudes are no longer needed
+        }
         return out;
     }
 
-    /** Flags the planes (one per spectral window and shape) of one baseline's rows, in time order. */
-    private static void flagBaseline(List<PlaneRow> rows, RfiFlagger flagger, List<byte[]> out, FlagStats stats,
-            long[] counts) {
-        Map<WindowKey, List<PlaneRow>> planes = new LinkedHashMap<>();
-        for (PlaneRow r : rows) {
-            planes.computeIfAbsent(new WindowKey(r.spw(), r.numChan(), r.numPol()), k -> new ArrayList<>()).add(r);
+    /** Flags one plane, its rows in time order, and puts their new FLAG cells into {@code out}. */
+    private static void flagPlane(PlaneKey w, List<PlaneRow> rows, RfiFlagger flagger, List<byte[]> out,
+            FlagStats stats, long[] counts) {
+        List<PlaneRow> plane = new ArrayList<>(rows);
+        plane.sort(Comparator.comparingDouble(PlaneRow::time_mjdSec));
+        int n = plane.size();
+        int values = w.numChan() * w.numPol();
+        float[][] amp = new float[n][];
+        boolean[][] flags = new boolean[n][];
+        boolean[][] before = new boolean[n][];
+        for (int i = 0; i < n; i++) {
+            PlaneRow r = plane.get(i);
+            byte[] flagCell = out.get(r.index());
+            amp[i] = r.amp();
+            flags[i] = flagCell == null ? new boolean[values] : PackedCells.unpackFlags(flagCell, values);
+            if (r.rowFlagged()) {
+                Arrays.fill(flags[i], true);
+            }
+            before[i] = flags[i].clone();
+            for (boolean f : before[i]) {
+                counts[0] += f ? 0 : 1;
+            }
         }
-        for (Map.Entry<WindowKey, List<PlaneRow>> e : planes.entrySet()) {
-            List<PlaneRow> plane = new ArrayList<>(e.getValue());
-            plane.sort(Comparator.comparingDouble(PlaneRow::time_mjdSec));
-            WindowKey w = e.getKey();
-            int n = plane.size();
-            float[][] vis = new float[n][];
-            boolean[][] flags = new boolean[n][];
-            boolean[][] before = new boolean[n][];
-            for (int i = 0; i < n; i++) {
-                vis[i] = PackedCells.unpackFloats(plane.get(i).vis());
-                flags[i] = plane.get(i).flags();
-                before[i] = flags[i].clone();
-                for (boolean f : before[i]) {
-                    counts[0] += f ? 0 : 1;
-                }
-            }
-            counts[1] += flagger.flag(vis, flags, w.numChan(), w.numPol());
-            for (int i = 0; i < n; i++) {
-                PlaneRow r = plane.get(i);
-                stats.add(r.antenna1(), r.antenna2(), r.spw(), r.time_mjdSec(), w.numChan(), w.numPol(), before[i],
-                        flags[i]);
-                out.set(r.index(), PackedCells.packFlags(flags[i], 0, flags[i].length));
-            }
+        counts[1] += flagger.flagAmplitudes(amp, flags, w.numChan(), w.numPol());
+        for (int i = 0; i < n; i++) {
+            PlaneRow r = plane.get(i);
+            stats.add(r.antenna1(), r.antenna2(), w.spw(), r.time_mjdSec(), w.numChan(), w.numPol(), before[i],
+                    flags[i]);
+            out.set(r.index(), PackedCells.packFlags(flags[i], 0, flags[i].length));
         }
     }
 

@@ -25,7 +25,8 @@ import org.apache.parquet.io.InputFile;
  * go into files of their own, aligned with the source's row groups, and Parquet's rewriter joins them to the
  * source's other column chunks, copied as they are, without decoding them. {@link #replaceColumns} takes the new
  * values row by row; {@link #rewriteColumns} streams the source's rows (one record at a time) through a
- * {@link RowChange}. Memory: one record plus a writer's row group of the changed columns.
+ * {@link RowChange}. Memory: one record, a writer's row group of the changed columns, and the parts held in memory
+ * until they are joined (an eighth of the heap per core and one part; the rest are written to staging).
  */
 public final class VisibilityRewriter {
     private VisibilityRewriter() {}
@@ -88,6 +89,17 @@ public final class VisibilityRewriter {
     private static final long PART_ROW_GROUP_BYTES = 1L << 30;
 
     /**
+     * Bytes of a file's parts held in memory ({@link MemoryParquetFile}) rather than written to staging and read back:
+     * an eighth of the heap per core (the writer already holds a part's row group while it writes it), so that the
+     * new columns of a DSA-110 MS's file (about 220 MB of CORRECTED_DATA) never touch the disk but once, in the
+     * joined file. Parts beyond it go to staging.
+     */
+    private static long partMemoryBytes() {
+        Runtime rt = Runtime.getRuntime();
+        return rt.maxMemory() / (8L * rt.availableProcessors());
+    }
+
+    /**
      * Rewrites {@code file} (relative to the lake root) of MS {@code msId} for {@code conversion} into
      * {@code staging} with new values of {@code columns} (visibilities fields; conversion is set too): they are
      * written in files of their own, one per row group of {@code file} and as long, which Parquet's rewriter joins
@@ -96,6 +108,14 @@ public final class VisibilityRewriter {
      */
     public static StagedFile replaceColumns(LakeLayout layout, long msId, long conversion, String file,
             List<String> columns, Path staging, String codec, Configuration conf, ColumnValues values)
+            throws IOException {
+        return replaceColumns(layout, msId, conversion, file, columns, staging, codec, conf, values,
+                partMemoryBytes());
+    }
+
+    /** {@link #replaceColumns} holding at most {@code partMemoryBytes} of parts (and one more) in memory. */
+    static StagedFile replaceColumns(LakeLayout layout, long msId, long conversion, String file, List<String> columns,
+            Path staging, String codec, Configuration conf, ColumnValues values, long partMemoryBytes)
             throws IOException {
         String outRelative = renamed(file, msId, conversion);
         Path in = new Path(layout.root(), file);
@@ -106,10 +126,13 @@ public final class VisibilityRewriter {
         long rows = 0;
         try {
             List<InputFile> joined = new ArrayList<>();
+            long held = 0; // bytes of the parts held in memory
             for (long groupRows : rowGroups(in, conf)) {
                 Path part = new Path(parts, joined.size() + ".parquet");
-                try (ParquetWriter<GenericRecord> w = LakeParquet.visibilityWriter(LakeParquet.outputFile(part, conf),
-                        LakeParquet.codec(codec), schema, PART_ROW_GROUP_BYTES)) {
+                MemoryParquetFile memory = held < partMemoryBytes ? new MemoryParquetFile(part.toString()) : null;
+                try (ParquetWriter<GenericRecord> w = LakeParquet.visibilityWriter(
+                        memory != null ? memory : LakeParquet.outputFile(part, conf), LakeParquet.codec(codec), schema,
+                        PART_ROW_GROUP_BYTES)) {
                     for (long end = rows + groupRows; rows < end; rows++) {
                         GenericRecord r = new GenericData.Record(schema);
                         r.put("conversion", conversion);
@@ -117,7 +140,12 @@ public final class VisibilityRewriter {
                         w.write(r);
                     }
                 }
-                joined.add(HadoopInputFile.fromPath(part, conf));
+                if (memory != null) {
+                    held += memory.getLength();
+                    joined.add(memory);
+                } else {
+                    joined.add(HadoopInputFile.fromPath(part, conf));
+                }
             }
             // Written through the lake's own output file, not Hadoop's: its local file system would checksum every 512
             // bytes into .crc files and count them in thread statistics, a ThreadLocal lookup each (10 % of apply's

@@ -4,6 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.stream.Stream;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +23,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vispark.jobs.lake.Lake;
+import org.vispark.jobs.lake.LakeParquet;
+import org.vispark.jobs.lake.LakeTable;
 import org.vispark.jobs.lake.LakeViews;
+import org.vispark.jobs.lake.VisRecords;
 import org.vispark.jobs.testing.Cli;
 import org.vispark.jobs.testing.Cli.Result;
 import org.vispark.jobs.testing.TestData;
@@ -105,6 +117,83 @@ class FlagCommandTest {
                 + " FROM visibility_history WHERE conversion = " + before).first();
         assertEquals(flags.size() / 128, history.getLong(0), "rows of the version flagged");
         assertEquals(0L, history.getLong(1), "its flags: those before flagging (none)");
+    }
+
+    /**
+     * A file of several sorted runs, as convert writes an MS larger than its sort buffer (each run a stretch of time
+     * sorted by baseline), is flagged as the sorted file is: each baseline's plane is gathered across the runs.
+     */
+    @Test
+    void aFileOfSortedRunsIsFlaggedAsTheSortedFile() throws Exception {
+        Path sorted = tmp.resolve("sorted-lake");
+        Path runs = tmp.resolve("runs-lake");
+        copy(lake, sorted);
+        copy(lake, runs);
+        Configuration conf = new Configuration();
+        int rewritten = 0;
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(runs.resolve("visibilities"))) {
+            files = walk.filter(f -> f.toString().endsWith(".parquet")).toList();
+        }
+        for (Path f : files) {
+            rewritten += asTwoRuns(f, conf) ? 1 : 0;
+        }
+        assertTrue(rewritten > 0, "no file with a baseline over several times");
+
+        Map<String, Map<String, Boolean>> flags = new HashMap<>();
+        for (Path l : List.of(sorted, runs)) {
+            Result r = Cli.run("flag", "--lake", l.toString(), "--where", "uri LIKE '%/rfi.ms'");
+            assertEquals(0, r.status(), r.out() + r.err());
+            SparkSession spark = TestData.spark("FlagCommandTest");
+            LakeViews.register(spark, Lake.open(l.toString(), spark.sparkContext().hadoopConfiguration()));
+            flags.put(l.toString(), InjectedRfi.flags(spark, "rfi.ms"));
+        }
+        Map<String, Boolean> a = flags.get(sorted.toString());
+        Map<String, Boolean> b = flags.get(runs.toString());
+        assertTrue(a.containsValue(true), "nothing flagged");
+        assertEquals(a.size(), b.size());
+        long differ = a.entrySet().stream().filter(e -> !e.getValue().equals(b.get(e.getKey()))).count();
+        assertEquals(0, differ, differ + " of " + a.size() + " values flagged differently");
+    }
+
+    /**
+     * Rewrites a visibility file (sorted by baseline and time) as two sorted runs, the first half of its times and
+     * then the second; returns whether some baseline now has rows in both.
+     */
+    private static boolean asTwoRuns(Path file, Configuration conf) throws Exception {
+        List<GenericRecord> rows = new ArrayList<>();
+        Schema schema = LakeTable.VISIBILITIES.schema();
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(file.toUri());
+        try (ParquetReader<GenericRecord> in = LakeParquet.reader(path, schema, conf)) {
+            for (GenericRecord r = in.read(); r != null; r = in.read()) {
+                rows.add(r);
+            }
+        }
+        double[] times = rows.stream().mapToDouble(VisRecords::time).distinct().sorted().toArray();
+        double split = times[times.length / 2];
+        List<GenericRecord> reordered = new ArrayList<>(rows.stream().filter(r -> VisRecords.time(r) < split).toList());
+        reordered.addAll(rows.stream().filter(r -> VisRecords.time(r) >= split).toList());
+        Files.delete(file);
+        try (ParquetWriter<GenericRecord> out = LakeParquet.visibilityWriter(LakeParquet.outputFile(path, conf),
+                CompressionCodecName.SNAPPY)) {
+            for (GenericRecord r : reordered) {
+                out.write(r);
+            }
+        }
+        return times.length > 1;
+    }
+
+    private static void copy(Path from, Path to) throws Exception {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
     }
 
     @Test

@@ -22,6 +22,8 @@ import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@link VisibilityRewriter#replaceColumns}: new values in the replaced columns, every other value as it was. */
@@ -116,8 +118,10 @@ class VisibilityRewriterTest {
         return b;
     }
 
-    @Test
-    void theReplacedColumnIsNewAndEveryOtherValueAsItWas() throws Exception {
+    /** Parts held in memory (all, the first only, none: on disk in staging) join alike. */
+    @ParameterizedTest
+    @ValueSource(longs = {Long.MAX_VALUE, 1, 0})
+    void theReplacedColumnIsNewAndEveryOtherValueAsItWas(long partMemoryBytes) throws Exception {
         Configuration conf = new Configuration();
         Schema s = LakeTable.VISIBILITIES.schema();
         LakeLayout layout = new LakeLayout(tmp.resolve("lake").toString(), 8);
@@ -130,7 +134,8 @@ class VisibilityRewriterTest {
         Path staging = new Path(tmp.resolve("staging").toString());
         StagedFile staged = VisibilityRewriter.replaceColumns(layout, 0x2a, 0x20, relative, List.of("flag"), staging,
                 "snappy", conf, (i, columns) -> columns.put("flag",
-                        i % 4 == 0 ? null : ByteBuffer.wrap(new byte[] {(byte) (i * 7), (byte) (i >> 8)})));
+                        i % 4 == 0 ? null : ByteBuffer.wrap(new byte[] {(byte) (i * 7), (byte) (i >> 8)})),
+                partMemoryBytes);
 
         assertEquals(ROWS, staged.rows());
         assertEquals(VisibilityRewriter.renamed(relative, 0x2a, 0x20), staged.relative());
