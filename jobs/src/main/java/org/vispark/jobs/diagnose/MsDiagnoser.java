@@ -41,8 +41,9 @@ import org.vispark.udfs.vis.PackedCells;
  * from the POLARIZATION row of the (field, spectral window)'s first row; a (field, spectral window) whose rows have
  * polarization setups of different correlations is refused. For the peak search, the data are first averaged into at
  * most {@link DiagnoseSettings#peakChannels()} channel bins (flag-aware), and a baseline's coherent sums are collapsed
- * into the map when the next baseline starts (lake files are sorted by baseline), so memory stays at one baseline's
- * sums.
+ * into the map when the next baseline starts (lake files are sorted by baseline within each sorted run convert
+ * wrote), so memory stays at one baseline's sums; a baseline whose rows span several runs (an MS larger than convert's
+ * sort buffer) adds one term per run, each coherent over that run's integrations only.
  */
 final class MsDiagnoser {
     private MsDiagnoser() {}

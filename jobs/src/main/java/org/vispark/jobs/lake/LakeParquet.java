@@ -31,7 +31,8 @@ import org.apache.parquet.io.OutputFile;
 /**
  * Parquet files of the lake, written and read with parquet-avro.
  *
- * <p>Visibility files: rows sorted by (baseline, time), row groups of {@link #ROW_GROUP_BYTES}, pages
+ * <p>Visibility files: rows sorted by (baseline, time) within each sorted run convert wrote (one per buffer-full of
+ * its rows), row groups of {@link #ROW_GROUP_BYTES}, pages
  * of at most {@link #PAGE_ROWS} rows so the page index of {@code baseline} narrows a one-baseline query
  * to a few pages; the packed cell columns have neither dictionaries nor min/max statistics (neither
  * helps on noise-like bytes), nor do row and uvw, whose values rarely repeat. Pages are compressed
