@@ -1,0 +1,13 @@
+package org.vispark.udfs.phasing;
+
+import java.io.Serializable;
+import org.vispark.udfs.astro.RaDec;
+
+/**
+ * The fixed J2000 centre drift-scan data are phased to, and why.
+ *
+ * @param centre J2000 direction
+ * @param name   the field name it gets: "meridian", the calibrator's name, or the direction as given
+ * @param reason how it was chosen, in words (printed by convert and kept in the {@code fields} table)
+ */
+public record PhaseCentreChoice(RaDec centre, String name, String reason) implements Serializable {}
