@@ -1,5 +1,7 @@
 package org.vispark.udfs.phasing;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.vispark.udfs.astro.BaselineProjection;
 import org.vispark.udfs.astro.ObservationTime;
 import org.vispark.udfs.astro.RaDec;
@@ -16,19 +18,25 @@ import org.vispark.udfs.rephase.ChannelPhasors;
  * {@code w_drift = b . d}, b the ITRF baseline and d the drift direction (ITRF unit vector), and every channel c of
  * every polarization is multiplied by {@code exp(+2 pi i (w_drift - w_new) f_c / c)} (as {@code rephase} does,
  * {@link org.vispark.udfs.rephase.Rephaser}). Baselines are differences of per-antenna values (antenna minus antenna
- * 0), computed once per distinct time. Visibilities: float32 (re, im) pairs, polarization fastest, channels in the
+ * 0), computed once per distinct time and kept for the last {@value #TIMES_KEPT} times (rows of a time need not be
+ * adjacent). Visibilities: float32 (re, im) pairs, polarization fastest, channels in the
  * order of the frequencies given; phases in double precision, one rounding to float32. Not thread-safe.
  */
 public final class DriftPhaser {
+    private static final int TIMES_KEPT = 256;
     private final double[][] antennaItrf_m;
     private final double[] observatoryItrf_m;
     private final double[] drift;
     private final RaDec centre;
     private final ChannelPhasors[] phasorsBySpw;
     private final int npol;
-    private final double[] antennaUvw_m;
-    private final double[] antennaWDrift_m;
-    private double time = Double.NaN;
+    /** Per time (MJD seconds): the antennas' UVW (3 per antenna) then their drift w, metres. */
+    private final LinkedHashMap<Double, double[]> byTime = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Double, double[]> eldest) {
+            return size() > TIMES_KEPT;
+        }
+    };
 
     /**
      * @param antennaItrf_m     antenna positions (ITRF metres), indexed as ANTENNA1/ANTENNA2 will be
@@ -49,8 +57,6 @@ public final class DriftPhaser {
         for (int s = 0; s < phasorsBySpw.length; s++) {
             phasorsBySpw[s] = chanFreqBySpw_hz[s].length == 0 ? null : new ChannelPhasors(chanFreqBySpw_hz[s]);
         }
-        this.antennaUvw_m = new double[3 * antennaItrf_m.length];
-        this.antennaWDrift_m = new double[antennaItrf_m.length];
     }
 
     /**
@@ -58,17 +64,16 @@ public final class DriftPhaser {
      * (ant1, ant2) at {@code timeMjdSec} (UTC); writes its new UVW (metres) into {@code uvw[0..3)}.
      */
     public void phase(double timeMjdSec, int ant1, int ant2, int spw, float[] vis, double[] uvw) {
-        if (timeMjdSec != time) {
-            project(timeMjdSec);
-        }
+        double[] ant = byTime.computeIfAbsent(timeMjdSec, this::project);
         for (int k = 0; k < 3; k++) {
-            uvw[k] = antennaUvw_m[3 * ant2 + k] - antennaUvw_m[3 * ant1 + k];
+            uvw[k] = ant[3 * ant2 + k] - ant[3 * ant1 + k];
         }
+        int w = 3 * antennaItrf_m.length;
         ChannelPhasors phasors = phasorsBySpw[spw];
         if (phasors == null) {
             return;
         }
-        phasors.compute(antennaWDrift_m[ant2] - antennaWDrift_m[ant1] - uvw[2]);
+        phasors.compute(ant[w + ant2] - ant[w + ant1] - uvw[2]);
         double[] cos = phasors.cos();
         double[] sin = phasors.sin();
         int p = 0;
@@ -84,18 +89,20 @@ public final class DriftPhaser {
         }
     }
 
-    private void project(double timeMjdSec) {
+    private double[] project(double timeMjdSec) {
         BaselineProjection projection = new BaselineProjection(ObservationTime.ofMjdSecUtc(timeMjdSec),
                 observatoryItrf_m, centre.ra_rad(), centre.dec_rad());
         double[] x0 = antennaItrf_m[0];
+        int n = antennaItrf_m.length;
+        double[] ant = new double[4 * n];
         for (int a = 0; a < antennaItrf_m.length; a++) {
             double[] x = antennaItrf_m[a];
             double bx = x[0] - x0[0];
             double by = x[1] - x0[1];
             double bz = x[2] - x0[2];
-            projection.uvw(bx, by, bz, antennaUvw_m, 3 * a);
-            antennaWDrift_m[a] = bx * drift[0] + by * drift[1] + bz * drift[2];
+            projection.uvw(bx, by, bz, ant, 3 * a);
+            ant[3 * n + a] = bx * drift[0] + by * drift[1] + bz * drift[2];
         }
-        time = timeMjdSec;
+        return ant;
     }
 }
