@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """A small simulated DSA-110 drift-scan subband group, written with h5py and python-casacore's measures
-(independently of vispark), and casacore's UVW for a phase centre, for the phasing tests.
+(independently of vispark), and casacore's UVW of a UVH5 file's blts for a phase centre, for the phasing tests.
 
 write OUT_DIR [--source RA,DEC,FLUX] [--pointing-dec DEG] [--start UTC] [--nant 16] [--nchan 4] [--ntimes 4]
   16 files YYYY-MM-DDTHH:MM:SS_sbNN.hdf5 (older UVH5 layout, phase_type 'drift', the DSA-110's extra keywords
@@ -11,11 +11,12 @@ write OUT_DIR [--source RA,DEC,FLUX] [--pointing-dec DEG] [--start UTC] [--nant 
   meridian at the pointing declination, a fixed direction of the HADEC frame) as phase centre:
   V = S exp(+2 pi i (b.s - b.d) f / c), b = position(ant2) - position(ant1) (ITRF), s the source's topocentric
   direction at the integration's time (casacore: J2000 -> HADEC). uvw_array: b in the (u, v, w) frame of d.
-  Prints JSON: files, source_deg, times_mjd_s, telescope_itrf_m, antenna_itrf_m, and the meridian centre at the
-  midpoint as casacore makes it (APP RA = LAST, Dec = pointing, converted to J2000): meridian_j2000_deg.
-uvw TRUTH_JSON RA_DEG DEC_DEG
-  casacore's UVW (ITRF baselines to J2000, projected on the J2000 centre; frame at the telescope location) for
-  every time and baseline: lines "time_mjd_s ant1 ant2 u v w".
+  Prints JSON: files, source_deg, and the meridian centre at the midpoint as casacore makes it (APP RA = LAST,
+  Dec = pointing, converted to J2000): meridian_j2000_deg.
+uvw UVH5_FILE RA_DEG DEC_DEG
+  casacore's UVW (ITRF baselines to J2000, projected on the J2000 centre; frame at the telescope location) of
+  every cross-correlation blt of the file (read with h5py; telescope location from latitude, longitude, altitude):
+  lines "time_mjd_s ant1 ant2 u v w", antennas numbered by their rank in ascending antenna number.
 """
 import argparse
 import datetime
@@ -39,9 +40,9 @@ def q(v, unit):
     return cq.quantity(v, unit)
 
 
-def telescope(dm):
-    """The telescope location: WGS84 and ITRF metres."""
-    p = dm.position('WGS84', q(LON_DEG, 'deg'), q(LAT_DEG, 'deg'), q(ALT_M, 'm'))
+def telescope(dm, lon_deg=LON_DEG, lat_deg=LAT_DEG, alt_m=ALT_M):
+    """A telescope location: WGS84 and ITRF metres."""
+    p = dm.position('WGS84', q(lon_deg, 'deg'), q(lat_deg, 'deg'), q(alt_m, 'm'))
     r = dm.measure(p, 'ITRF')
     lon, lat = r['m0']['value'], r['m1']['value']
     rad = q(r['m2']['value'], r['m2']['unit']).get_value('m')
@@ -153,27 +154,30 @@ def write(a):
             g['flags'] = np.zeros((len(ant1), 1, nchan, 2), bool)
             g['nsamples'] = np.ones((len(ant1), 1, nchan, 2), np.float32)
     print(json.dumps({
-        'files': files, 'source_deg': [ra_s, dec_s, flux], 'times_mjd_s': times.tolist(),
-        'telescope_itrf_m': x0.tolist(), 'antenna_itrf_m': positions.tolist(),
+        'files': files, 'source_deg': [ra_s, dec_s, flux],
         'meridian_j2000_deg': [math.degrees(mer['m0']['value']) % 360, math.degrees(mer['m1']['value'])]}))
 
 
 def uvw(a):
-    truth = json.load(open(a.truth))
+    h = h5py.File(a.file, 'r')['Header']
     dm = cm.measures()
-    x0 = truth['telescope_itrf_m']
-    dm.do_frame(dm.position('ITRF', *[q(v, 'm') for v in x0]))
+    where, x0 = telescope(dm, float(h['longitude'][()]), float(h['latitude'][()]), float(h['altitude'][()]))
+    dm.do_frame(where)
     dm.do_frame(dm.direction('J2000', q(a.ra, 'deg'), q(a.dec, 'deg')))
-    pos = np.array(truth['antenna_itrf_m'])
+    numbers = h['antenna_numbers'][:]
+    rank = {int(n): r for r, n in enumerate(sorted(numbers))}
+    pos = x0 + h['antenna_positions'][:]
     rel = pos - pos[0]
-    n = len(pos)
-    for t in truth['times_mjd_s']:
+    row = {int(n): k for k, n in enumerate(numbers)}
+    ant1, ant2 = h['ant_1_array'][:], h['ant_2_array'][:]
+    times = (h['time_array'][:] - 2400000.5) * 86400.0
+    for t in np.unique(times):
         dm.do_frame(dm.epoch('UTC', q(t, 's')))
         bl = dm.baseline('ITRF', q(rel[:, 0], 'm'), q(rel[:, 1], 'm'), q(rel[:, 2], 'm'))
-        ant = np.array(dm.to_uvw(bl)['xyz'].get_value('m')).reshape(n, 3)
-        for i in range(n):
-            for j in range(i + 1, n):
-                print('%.6f %d %d %.9f %.9f %.9f' % ((t, i, j) + tuple(ant[j] - ant[i])))
+        ant = np.array(dm.to_uvw(bl)['xyz'].get_value('m')).reshape(len(pos), 3)
+        for k in np.nonzero((times == t) & (ant1 != ant2))[0]:
+            i, j = int(ant1[k]), int(ant2[k])
+            print('%.6f %d %d %.9f %.9f %.9f' % ((t, rank[i], rank[j]) + tuple(ant[row[j]] - ant[row[i]])))
 
 
 p = argparse.ArgumentParser()
@@ -189,7 +193,7 @@ w.add_argument('--nchan', type=int, default=4)
 w.add_argument('--ntimes', type=int, default=4)
 w.add_argument('--seed', type=int, default=1)
 u = sub.add_parser('uvw')
-u.add_argument('truth')
+u.add_argument('file')
 u.add_argument('ra', type=float)
 u.add_argument('dec', type=float)
 a = p.parse_args()
