@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,7 @@ class Uvh5DriftPhasingTest {
     private static Lakes meridian;
     private static Lakes calibrator;
     private static Lakes zenith;
+    private static Lakes fixed;
     private static Map<String, double[]> rephasedUvw;
     private static Map<String, float[]> rephasedData;
     private static String meridianOut;
@@ -76,27 +78,32 @@ class Uvh5DriftPhasingTest {
                 ata.toString(), HERA.toString());
         assertEquals(0, m.status(), m.out() + m.err());
         meridianOut = m.out();
-        meridian = read(tmp.resolve("meridian"), "%_sbgroup");
-        zenith = read(tmp.resolve("meridian"), "%zen.2458661%");
+        meridian = read(tmp.resolve("meridian"), "%_sbgroup", true);
+        zenith = read(tmp.resolve("meridian"), "%zen.2458661%", false);
         sidereal = spark.sql("SELECT f.* FROM fields f JOIN ms USING (ms_id, conversion) WHERE ms.uri LIKE"
                 + " '%ata.LoA%'").collectAsList().get(0);
         Cli.Result c = Cli.run("convert", "--lake", tmp.resolve("calibrator").toString(), group + "/*.hdf5",
                 "--phase-centre", "calibrator", "--catalogue", catalogue);
         assertEquals(0, c.status(), c.out() + c.err());
         calibratorOut = c.out();
-        calibrator = read(tmp.resolve("calibrator"), "%_sbgroup");
+        calibrator = read(tmp.resolve("calibrator"), "%_sbgroup", true);
+
+        Cli.Result x = Cli.run("convert", "--lake", tmp.resolve("fixed").toString(), group + "/*.hdf5",
+                "--phase-centre", "J2000 08h34m54.90s +55d34m21.00s");
+        assertEquals(0, x.status(), x.out() + x.err());
+        fixed = read(tmp.resolve("fixed"), "%_sbgroup", false);
 
         TestData.copyTree(tmp.resolve("meridian"), tmp.resolve("rephased"));
         Cli.Result r = Cli.run("rephase", "--lake", tmp.resolve("rephased").toString(), "--where",
                 "uri LIKE '%_sbgroup'", "--to-calibrator", "0834+555", "--catalogue", catalogue);
         assertEquals(0, r.status(), r.out() + r.err());
-        Lakes rephased = read(tmp.resolve("rephased"), "%_sbgroup");
+        Lakes rephased = read(tmp.resolve("rephased"), "%_sbgroup", false);
         rephasedUvw = rephased.uvw();
         rephasedData = rephased.data();
     }
 
-    /** The MS of {@code lake} whose URI is like {@code uriLike}, exported if it is the subband group. */
-    private static Lakes read(Path lake, String uriLike) throws Exception {
+    /** The MS of {@code lake} whose URI is like {@code uriLike}, exported to export-LAKE if {@code export}. */
+    private static Lakes read(Path lake, String uriLike, boolean export) throws Exception {
         spark = TestData.spark("Uvh5DriftPhasingTest"); // the commands stop the session they share
         LakeViews.register(spark, Lake.open(lake.toString(), spark.sparkContext().hadoopConfiguration()));
         long msId = spark.sql("SELECT ms_id FROM ms WHERE uri LIKE '" + uriLike + "'").collectAsList().get(0)
@@ -112,7 +119,7 @@ class Uvh5DriftPhasingTest {
             uvw.put(key, r.<Double>getList(3).stream().mapToDouble(Double::doubleValue).toArray());
             data.put(key, PackedCells.unpackFloats((byte[]) r.get(4)));
         }
-        if (uriLike.equals("%_sbgroup")) {
+        if (export) {
             Cli.Result e = Cli.run("export-ms", "--lake", lake.toString(), "--where", "uri LIKE '%_sbgroup'",
                     "--output", tmp.resolve("export-" + lake.getFileName()).toString());
             assertEquals(0, e.status(), e.out() + e.err());
@@ -171,6 +178,19 @@ class Uvh5DriftPhasingTest {
         String choice = f.getString(f.fieldIndex("phase_centre_choice"));
         assertTrue(choice.contains("apparent Dec -30.721526 deg (zenith: no phase_center_dec)"), choice);
         assertUvwEqualCasacore(zenith, HERA);
+    }
+
+    /** An explicit J2000 centre at the calibrator's position makes the calibrator's lake, bit for bit. */
+    @Test
+    void anExplicitCentreIsTakenAsGiven() {
+        Row f = fixed.field();
+        assertEquals("J2000 128.728750 +55.572500", f.getString(f.fieldIndex("name")));
+        assertTrue(f.getString(f.fieldIndex("phase_centre_choice")).startsWith("as given (--phase-centre)"));
+        assertEquals(calibrator.uvw().keySet(), fixed.uvw().keySet());
+        for (String k : calibrator.uvw().keySet()) {
+            assertTrue(Arrays.equals(calibrator.uvw().get(k), fixed.uvw().get(k)), k);
+            assertTrue(Arrays.equals(calibrator.data().get(k), fixed.data().get(k)), k);
+        }
     }
 
     @Test
