@@ -18,11 +18,13 @@ import org.vispark.jobs.lake.StagedFile;
  * Converts the rows of one {@link ConvertTask} into visibility files in the lake's staging directory,
  * one per (obs_date, bl_bucket) partition.
  *
- * <p>Rows are read in chunks of about {@link #CHUNK_BYTES} and packed into a {@link SortBuffer}; when
- * it holds {@link #runBytes()} (or the rows end) the run is written sorted by (partition, baseline,
- * time), so each file is one sorted run per buffer-full: a task whose rows fit one buffer (a DSA-110 MS
- * on a machine with 1 GB of heap per core) writes fully sorted files. Heap use is bounded by a chunk,
- * the buffer and the writers' row groups. Reading errors make the MS fail ({@link TaskResult#error()});
+ * <p>Rows are read in chunks of about {@link #CHUNK_BYTES} and packed into a {@link SortBuffer} of
+ * {@link #runBytes()} on the heap, which spills into the executor's local scratch beyond that; when the rows end,
+ * they are written sorted by (partition, baseline, time), so every file a task writes is sorted by (baseline,
+ * time) throughout and the stages that work per baseline (flag's time-frequency planes, diagnose's coherent
+ * sums) see each baseline's rows together. Heap use is bounded by a chunk, the buffer's heap part and the
+ * writers' row groups; the scratch holds the rest of the task's rows (about as many bytes as its MS rows) while
+ * it runs. Reading errors make the MS fail ({@link TaskResult#error()});
  * writing errors are thrown.
  */
 final class RangeConverter {
@@ -38,7 +40,7 @@ final class RangeConverter {
         T get() throws IOException;
     }
 
-    /** Sort buffer of a task: a quarter of the heap per core, within [32 MB, 1 GB]. */
+    /** The heap part of a task's sort buffer: a quarter of the heap per core, within [32 MB, 1 GB]. */
     static long runBytes() {
         Runtime rt = Runtime.getRuntime();
         long perCore = rt.maxMemory() / (4L * rt.availableProcessors());
@@ -94,7 +96,7 @@ final class RangeConverter {
                 recs.forEach((t, r) -> subtables.put(t.dirName(), SubtableRecords.encode(t.schema(), r)));
                 telescope = telescope(ms);
             }
-            double[] timeRange = convertRows(task, m, dds, first, count, writers);
+            double[] timeRange = convertRows(task, m, dds, first, count, writers, scratch);
             List<StagedFile> files = writers.finish();
             String checksum = null;
             if (task.withChecksum()) {
@@ -113,8 +115,8 @@ final class RangeConverter {
 
     /** Reads, sorts and writes the rows; returns their time range. */
     private static double[] convertRows(ConvertTask task, MainColumns m, List<DataDescription> dds, long first,
-            long count, PartitionWriters writers) throws IOException, UnreadableMsException {
-        SortBuffer buffer = SortBuffer.acquire(runBytes());
+            long count, PartitionWriters writers, java.nio.file.Path scratch) throws IOException, UnreadableMsException {
+        SortBuffer buffer = SortBuffer.acquire(runBytes(), scratch);
         try {
             return convertRows(task, m, dds, first, count, writers, buffer);
         } finally {

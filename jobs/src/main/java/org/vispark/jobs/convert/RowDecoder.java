@@ -106,7 +106,7 @@ final class RowDecoder {
             if (len < 0) {
                 r.put(f, null);
             } else {
-                r.put(f, ByteBuffer.wrap(src.array(), src.arrayOffset() + src.position(), len));
+                r.put(f, src.slice(src.position(), len));
                 src.position(src.position() + len);
             }
         }

@@ -31,13 +31,13 @@ final class Uvh5Converter {
             try (Uvh5Source group = RangeConverter.reading("opening the subband group",
                     () -> Uvh5Group.open(MsScan.group(task.members()), task.flagMissing()))) {
                 java.nio.file.Path dir = group.paths().get(0).getParent();
-                return convert(task, conf, group, dir, attemptDir, t0);
+                return convert(task, conf, group, dir, scratch, attemptDir, t0);
             }
         }
         try (LocalMs local = RangeConverter.reading("copying the file to local scratch",
                         () -> LocalMs.of(task.uri(), scratch, conf));
                 Uvh5File file = RangeConverter.reading("opening the UVH5 file", () -> Uvh5File.open(local.dir()))) {
-            return convert(task, conf, file, local.dir(), attemptDir, t0);
+            return convert(task, conf, file, local.dir(), scratch, attemptDir, t0);
         }
     }
 
@@ -46,7 +46,7 @@ final class Uvh5Converter {
      * {@code localFiles} holds (the file itself, or the group's directory), for the content checksum.
      */
     private static TaskResult convert(ConvertTask task, Configuration conf, Uvh5Source file,
-            java.nio.file.Path localFiles, String attemptDir, long t0) throws IOException, UnreadableMsException {
+            java.nio.file.Path localFiles, java.nio.file.Path scratch, String attemptDir, long t0) throws IOException, UnreadableMsException {
         try (PartitionWriters writers = new PartitionWriters(task, conf, attemptDir)) {
             Uvh5Header h = file.header();
             Uvh5Phasing phasing = RangeConverter.reading("choosing the phase centre of the drift scan",
@@ -68,7 +68,7 @@ final class Uvh5Converter {
             }
             Uvh5RowRecords records = new Uvh5RowRecords(h, model, phasing.phaser());
             double[] timeRange;
-            SortBuffer buffer = SortBuffer.acquire(RangeConverter.runBytes());
+            SortBuffer buffer = SortBuffer.acquire(RangeConverter.runBytes(), scratch);
             try {
                 timeRange = convertRows(task, file, model, records, (int) first, (int) count, writers, buffer);
             } finally {

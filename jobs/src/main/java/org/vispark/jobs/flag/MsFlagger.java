@@ -104,6 +104,12 @@ final class MsFlagger {
                 "num_chan", "num_pol", "flag_row", "flag", t.column()), r -> {
                     int bl = VisRecords.integer(r, "baseline");
                     if (bl != current[0]) {
+                        if (bl < current[0]) {
+                            throw new IllegalStateException(file + " is not sorted by baseline (baseline " + bl
+                                    + " after " + current[0] + " at row " + out.size() + "), so its time-frequency"
+                                    + " planes would be cut short: convert the MS again (an older convert wrote an MS"
+                                    + " larger than its sort buffer as several sorted runs)");
+                        }
                         flagBaseline(baseline, flagger, out, stats, counts);
                         baseline.clear();
                         current[0] = bl;

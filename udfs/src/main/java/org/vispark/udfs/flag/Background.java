@@ -9,24 +9,45 @@ package org.vispark.udfs.flag;
 public final class Background {
     private Background() {}
 
-    /** Per-channel median of the unmasked samples; a channel with none gets its samples themselves (residual 0). */
+    /**
+     * Per-channel median of the unmasked samples; a channel with none gets its samples themselves (residual 0). All
+     * channels are sorted at once by a sorting network over the time steps ({@link MergeNetwork}; masked samples as
+     * +infinity, so they sort last): each comparator is an element-wise min and max of two time steps' rows, which
+     * the JIT vectorizes, where a sort per channel would branch on every comparison.
+     */
     public static float[] channelMedian(float[] values, boolean[] mask, int numTime, int numChan) {
-        float[] out = new float[values.length];
-        float[] column = new float[numTime];
+        float[] sorted = new float[values.length];
+        int[] count = new int[numChan];
+        for (int t = 0; t < numTime; t++) {
+            int o = t * numChan;
+            for (int c = 0; c < numChan; c++) {
+                boolean kept = !mask[o + c];
+                sorted[o + c] = kept ? values[o + c] : Float.POSITIVE_INFINITY;
+                count[c] += kept ? 1 : 0;
+            }
+        }
+        int[] network = MergeNetwork.of(numTime);
+        for (int k = 0; k < network.length; k += 2) {
+            int a = network[k] * numChan;
+            int b = network[k + 1] * numChan;
+            for (int c = 0; c < numChan; c++) {
+                float x = sorted[a + c];
+                float y = sorted[b + c];
+                sorted[a + c] = Math.min(x, y);
+                sorted[b + c] = Math.max(x, y);
+            }
+        }
+        float[] median = new float[numChan];
         for (int c = 0; c < numChan; c++) {
-            int n = 0;
-            for (int t = 0; t < numTime; t++) {
-                if (!mask[t * numChan + c]) {
-                    column[n++] = values[t * numChan + c];
-                }
-            }
-            float median = Float.NaN;
-            if (n > 0) {
-                java.util.Arrays.sort(column, 0, n);
-                median = n % 2 == 1 ? column[n / 2] : (column[n / 2 - 1] + column[n / 2]) / 2;
-            }
-            for (int t = 0; t < numTime; t++) {
-                out[t * numChan + c] = n > 0 ? median : values[t * numChan + c];
+            int n = count[c];
+            median[c] = n == 0 ? Float.NaN : n % 2 == 1 ? sorted[(n / 2) * numChan + c]
+                    : (sorted[(n / 2 - 1) * numChan + c] + sorted[(n / 2) * numChan + c]) / 2;
+        }
+        float[] out = sorted; // reused: the sorted rows are no longer needed
+        for (int t = 0; t < numTime; t++) {
+            int o = t * numChan;
+            for (int c = 0; c < numChan; c++) {
+                out[o + c] = count[c] > 0 ? median[c] : values[o + c];
             }
         }
         return out;
@@ -67,32 +88,42 @@ public final class Background {
         double[] kt = kernel(sigmaTime / average);
         num = convolveTime(num, coarse, numChan, kt);
         double[] den = convolveTime(weight, coarse, numChan, kt);
+        double[] smooth = num; // num / den where den is usable, else NaN (no unmasked sample within reach)
+        for (int i = 0; i < smooth.length; i++) {
+            smooth[i] = den[i] > 1e-9 ? num[i] / den[i] : Double.NaN;
+        }
         float[] out = new float[values.length];
         for (int t = 0; t < numTime; t++) {
             double x = (t + 0.5) / average - 0.5;
             int g0 = Math.max(0, Math.min(coarse - 1, (int) Math.floor(x)));
             int g1 = Math.min(coarse - 1, g0 + 1);
             double f = Math.max(0, Math.min(1, x - g0));
+            int o = t * numChan;
             for (int c = 0; c < numChan; c++) {
-                int i0 = g0 * numChan + c;
-                int i1 = g1 * numChan + c;
-                boolean ok0 = den[i0] > 1e-9;
-                boolean ok1 = den[i1] > 1e-9;
-                int i = t * numChan + c;
-                if (ok0 && ok1) {
-                    out[i] = (float) ((1 - f) * num[i0] / den[i0] + f * num[i1] / den[i1]);
-                } else if (ok0 || ok1) {
-                    out[i] = (float) (ok0 ? num[i0] / den[i0] : num[i1] / den[i1]);
-                } else {
-                    out[i] = values[i];
+                double a = smooth[g0 * numChan + c];
+                double b = smooth[g1 * numChan + c];
+                double v = (1 - f) * a + f * b;
+                if (Double.isNaN(v)) {
+                    v = Double.isNaN(a) ? (Double.isNaN(b) ? values[o + c] : b) : a;
                 }
+                out[o + c] = (float) v;
             }
         }
         return out;
     }
 
-    /** Half a symmetric Gaussian kernel, {@code k[0]} the centre, to 3 sigma (just the centre for sigma 0). */
+    private static final java.util.concurrent.ConcurrentHashMap<Double, double[]> KERNELS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Half a symmetric Gaussian kernel, {@code k[0]} the centre, to 3 sigma (just the centre for sigma 0). Shared
+     * between calls: do not modify.
+     */
     static double[] kernel(double sigma) {
+        return KERNELS.computeIfAbsent(sigma, Background::makeKernel);
+    }
+
+    private static double[] makeKernel(double sigma) {
         int half = (int) Math.ceil(3 * sigma);
         double[] k = new double[half + 1];
         for (int i = 0; i <= half; i++) {

@@ -33,30 +33,37 @@ public final class RfiFlagger {
         int size = numTime * numChan;
         boolean[] joined = new boolean[size];
         boolean[] original = new boolean[size];
-        float[][] residuals = new float[numPol][];
-        for (int p = 0; p < numPol; p++) {
-            float[] amp = new float[size];
-            boolean[] mask = new boolean[size];
-            for (int t = 0; t < numTime; t++) {
-                for (int c = 0; c < numChan; c++) {
+        float[][] amp = new float[numPol][size];
+        boolean[][] masks = new boolean[numPol][size];
+        for (int t = 0; t < numTime; t++) {
+            float[] row = vis[t];
+            boolean[] rowFlags = flags[t];
+            for (int c = 0; c < numChan; c++) {
+                int i = t * numChan + c;
+                for (int p = 0; p < numPol; p++) {
                     int k = c * numPol + p;
-                    float re = vis[t][2 * k];
-                    float im = vis[t][2 * k + 1];
-                    int i = t * numChan + c;
-                    amp[i] = (float) Math.sqrt((double) re * re + (double) im * im); // float squares: exact in double, no overflow
-                    boolean invalid = !Float.isFinite(amp[i]);
-                    mask[i] = invalid || (s.keepOriginalFlags() && flags[t][k]);
-                    original[i] |= mask[i];
+                    float re = row[2 * k];
+                    float im = row[2 * k + 1];
+                    float a = (float) Math.sqrt((double) re * re + (double) im * im); // float squares: exact in double
+                    amp[p][i] = a;
+                    boolean m = !Float.isFinite(a) || (s.keepOriginalFlags() && rowFlags[k]);
+                    masks[p][i] = m;
+                    original[i] |= m;
                 }
             }
-            residuals[p] = detect(amp, mask, numTime, numChan);
+        }
+        float[][] residuals = new float[numPol][];
+        for (int p = 0; p < numPol; p++) {
+            residuals[p] = detect(amp[p], masks[p], numTime, numChan);
+            boolean[] mask = masks[p];
             for (int i = 0; i < size; i++) {
                 joined[i] |= mask[i];
             }
         }
         ScaleInvariantRank.apply(joined, numTime, numChan, s.sirEta());
         for (int p = 0; p < numPol; p++) {
-            RmsSelection.timeSteps(residuals[p], fitMask(residuals[p], joined), joined, numTime, numChan,
+            RmsSelection.timeSteps(residuals[p], fitMask(residuals[p], joined,
+                    RobustStatistics.winsorized(residuals[p], joined).sigma()), joined, numTime, numChan,
                     s.finalTimeStepRmsSigma());
         }
         long newly = 0;
@@ -77,28 +84,53 @@ public final class RfiFlagger {
 
     /** The detection passes on one amplitude plane: grows {@code mask}; returns the last residual. */
     float[] detect(float[] amp, boolean[] mask, int numTime, int numChan) {
+        NoiseSigma noise = new NoiseSigma();
         float[] residual = subtract(amp, Background.channelMedian(amp, mask, numTime, numChan));
         for (int i = 1; i < s.iterations(); i++) {
             double factor = Math.pow(s.thresholdStep(), s.iterations() - i);
-            sumThreshold(residual, mask, numTime, numChan, factor);
-            boolean[] bulk = fitMask(residual, mask);
+            sumThreshold(residual, mask, numTime, numChan, factor, noise.of(residual, mask));
+            boolean[] bulk = fitMask(residual, mask, noise.of(residual, mask));
             RmsSelection.timeSteps(residual, bulk, mask, numTime, numChan, s.timeStepRmsSigma());
             RmsSelection.channels(residual, bulk, mask, numTime, numChan, s.channelRmsSigma() * factor);
-            residual = subtract(amp, Background.gaussian(amp, fitMask(residual, mask), numTime, numChan,
-                    s.smoothingTimeSigma(), s.smoothingChanSigma(), s.fitTimeAverage()));
+            residual = subtract(amp, Background.gaussian(amp, fitMask(residual, mask, noise.of(residual, mask)),
+                    numTime, numChan, s.smoothingTimeSigma(), s.smoothingChanSigma(), s.fitTimeAverage()));
         }
-        sumThreshold(residual, mask, numTime, numChan, 1);
+        sumThreshold(residual, mask, numTime, numChan, 1, noise.of(residual, mask));
         return residual;
+    }
+
+    /**
+     * The winsorized sigma of a residual's unmasked values, made again only when the residual or the number of
+     * masked values has changed: within a plane's detection masks only grow, so an equal count is an equal mask
+     * (and a pass that flags nothing costs no new estimate).
+     */
+    private static final class NoiseSigma {
+        private float[] residual;
+        private int masked = -1;
+        private double sigma;
+
+        double of(float[] r, boolean[] mask) {
+            int m = 0;
+            for (boolean b : mask) {
+                m += b ? 1 : 0;
+            }
+            if (r != residual || m != masked) {
+                sigma = RobustStatistics.winsorized(r, mask).sigma();
+                residual = r;
+                masked = m;
+            }
+            return sigma;
+        }
     }
 
     /**
      * What the background fit and the RMS selection leave out: the masked samples and those more than
      * {@link #FIT_CLIP_SIGMA} sigma from the current background (RFI below the pass's thresholds, which would
-     * otherwise leak into the fit and leave a dip about itself that long SumThreshold windows flag).
+     * otherwise leak into the fit and leave a dip about itself that long SumThreshold windows flag); {@code sigma}
+     * the winsorized sigma of the residual's unmasked values.
      */
-    private static boolean[] fitMask(float[] residual, boolean[] mask) {
+    private static boolean[] fitMask(float[] residual, boolean[] mask, double sigma) {
         boolean[] out = mask.clone();
-        double sigma = RobustStatistics.winsorized(residual, mask).sigma();
         if (sigma > 0) {
             for (int i = 0; i < out.length; i++) {
                 out[i] |= Math.abs(residual[i]) > FIT_CLIP_SIGMA * sigma;
@@ -107,8 +139,8 @@ public final class RfiFlagger {
         return out;
     }
 
-    private void sumThreshold(float[] residual, boolean[] mask, int numTime, int numChan, double factor) {
-        double sigma = RobustStatistics.winsorized(residual, mask).sigma();
+    private void sumThreshold(float[] residual, boolean[] mask, int numTime, int numChan, double factor,
+            double sigma) {
         if (!(sigma > 0)) {
             return; // nothing unmasked, or a constant plane: no noise to judge against
         }

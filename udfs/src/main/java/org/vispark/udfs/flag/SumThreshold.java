@@ -53,6 +53,7 @@ public final class SumThreshold {
                 }
             }
             if (m <= numTime) {
+                columns.refreshStaleColumns();
                 for (int c = 0; c < numChan; c++) {
                     columns.flag(c, m, chi * m, rows);
                 }
@@ -81,9 +82,21 @@ public final class SumThreshold {
         private final int[] kept;
         private final int[] keptCount;
         private final double[] range;
+        /**
+         * Per line an upper bound on the magnitude of its window sums at the last length flagged (infinite when
+         * unknown: the line has changed since), so that a length whose bound from the one before lies within its
+         * threshold is passed by without a scan: the threshold of the sum grows by {@code base} (1.5) per doubling,
+         * the bound by 2, and noise's largest sum by about {@code sqrt 2}, so most lines are scanned at a few
+         * lengths only.
+         */
+        private final double[] largest;
         /** Lines whose flags changed since their range and prefix sums were made. */
         final boolean[] stale;
         private final int[] cover;
+        /** Running sums, minima and maxima of {@link #refreshStaleColumns}, per line. */
+        private final double[] runSum;
+        private final double[] runMin;
+        private final double[] runMax;
 
         Lines(int count, int length, int lineStep, int sampleStep) {
             this.count = count;
@@ -94,8 +107,12 @@ public final class SumThreshold {
             this.kept = new int[count * length];
             this.keptCount = new int[count];
             this.range = new double[count];
+            this.largest = new double[count];
             this.stale = new boolean[count];
             this.cover = new int[length + 1];
+            this.runSum = new double[count];
+            this.runMin = new double[count];
+            this.runMax = new double[count];
         }
 
         /** These lines over a plane's values and mask, every line to be made anew. */
@@ -115,7 +132,10 @@ public final class SumThreshold {
             if (stale[l]) {
                 refresh(l);
             }
-            if (range[l] <= limit) {
+            // a window of m unflagged samples is two of m / 2: its sum is at most twice their largest
+            double bound = Math.min(range[l], 2 * largest[l]);
+            if (bound <= limit) {
+                largest[l] = bound;
                 return;
             }
             int k = keptCount[l];
@@ -123,11 +143,12 @@ public final class SumThreshold {
                 return;
             }
             int p = l * (length + 1);
-            double largest = 0; // a reduction without an early exit: no branch per window
+            double found = 0; // a reduction without an early exit: no branch per window
             for (int s = p; s + m <= p + k; s++) {
-                largest = Math.max(largest, Math.abs(prefix[s + m] - prefix[s]));
+                found = Math.max(found, Math.abs(prefix[s + m] - prefix[s]));
             }
-            if (!(largest > limit)) {
+            largest[l] = found;
+            if (!(found > limit)) {
                 return; // the common case: no window over the threshold, nothing else to do
             }
             java.util.Arrays.fill(cover, 0, k + 1, 0);
@@ -148,6 +169,52 @@ public final class SumThreshold {
                 }
             }
             stale[l] = true;
+        }
+
+        /**
+         * Makes the stale lines anew, when they are columns ({@code lineStep} 1) and many: time step by time step
+         * over all of them, so that the loads run along memory and the lines' running sums do not wait on each
+         * other, where line by line each sum waits on the one before and every load is a row apart.
+         */
+        void refreshStaleColumns() {
+            int n = 0;
+            for (int l = 0; l < count; l++) {
+                n += stale[l] ? 1 : 0;
+            }
+            if (lineStep != 1 || n < count / 4) {
+                return; // left to refresh() line by line
+            }
+            for (int l = 0; l < count; l++) {
+                if (stale[l]) {
+                    keptCount[l] = 0;
+                    runSum[l] = 0;
+                    runMin[l] = 0;
+                    runMax[l] = 0;
+                    prefix[l * (length + 1)] = 0;
+                }
+            }
+            for (int i = 0; i < length; i++) {
+                int row = i * sampleStep;
+                for (int l = 0; l < count; l++) {
+                    if (stale[l] && !mask[row + l]) {
+                        int k = keptCount[l];
+                        double sum = runSum[l] + values[row + l];
+                        kept[l * length + k] = i;
+                        prefix[l * (length + 1) + k + 1] = sum;
+                        keptCount[l] = k + 1;
+                        runSum[l] = sum;
+                        runMin[l] = Math.min(runMin[l], sum);
+                        runMax[l] = Math.max(runMax[l], sum);
+                    }
+                }
+            }
+            for (int l = 0; l < count; l++) {
+                if (stale[l]) {
+                    range[l] = runMax[l] - runMin[l];
+                    largest[l] = Double.POSITIVE_INFINITY;
+                    stale[l] = false;
+                }
+            }
         }
 
         private void refresh(int l) {
@@ -171,6 +238,7 @@ public final class SumThreshold {
             }
             keptCount[l] = k;
             range[l] = max - min;
+            largest[l] = Double.POSITIVE_INFINITY;
             stale[l] = false;
         }
 

@@ -2,6 +2,8 @@ package org.vispark.udfs.flag;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The backgrounds follow a smooth plane where the RFI statistics need them to: at the edges and beside masks. */
@@ -65,5 +67,38 @@ class BackgroundTest {
         float[] b = Background.channelMedian(v, mask, T, 2);
         assertEquals(1, b[5 * 2]);
         assertEquals(3, b[5 * 2 + 1]);
+    }
+
+    @Test
+    void channelMedianEqualsASortOfEachChannel() {
+        Random random = new Random(3);
+        for (int numTime : new int[] {1, 2, 3, 5, 8, 13, 24, 31, 32, 33, 100}) {
+            int numChan = 37;
+            float[] v = new float[numTime * numChan];
+            boolean[] mask = new boolean[v.length];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = random.nextInt(4) == 0 ? random.nextInt(5) : (float) random.nextGaussian(); // ties too
+                mask[i] = random.nextInt(i / numTime % 4 + 2) == 0; // from half to a fifth of a channel masked
+            }
+            for (int t = 0; t < numTime; t++) {
+                mask[t * numChan] = true; // a channel without samples
+            }
+            float[] got = Background.channelMedian(v, mask, numTime, numChan);
+            for (int c = 0; c < numChan; c++) {
+                float[] column = new float[numTime];
+                int n = 0;
+                for (int t = 0; t < numTime; t++) {
+                    if (!mask[t * numChan + c]) {
+                        column[n++] = v[t * numChan + c];
+                    }
+                }
+                Arrays.sort(column, 0, n);
+                for (int t = 0; t < numTime; t++) {
+                    float expected = n == 0 ? v[t * numChan + c] : n % 2 == 1 ? column[n / 2]
+                            : (column[n / 2 - 1] + column[n / 2]) / 2;
+                    assertEquals(expected, got[t * numChan + c], "numTime " + numTime + " channel " + c);
+                }
+            }
+        }
     }
 }
