@@ -149,7 +149,7 @@ public final class ConvertJob {
                         }
                         CatalogueEntry e = finish(plan, committer, failures, totals);
                         if (e.isConverted() && plan.results[0].phaseCentre() != null) {
-                            console.println("convert: " + plan.scan.uri() + ": drift scan phased to the "
+                            console.println("convert: " + plan.scan.uri() + ": drift scan phased to "
                                     + plan.results[0].phaseCentre());
                         }
                         converted += e.isConverted() ? 1 : 0;

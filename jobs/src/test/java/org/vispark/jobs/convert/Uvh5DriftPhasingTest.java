@@ -156,8 +156,8 @@ class Uvh5DriftPhasingTest {
         System.out.printf("meridian centre vs casacore's: %.3f arcsec%n", Math.toDegrees(sep) * 3600);
         assertTrue(Math.toDegrees(sep) * 3600 < 1, "meridian centre " + Math.toDegrees(sep) * 3600 + " arcsec off");
         String choice = f.getString(f.fieldIndex("phase_centre_choice"));
-        assertTrue(choice.startsWith("meridian at the midpoint") && choice.contains("phase_center_dec"), choice);
-        assertTrue(meridianOut.contains("drift scan phased to the " + choice), meridianOut);
+        assertTrue(choice.startsWith("the meridian at the midpoint") && choice.contains("phase_center_dec"), choice);
+        assertTrue(meridianOut.contains("drift scan phased to " + choice), meridianOut);
     }
 
     @Test
@@ -167,8 +167,8 @@ class Uvh5DriftPhasingTest {
         assertEquals(128.72875, Math.toDegrees(f.getDouble(f.fieldIndex("phase_dir_lon_rad"))), 1e-9);
         assertEquals(55.5725, Math.toDegrees(f.getDouble(f.fieldIndex("phase_dir_lat_rad"))), 1e-9);
         String choice = f.getString(f.fieldIndex("phase_centre_choice"));
-        assertTrue(choice.startsWith("calibrator 0834+555") && choice.contains("within half the primary beam"), choice);
-        assertTrue(calibratorOut.contains("drift scan phased to the " + choice), calibratorOut);
+        assertTrue(choice.startsWith("the calibrator 0834+555") && choice.contains("within half the primary beam"), choice);
+        assertTrue(calibratorOut.contains("drift scan phased to " + choice), calibratorOut);
     }
 
     @Test
@@ -185,7 +185,7 @@ class Uvh5DriftPhasingTest {
     void anExplicitCentreIsTakenAsGiven() {
         Row f = fixed.field();
         assertEquals("J2000 128.728750 +55.572500", f.getString(f.fieldIndex("name")));
-        assertTrue(f.getString(f.fieldIndex("phase_centre_choice")).startsWith("as given (--phase-centre)"));
+        assertTrue(f.getString(f.fieldIndex("phase_centre_choice")).equals("J2000 128.728750 +55.572500 deg, as given"));
         assertEquals(calibrator.uvw().keySet(), fixed.uvw().keySet());
         for (String k : calibrator.uvw().keySet()) {
             assertTrue(Arrays.equals(calibrator.uvw().get(k), fixed.uvw().get(k)), k);

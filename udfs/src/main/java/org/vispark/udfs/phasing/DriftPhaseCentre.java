@@ -41,13 +41,13 @@ public final class DriftPhaseCentre {
         if (request.mode() == PhaseCentreRequest.Mode.FIXED) {
             RaDec c = RaDec.j2000(request.fixed().ra_rad(), request.fixed().dec_rad());
             String name = String.format(Locale.ROOT, "J2000 %.6f %+.6f", c.raDeg(), c.decDeg());
-            return new PhaseCentreChoice(c, name, "as given (--phase-centre): " + name + " deg");
+            return new PhaseCentreChoice(c, name, name + " deg, as given");
         }
         ObservationTime t = ObservationTime.ofMjdSecUtc(midMjdSec);
         double raApp = Spherical.normalizeRa(SiderealTime.localApparent_rad(t, lon_rad) - ha_rad);
         RaDec meridian = ApparentPlace.toJ2000(raApp, decApp_rad, t);
         String meridianReason = String.format(Locale.ROOT,
-                "meridian at the midpoint %s UTC: apparent RA %.6f deg (LST%s), apparent Dec %.6f deg (%s) = J2000"
+                "the meridian at the midpoint %s UTC: apparent RA %.6f deg (LST%s), apparent Dec %.6f deg (%s) = J2000"
                         + " %.6f %+.6f deg", utc(midMjdSec), Math.toDegrees(raApp),
                 ha_rad == 0 ? "" : String.format(Locale.ROOT, " - HA %.6f deg", Math.toDegrees(ha_rad)),
                 Math.toDegrees(decApp_rad), decStated ? "pointing, phase_center_dec" : "zenith: no phase_center_dec",
@@ -71,14 +71,14 @@ public final class DriftPhaseCentre {
         if (nearest != null && nearest_rad <= halfBeam_rad) {
             RaDec c = RaDec.j2000(nearest.position().ra_rad(), nearest.position().dec_rad());
             return new PhaseCentreChoice(c, nearest.name(), String.format(Locale.ROOT,
-                    "calibrator %s (J2000 %.6f %+.6f deg), %.3f deg from the %s, within %s", nearest.name(),
+                    "the calibrator %s (J2000 %.6f %+.6f deg), %.3f deg from %s, within %s", nearest.name(),
                     c.raDeg(), c.decDeg(), Math.toDegrees(nearest_rad), meridianReason, beam));
         }
         String why = nearest == null ? "the catalogue is empty"
                 : String.format(Locale.ROOT, "the nearest catalogue calibrator, %s, is %.3f deg away", nearest.name(),
                         Math.toDegrees(nearest_rad));
-        return new PhaseCentreChoice(meridian, "meridian", "no calibrator within " + beam + " of the meridian centre ("
-                + why + "); " + meridianReason);
+        return new PhaseCentreChoice(meridian, "meridian", meridianReason + "; no calibrator within " + beam
+                + " of it (" + why + ")");
     }
 
     private static String utc(double mjdSec) {

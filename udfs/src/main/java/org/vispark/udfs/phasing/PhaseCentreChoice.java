@@ -8,6 +8,7 @@ import org.vispark.udfs.astro.RaDec;
  *
  * @param centre J2000 direction
  * @param name   the field name it gets: "meridian", the calibrator's name, or the direction as given
- * @param reason how it was chosen, in words (printed by convert and kept in the {@code fields} table)
+ * @param reason the centre and how it was chosen, in words, e.g. "the calibrator 0834+555 (...), 0.872 deg from the
+ *               meridian at ..." (printed by convert and kept in the {@code fields} table)
  */
 public record PhaseCentreChoice(RaDec centre, String name, String reason) implements Serializable {}

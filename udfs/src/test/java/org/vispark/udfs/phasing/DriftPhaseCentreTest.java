@@ -41,12 +41,13 @@ class DriftPhaseCentreTest {
         PhaseCentreChoice c = DriftPhaseCentre.choose(PhaseCentreRequest.calibrator(near), T, LON, 0,
                 Math.toRadians(55), true, DISH_M, FREQ_HZ);
         assertEquals("TESTCAL", c.name());
-        assertTrue(c.reason().startsWith("calibrator TESTCAL"), c.reason());
+        assertTrue(c.reason().startsWith("the calibrator TESTCAL"), c.reason());
         CalibratorCatalogue far = catalogue(meridian.raDeg() + 2.0 / Math.cos(meridian.dec_rad()), meridian.decDeg());
         PhaseCentreChoice m = DriftPhaseCentre.choose(PhaseCentreRequest.calibrator(far), T, LON, 0,
                 Math.toRadians(55), true, DISH_M, FREQ_HZ);
         assertEquals("meridian", m.name());
         assertEquals(meridian.ra_rad(), m.centre().ra_rad(), 1e-12);
+        assertTrue(m.reason().startsWith("the meridian at the midpoint"), m.reason());
         assertTrue(m.reason().contains("no calibrator within half the primary beam (1.5"), m.reason());
         assertTrue(m.reason().contains("TESTCAL, is 2.0"), m.reason());
     }
