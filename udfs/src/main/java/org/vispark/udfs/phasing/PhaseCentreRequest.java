@@ -54,7 +54,14 @@ public record PhaseCentreRequest(Mode mode, RaDec fixed, CalibratorCatalogue cat
             case "none" -> none();
             case "meridian" -> meridian();
             case "calibrator" -> calibrator(catalogue.get());
-            default -> fixed(DirectionParser.parse(text));
+            default -> {
+                try {
+                    yield fixed(DirectionParser.parse(text));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("phase centre '" + text + "' is neither meridian, calibrator,"
+                            + " none nor a direction: " + e.getMessage(), e);
+                }
+            }
         };
     }
 }

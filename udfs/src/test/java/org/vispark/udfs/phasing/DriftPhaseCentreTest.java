@@ -1,6 +1,7 @@
 package org.vispark.udfs.phasing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -58,6 +59,15 @@ class DriftPhaseCentreTest {
                 () -> null), T, LON, 0, Math.toRadians(55), true, DISH_M, FREQ_HZ);
         assertEquals(128.72875, c.centre().raDeg(), 1e-9);
         assertEquals(55.5725, c.centre().decDeg(), 1e-9);
+    }
+
+    @Test
+    void aBadRequestSaysWhatIsAccepted() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PhaseCentreRequest.parse("zenith", () -> null));
+        assertTrue(e.getMessage().startsWith("phase centre 'zenith' is neither meridian, calibrator, none nor a"
+                + " direction: direction 'zenith'"), e.getMessage());
+        assertEquals(PhaseCentreRequest.Mode.NONE, PhaseCentreRequest.parse(" None ", () -> null).mode());
     }
 
     private static CalibratorCatalogue catalogue(double raDeg, double decDeg) throws Exception {
