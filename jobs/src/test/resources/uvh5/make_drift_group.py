@@ -3,6 +3,7 @@
 (independently of vispark), and casacore's UVW of a UVH5 file's blts for a phase centre, for the phasing tests.
 
 write OUT_DIR [--source RA,DEC,FLUX] [--pointing-dec DEG] [--start UTC] [--nant 16] [--nchan 4] [--ntimes 4]
+      [--single FILE]
   16 files YYYY-MM-DDTHH:MM:SS_sbNN.hdf5 (older UVH5 layout, phase_type 'drift', the DSA-110's extra keywords
   phase_center_dec, ha_phase_center = 0, phase_center_epoch = 'HADEC'), written in shuffled order with file-name
   timestamps jittered by up to 50 s, channels descending within each file, XX and YY, no autocorrelations.
@@ -11,6 +12,8 @@ write OUT_DIR [--source RA,DEC,FLUX] [--pointing-dec DEG] [--start UTC] [--nant 
   meridian at the pointing declination, a fixed direction of the HADEC frame) as phase centre:
   V = S exp(+2 pi i (b.s - b.d) f / c), b = position(ant2) - position(ant1) (ITRF), s the source's topocentric
   direction at the integration's time (casacore: J2000 -> HADEC). uvw_array: b in the (u, v, w) frame of d.
+  --single also writes the whole group's content as one file in the current UVH5 layout (phase_center_catalog with
+  one 'unprojected' entry, visdata (Nblts, Nfreqs, Npols), every channel, descending).
   Prints JSON: files, source_deg, and the meridian centre at the midpoint as casacore makes it (APP RA = LAST,
   Dec = pointing, converted to J2000): meridian_j2000_deg.
 uvw UVH5_FILE RA_DEG DEC_DEG
@@ -68,6 +71,35 @@ def layout(nant, rng):
     return east[:, None] * e_hat + north[:, None] * n_hat + up[:, None] * u_hat
 
 
+def header(f, a, nbls, ant1, ant2, offsets, time_blt, uvw, nfreqs, dec_p):
+    """The Header group both layouts share, and the DSA-110's extra keywords."""
+    h = f.create_group('Header')
+    for k, v in {'Nants_data': a.nant, 'Nants_telescope': a.nant, 'Nbls': nbls, 'Nblts': len(ant1),
+                 'Nfreqs': nfreqs, 'Npols': 2, 'Nspws': 1, 'Ntimes': a.ntimes}.items():
+        h[k] = np.int64(v)
+    h['ant_1_array'] = ant1
+    h['ant_2_array'] = ant2
+    h['antenna_names'] = np.array([f'pad{i + 1}'.encode() for i in range(a.nant)])
+    h['antenna_numbers'] = np.arange(a.nant, dtype=np.int64)
+    h['antenna_positions'] = offsets
+    h['antenna_diameters'] = np.full(a.nant, 4.65)
+    h['latitude'], h['longitude'], h['altitude'] = LAT_DEG, LON_DEG, ALT_M
+    h['spw_array'] = np.array([0], dtype=np.int64)
+    h['integration_time'] = np.full(len(ant1), a.tint)
+    h['polarization_array'] = np.array([-5, -6], dtype=np.int64)
+    h['time_array'] = time_blt / 86400.0 + 2400000.5
+    h['lst_array'] = np.zeros(len(ant1))
+    h['uvw_array'] = uvw
+    h['telescope_name'] = np.bytes_('OVRO_MMA')
+    h['instrument'] = np.bytes_('DSA')
+    h['history'] = np.bytes_('written by make_drift_group.py')
+    e = h.create_group('extra_keywords')
+    e['phase_center_dec'] = dec_p
+    e['ha_phase_center'] = 0.0
+    e['phase_center_epoch'] = np.bytes_('HADEC')
+    return h
+
+
 def write(a):
     rng = np.random.default_rng(a.seed)
     random.seed(a.seed)
@@ -121,38 +153,32 @@ def write(a):
         name = f"{a.out}/{stamp.strftime('%Y-%m-%dT%H:%M:%S')}_sb{sb:02d}.hdf5"
         files.append(name)
         with h5py.File(name, 'w') as f:
-            h = f.create_group('Header')
-            for k, v in {'Nants_data': a.nant, 'Nants_telescope': a.nant, 'Nbls': nbls, 'Nblts': len(ant1),
-                         'Nfreqs': nchan, 'Npols': 2, 'Nspws': 1, 'Ntimes': a.ntimes}.items():
-                h[k] = np.int64(v)
-            h['ant_1_array'] = ant1
-            h['ant_2_array'] = ant2
-            h['antenna_names'] = np.array([f'pad{i + 1}'.encode() for i in range(a.nant)])
-            h['antenna_numbers'] = np.arange(a.nant, dtype=np.int64)
-            h['antenna_positions'] = offsets
-            h['antenna_diameters'] = np.full(a.nant, 4.65)
-            h['latitude'], h['longitude'], h['altitude'] = LAT_DEG, LON_DEG, ALT_M
+            h = header(f, a, nbls, ant1, ant2, offsets, time_blt, uvw, nchan, dec_p)
             h['channel_width'] = width
             h['freq_array'] = f_sb[None, :]
-            h['spw_array'] = np.array([0], dtype=np.int64)
-            h['integration_time'] = np.full(len(ant1), a.tint)
-            h['polarization_array'] = np.array([-5, -6], dtype=np.int64)
-            h['time_array'] = time_blt / 86400.0 + 2400000.5
-            h['lst_array'] = np.zeros(len(ant1))
-            h['uvw_array'] = uvw
             h['phase_type'] = np.bytes_('drift')
-            h['telescope_name'] = np.bytes_('OVRO_MMA')
-            h['instrument'] = np.bytes_('DSA')
-            h['history'] = np.bytes_('written by make_drift_group.py')
             h['object_name'] = np.bytes_('search')
-            e = h.create_group('extra_keywords')
-            e['phase_center_dec'] = dec_p
-            e['ha_phase_center'] = 0.0
-            e['phase_center_epoch'] = np.bytes_('HADEC')
             g = f.create_group('Data')
             g['visdata'] = np.repeat(vis[:, None, :, None], 2, axis=3)
             g['flags'] = np.zeros((len(ant1), 1, nchan, 2), bool)
             g['nsamples'] = np.ones((len(ant1), 1, nchan, 2), np.float32)
+    if a.single:
+        f_all = np.concatenate([TOP_HZ + SUBBAND_HZ * sb + width * np.arange(nchan) for sb in range(NSB)])
+        vis = (flux * np.exp(1j * 2 * math.pi * path[:, None] * f_all[None, :] / C)).astype(np.complex64)
+        with h5py.File(a.single, 'w') as f:
+            h = header(f, a, nbls, ant1, ant2, offsets, time_blt, uvw, len(f_all), dec_p)
+            h['version'] = np.bytes_('3.0')
+            h['channel_width'] = np.full(len(f_all), width)
+            h['freq_array'] = f_all
+            h['flex_spw_id_array'] = np.zeros(len(f_all), dtype=np.int64)
+            h['phase_center_id_array'] = np.zeros(len(ant1), dtype=np.int64)
+            c = h.create_group('phase_center_catalog').create_group('0')
+            c['cat_name'] = np.bytes_('search')
+            c['cat_type'] = np.bytes_('unprojected')
+            g = f.create_group('Data')
+            g['visdata'] = np.repeat(vis[:, :, None], 2, axis=2)
+            g['flags'] = np.zeros((len(ant1), len(f_all), 2), bool)
+            g['nsamples'] = np.ones((len(ant1), len(f_all), 2), np.float32)
     print(json.dumps({
         'files': files, 'source_deg': [ra_s, dec_s, flux],
         'meridian_j2000_deg': [math.degrees(mer['m0']['value']) % 360, math.degrees(mer['m1']['value'])]}))
@@ -192,6 +218,7 @@ w.add_argument('--nant', type=int, default=16)
 w.add_argument('--nchan', type=int, default=4)
 w.add_argument('--ntimes', type=int, default=4)
 w.add_argument('--seed', type=int, default=1)
+w.add_argument('--single', default='')
 u = sub.add_parser('uvw')
 u.add_argument('file')
 u.add_argument('ra', type=float)

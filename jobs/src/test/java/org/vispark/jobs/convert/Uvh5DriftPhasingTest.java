@@ -36,8 +36,9 @@ import org.vispark.udfs.vis.PackedCells;
  * equal casacore's for the lake's centre within 5 mm; exported with {@code export-ms}, wsclean finds the source
  * within one pixel (20 arcsec) of its true place. {@code calibrator} against {@code meridian} then {@code rephase}:
  * see {@link #calibratorEqualsMeridianThenRephase()}. In the same {@code meridian} run: a single drift file without
- * {@code phase_center_dec} (HERA's) is phased to the meridian at the zenith, its UVW equal casacore's; sidereal data
- * keep their centre.
+ * {@code phase_center_dec} (HERA's) is phased to the meridian at the zenith, its UVW equal casacore's; the script's
+ * single file of the group's content in the current layout (phase_center_catalog 'unprojected') gives the group's
+ * rows; sidereal data keep their centre.
  */
 class Uvh5DriftPhasingTest {
     private static final double TOLERANCE_M = 0.005;
@@ -54,6 +55,7 @@ class Uvh5DriftPhasingTest {
     private static Lakes calibrator;
     private static Lakes zenith;
     private static Lakes fixed;
+    private static Lakes single;
     private static Map<String, double[]> rephasedUvw;
     private static Map<String, float[]> rephasedData;
     private static String meridianOut;
@@ -67,19 +69,22 @@ class Uvh5DriftPhasingTest {
     @BeforeAll
     static void convert() throws Exception {
         Path group = Files.createDirectories(tmp.resolve("group"));
+        Path singleFile = tmp.resolve("single/drift.uvh5");
+        Files.createDirectories(singleFile.getParent());
         String json = TestData.python(TestData.resource("uvh5/make_drift_group.py").toString(), "write",
-                group.toString());
+                group.toString(), "--single", singleFile.toString());
         truth = new ObjectMapper().readTree(json);
         groupFile = Path.of(truth.get("files").get(0).asText());
         String catalogue = Path.of("../conf/calibrators.csv").toAbsolutePath().normalize().toString();
         Path ata = TestData.shared().resolve("data/uvh5/ata.LoA.C0352.uvh5_60647_62965_9760406_3c286_0001.uvh5");
 
         Cli.Result m = Cli.run("convert", "--lake", tmp.resolve("meridian").toString(), group + "/*.hdf5",
-                ata.toString(), HERA.toString());
+                ata.toString(), HERA.toString(), singleFile.toString());
         assertEquals(0, m.status(), m.out() + m.err());
         meridianOut = m.out();
         meridian = read(tmp.resolve("meridian"), "%_sbgroup", true);
         zenith = read(tmp.resolve("meridian"), "%zen.2458661%", false);
+        single = read(tmp.resolve("meridian"), "%/drift.uvh5", false);
         sidereal = spark.sql("SELECT f.* FROM fields f JOIN ms USING (ms_id, conversion) WHERE ms.uri LIKE"
                 + " '%ata.LoA%'").collectAsList().get(0);
         Cli.Result c = Cli.run("convert", "--lake", tmp.resolve("calibrator").toString(), group + "/*.hdf5",
@@ -193,13 +198,30 @@ class Uvh5DriftPhasingTest {
         }
     }
 
+    /** The current layout's 'unprojected' catalogue entry is phased as the older layout's 'drift', bit for bit. */
+    @Test
+    void aSingleCurrentLayoutFileOfTheGroupsContentGivesTheGroupsRows() {
+        Row f = single.field();
+        Row g = meridian.field();
+        for (String c : List.of("name", "phase_dir_lon_rad", "phase_dir_lat_rad", "phase_dir_frame",
+                "phase_centre_choice")) {
+            assertEquals(g.get(g.fieldIndex(c)), f.get(f.fieldIndex(c)), c);
+        }
+        assertTrue(Arrays.equals(meridian.freq_hz(), single.freq_hz()));
+        assertEquals(meridian.uvw().keySet(), single.uvw().keySet());
+        for (String k : meridian.uvw().keySet()) {
+            assertTrue(Arrays.equals(meridian.uvw().get(k), single.uvw().get(k)), k);
+            assertTrue(Arrays.equals(meridian.data().get(k), single.data().get(k)), k);
+        }
+    }
+
     @Test
     void siderealDataKeepTheirCentre() {
         Row f = sidereal;
         assertNull(f.get(f.fieldIndex("phase_centre_choice")));
         assertTrue(List.of("ICRS", "J2000").contains(f.getString(f.fieldIndex("phase_dir_frame"))));
         assertTrue(!meridianOut.contains("_3c286_0001.uvh5: drift scan"), meridianOut);
-        assertTrue(meridianOut.contains("3 converted"), meridianOut);
+        assertTrue(meridianOut.contains("4 converted"), meridianOut);
     }
 
     @Test
