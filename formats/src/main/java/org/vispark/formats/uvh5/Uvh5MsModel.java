@@ -25,7 +25,8 @@ import org.vispark.formats.ms.SpectralWindow;
  * <li>POLARIZATION: one row, {@code polarization_array} as CORR_TYPE.</li>
  * <li>FIELD: one per phase-centre catalogue entry (ids 0.. in catalogue order): a sidereal centre at its
  *     catalogue position (frame "ICRS", or "J2000" for FK5 J2000); an unprojected (drift) centre as
- *     the zenith, HADEC (0, geodetic latitude), the frame pyuvdata's unprojected UVW are in.</li>
+ *     the zenith, HADEC (0, geodetic latitude), the frame pyuvdata's unprojected UVW are in, unless the data
+ *     are phased on conversion ({@link #phasedTo}): then the J2000 centre and name they were phased to.</li>
  * <li>DATA_DESCRIPTION: one per spectral window, with polarization 0.</li>
  * </ul>
  */
@@ -36,9 +37,19 @@ public final class Uvh5MsModel {
     /** File indices of the antennas in ascending antenna number: row k of ANTENNA is antenna byNumber[k]. */
     private final int[] byNumber;
     private final java.util.Map<Integer, Integer> idOfNumber = new java.util.HashMap<>();
+    /** The centre unprojected data are phased to on conversion, or null (kept as recorded). */
+    private final Direction driftPhasedTo;
+    private final String driftPhasedName;
 
+    /** The model of a header whose data are kept as recorded. */
     public Uvh5MsModel(Uvh5Header header) {
+        this(header, null, null);
+    }
+
+    private Uvh5MsModel(Uvh5Header header, Direction driftPhasedTo, String driftPhasedName) {
         this.h = header;
+        this.driftPhasedTo = driftPhasedTo;
+        this.driftPhasedName = driftPhasedName;
         this.catalogueIds = new ArrayList<>(header.phaseCenters().keySet());
         this.byNumber = IntStream.range(0, header.antennaNumbers().length).boxed()
                 .sorted(Comparator.comparingInt(a -> header.antennaNumbers()[a])).mapToInt(Integer::intValue).toArray();
@@ -51,6 +62,21 @@ public final class Uvh5MsModel {
             channelsBySpw[s] = IntStream.range(0, header.nfreqs()).filter(c -> header.flexSpwIds()[c] == id).boxed()
                     .sorted(Comparator.comparingDouble(c -> header.freq_hz()[c])).mapToInt(Integer::intValue).toArray();
         }
+    }
+
+    /** This model with its unprojected (drift) fields phased to {@code centre} (J2000), named {@code name}. */
+    public Uvh5MsModel phasedTo(Direction centre, String name) {
+        return new Uvh5MsModel(h, centre, name);
+    }
+
+    /** Whether blt {@code blt} is unprojected (drift-scan) data in the file. */
+    public boolean unprojected(int blt) {
+        return "unprojected".equals(h.phaseCenter(blt).type());
+    }
+
+    /** Whether field {@code fieldId} is an unprojected (drift-scan) centre of the file. */
+    public boolean unprojectedField(int fieldId) {
+        return "unprojected".equals(h.phaseCenters().get(catalogueIds.get(fieldId)).type());
     }
 
     /** Number of spectral windows (lake rows per blt). */
@@ -112,7 +138,12 @@ public final class Uvh5MsModel {
         for (int f = 0; f < catalogueIds.size(); f++) {
             PhaseCenter c = h.phaseCenters().get(catalogueIds.get(f));
             Direction d = direction(c);
-            out.add(new Field(f, c.name() == null ? "" : c.name(), "", d, d, d, mid, -1));
+            String name = c.name() == null ? "" : c.name();
+            if (driftPhasedTo != null && unprojectedField(f)) {
+                d = driftPhasedTo;
+                name = driftPhasedName;
+            }
+            out.add(new Field(f, name, "", d, d, d, mid, -1));
         }
         return out;
     }
@@ -151,7 +182,8 @@ public final class Uvh5MsModel {
                 + c.epoch_yr() + " has no casacore direction reference here");
     }
 
-    private double midTimeMjdSec() {
+    /** The midpoint of the data's times, MJD seconds (UTC): halfway between the first and the last. */
+    public double midTimeMjdSec() {
         double[] t = h.timesMjdSec();
         double lo = Arrays.stream(t).min().orElse(0);
         double hi = Arrays.stream(t).max().orElse(0);

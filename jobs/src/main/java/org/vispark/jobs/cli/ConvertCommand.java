@@ -1,5 +1,6 @@
 package org.vispark.jobs.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -7,6 +8,8 @@ import java.util.concurrent.Callable;
 import org.vispark.jobs.convert.ConvertJob;
 import org.vispark.jobs.convert.ConvertOptions;
 import org.vispark.jobs.convert.ConvertSummary;
+import org.vispark.udfs.phasing.PhaseCentreRequest;
+import org.vispark.udfs.sky.CalibratorCatalogue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,6 +51,16 @@ final class ConvertCommand implements Callable<Integer> {
             description = "convert DSA-110 subband groups that lack subbands, their channels flagged (default: record and leave them)")
     boolean allowIncomplete;
 
+    @Option(names = "--phase-centre", paramLabel = "CENTRE", defaultValue = "meridian",
+            description = "where drift-scan UVH5 data are phased: meridian (default: J2000 of RA = LST, Dec = pointing,"
+                    + " at the data's midpoint), calibrator (the catalogue calibrator within half the primary beam of"
+                    + " the meridian centre, else the meridian), a J2000 direction ('J2000 08h34m54.90s +55d34m21.00s'),"
+                    + " or none (keep them as recorded); sidereal data keep their centre")
+    String phaseCentre;
+
+    @Mixin
+    CatalogueOption catalogue;
+
     @Mixin
     SparkSessions sparkOptions;
 
@@ -58,7 +71,13 @@ final class ConvertCommand implements Callable<Integer> {
         try {
             o = ConvertOptions.of(lake.root(), inputs).withBaselineBuckets(baselineBuckets).withTaskBytes(taskMb << 20)
                     .withChecksum(!noChecksum).withRetryFailed(retryFailed).withCodec(codec.name())
-                    .withAllowIncomplete(allowIncomplete);
+                    .withAllowIncomplete(allowIncomplete).withPhaseCentre(PhaseCentreRequest.parse(phaseCentre, () -> {
+                        try {
+                            return CalibratorCatalogue.read(catalogue.orDefault());
+                        } catch (IOException e) {
+                            throw new IllegalArgumentException(e.getMessage(), e);
+                        }
+                    }));
         } catch (IllegalArgumentException e) {
             System.err.println("convert: " + e.getMessage());
             return 2;

@@ -114,7 +114,7 @@ public final class ConvertJob {
                 long first = s.rows() == null ? 0 : s.rows() * r / ranges;
                 long count = s.rows() == null ? -1 : s.rows() * (r + 1) / ranges - first;
                 tasks.add(new ConvertTask(index, s.uri(), s.members(), s.flagMissing(), s.msId(), conversion, r, first, count, s.fingerprint(),
-                        r == 0, r == 0 && o.checksum(), runId, lake.layout(), o.codec()));
+                        r == 0, r == 0 && o.checksum(), runId, lake.layout(), o.codec(), o.phaseCentre()));
             }
         }
         console.printf(Locale.ROOT, "convert: %d MS in the inputs, %d unchanged in the lake%s, %d to convert (%d tasks)"
@@ -148,6 +148,10 @@ public final class ConvertJob {
                             firstPending = System.nanoTime();
                         }
                         CatalogueEntry e = finish(plan, committer, failures, totals);
+                        if (e.isConverted() && plan.results[0].phaseCentre() != null) {
+                            console.println("convert: " + plan.scan.uri() + ": drift scan phased to "
+                                    + plan.results[0].phaseCentre());
+                        }
                         converted += e.isConverted() ? 1 : 0;
                         progress.msDone(e.isConverted(), e.isConverted() ? e.rows() : 0, plan.scan.bytes());
                     }

@@ -1,6 +1,7 @@
 package org.vispark.jobs.convert;
 
 import java.util.List;
+import org.vispark.udfs.phasing.PhaseCentreRequest;
 
 /**
  * Settings of a convert run.
@@ -16,50 +17,57 @@ import java.util.List;
  * @param progressSeconds interval of the console progress line
  * @param allowIncomplete whether an incomplete DSA-110 subband group is converted, its missing subbands'
  *     channels flagged, rather than recorded and left until complete
+ * @param phaseCentre where drift-scan (unprojected) UVH5 data are phased; default the meridian
  */
 public record ConvertOptions(String lake, List<String> inputs, Integer baselineBuckets, long taskBytes,
         boolean checksum, boolean retryFailed, String codec, double commitSeconds, double progressSeconds,
-        boolean allowIncomplete) {
+        boolean allowIncomplete, PhaseCentreRequest phaseCentre) {
 
     public static final long DEFAULT_TASK_BYTES = 4L << 30;
 
     /** Defaults for everything but the lake and the inputs. */
     public static ConvertOptions of(String lake, List<String> inputs) {
-        return new ConvertOptions(lake, inputs, null, DEFAULT_TASK_BYTES, true, false, "snappy", 30, 5, false);
+        return new ConvertOptions(lake, inputs, null, DEFAULT_TASK_BYTES, true, false, "snappy", 30, 5, false,
+                PhaseCentreRequest.meridian());
     }
 
     public ConvertOptions withBaselineBuckets(Integer buckets) {
         return new ConvertOptions(lake, inputs, buckets, taskBytes, checksum, retryFailed, codec, commitSeconds,
-                progressSeconds, allowIncomplete);
+                progressSeconds, allowIncomplete, phaseCentre);
     }
 
     public ConvertOptions withTaskBytes(long bytes) {
         return new ConvertOptions(lake, inputs, baselineBuckets, bytes, checksum, retryFailed, codec, commitSeconds,
-                progressSeconds, allowIncomplete);
+                progressSeconds, allowIncomplete, phaseCentre);
     }
 
     public ConvertOptions withRetryFailed(boolean retry) {
         return new ConvertOptions(lake, inputs, baselineBuckets, taskBytes, checksum, retry, codec, commitSeconds,
-                progressSeconds, allowIncomplete);
+                progressSeconds, allowIncomplete, phaseCentre);
     }
 
     public ConvertOptions withChecksum(boolean on) {
         return new ConvertOptions(lake, inputs, baselineBuckets, taskBytes, on, retryFailed, codec, commitSeconds,
-                progressSeconds, allowIncomplete);
+                progressSeconds, allowIncomplete, phaseCentre);
     }
 
     public ConvertOptions withCodec(String name) {
         return new ConvertOptions(lake, inputs, baselineBuckets, taskBytes, checksum, retryFailed, name, commitSeconds,
-                progressSeconds, allowIncomplete);
+                progressSeconds, allowIncomplete, phaseCentre);
     }
 
     public ConvertOptions withCommitSeconds(double s) {
         return new ConvertOptions(lake, inputs, baselineBuckets, taskBytes, checksum, retryFailed, codec, s,
-                progressSeconds, allowIncomplete);
+                progressSeconds, allowIncomplete, phaseCentre);
     }
 
     public ConvertOptions withAllowIncomplete(boolean allow) {
         return new ConvertOptions(lake, inputs, baselineBuckets, taskBytes, checksum, retryFailed, codec, commitSeconds,
-                progressSeconds, allow);
+                progressSeconds, allow, phaseCentre);
+    }
+
+    public ConvertOptions withPhaseCentre(PhaseCentreRequest request) {
+        return new ConvertOptions(lake, inputs, baselineBuckets, taskBytes, checksum, retryFailed, codec, commitSeconds,
+                progressSeconds, allowIncomplete, request);
     }
 }

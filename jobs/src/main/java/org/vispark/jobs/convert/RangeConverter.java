@@ -107,7 +107,7 @@ final class RangeConverter {
             }
             return new TaskResult(task.msIndex(), task.range(), null, count, files,
                     count == 0 ? null : timeRange[0], count == 0 ? null : timeRange[1], msRows, telescope, checksum,
-                    subtables, seconds(t0));
+                    subtables, null, seconds(t0));
         }
     }
 

@@ -52,10 +52,22 @@ final class SubtableRecords {
                 msId, conversion);
     }
 
-    /** The subtables a UVH5 file's header describes (see {@link Uvh5MsModel}). */
-    static Map<LakeTable, List<GenericRecord>> of(Uvh5MsModel uvh5, long msId, long conversion) {
-        return records(uvh5.antennas(), uvh5.spectralWindows(), uvh5.polarizations(), uvh5.fields(),
-                uvh5.dataDescriptions(), msId, conversion);
+    /**
+     * The subtables a UVH5 file's header describes (see {@link Uvh5MsModel}); {@code phaseCentreChoice}, when not
+     * null, is recorded on its unprojected (drift) fields: how the centre they were phased to was chosen.
+     */
+    static Map<LakeTable, List<GenericRecord>> of(Uvh5MsModel uvh5, String phaseCentreChoice, long msId,
+            long conversion) {
+        Map<LakeTable, List<GenericRecord>> out = records(uvh5.antennas(), uvh5.spectralWindows(),
+                uvh5.polarizations(), uvh5.fields(), uvh5.dataDescriptions(), msId, conversion);
+        if (phaseCentreChoice != null) {
+            for (GenericRecord f : out.get(LakeTable.FIELDS)) {
+                if (uvh5.unprojectedField((Integer) f.get("field_id"))) {
+                    f.put("phase_centre_choice", phaseCentreChoice);
+                }
+            }
+        }
+        return out;
     }
 
     private static Map<LakeTable, List<GenericRecord>> records(List<Antenna> antennas, List<SpectralWindow> windows,

@@ -13,14 +13,16 @@ import org.vispark.jobs.lake.StagedFile;
  *     name; empty unless the task had {@code withSubtables}
  * @param msRows rows of the MS main table
  * @param timeMin earliest TIME of the task's rows (MJD s), null when it had none
+ * @param phaseCentre for drift-scan UVH5 data phased on conversion, the centre chosen and why (range 0 only); null
+ *     otherwise
  */
 record TaskResult(int msIndex, int range, String error, long rows, List<StagedFile> files, Double timeMin,
         Double timeMax, long msRows, String telescope, String checksum, Map<String, byte[]> subtables,
-        double seconds) implements Serializable {
+        String phaseCentre, double seconds) implements Serializable {
 
     static TaskResult failed(ConvertTask t, String error, double seconds) {
         return new TaskResult(t.msIndex(), t.range(), error, 0, List.of(), null, null, 0, null, null, Map.of(),
-                seconds);
+                null, seconds);
     }
 
     boolean ok() {

@@ -49,12 +49,14 @@ final class Uvh5Converter {
             java.nio.file.Path localFiles, String attemptDir, long t0) throws IOException, UnreadableMsException {
         try (PartitionWriters writers = new PartitionWriters(task, conf, attemptDir)) {
             Uvh5Header h = file.header();
-            Uvh5MsModel model = RangeConverter.reading("describing the UVH5 header as MS subtables",
-                    () -> new Uvh5MsModel(h));
+            Uvh5Phasing phasing = RangeConverter.reading("choosing the phase centre of the drift scan",
+                    () -> Uvh5Phasing.of(h, task.phaseCentre()));
+            Uvh5MsModel model = phasing.model();
+            String choice = phasing.choice() == null ? null : phasing.choice().reason();
             Map<String, byte[]> subtables = new HashMap<>();
             if (task.withSubtables()) {
                 Map<LakeTable, List<GenericRecord>> recs = RangeConverter.reading("describing the UVH5 header",
-                        () -> SubtableRecords.of(model, task.msId(), task.conversion()));
+                        () -> SubtableRecords.of(model, choice, task.msId(), task.conversion()));
                 recs.forEach((t, r) -> subtables.put(t.dirName(), SubtableRecords.encode(t.schema(), r)));
             }
             int nblts = h.nblts();
@@ -64,7 +66,7 @@ final class Uvh5Converter {
                 throw new UnreadableMsException("the file has " + nblts + " blts, not the " + (first + count)
                         + " it had when scanned", null);
             }
-            Uvh5RowRecords records = new Uvh5RowRecords(h, model);
+            Uvh5RowRecords records = new Uvh5RowRecords(h, model, phasing.phaser());
             double[] timeRange;
             SortBuffer buffer = SortBuffer.acquire(RangeConverter.runBytes());
             try {
@@ -86,7 +88,8 @@ final class Uvh5Converter {
             int perBlt = records.spwCount();
             return new TaskResult(task.msIndex(), task.range(), null, count * perBlt, files,
                     count == 0 ? null : timeRange[0], count == 0 ? null : timeRange[1], (long) nblts * perBlt,
-                    h.telescopeName(), checksum, subtables, RangeConverter.seconds(t0));
+                    h.telescopeName(), checksum, subtables, task.range() == 0 ? choice : null,
+                    RangeConverter.seconds(t0));
         }
     }
 

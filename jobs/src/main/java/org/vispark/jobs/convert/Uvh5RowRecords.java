@@ -5,13 +5,15 @@ import org.vispark.formats.uvh5.JulianDate;
 import org.vispark.formats.uvh5.Uvh5Header;
 import org.vispark.formats.uvh5.Uvh5MsModel;
 import org.vispark.formats.uvh5.Uvh5Rows;
+import org.vispark.udfs.phasing.DriftPhaser;
 import org.vispark.udfs.vis.PackedCells;
 
 /**
  * UVH5 blts as {@link RowRecords}' sort-buffer records: one record per (blt, spectral window), its
  * channels in the lake's ascending-frequency order ({@link Uvh5MsModel#channels}). TIME and
  * TIME_CENTROID are {@code time_array} as MJD seconds, INTERVAL and EXPOSURE {@code integration_time};
- * ANTENNA1/2 the antennas' ANTENNA rows ({@link Uvh5MsModel#antennaId}); UVW {@code uvw_array} unchanged (ant2 − ant1, as in the MS); DATA
+ * ANTENNA1/2 the antennas' ANTENNA rows ({@link Uvh5MsModel#antennaId}); UVW {@code uvw_array} unchanged (ant2 − ant1, as in the MS),
+ * except for unprojected (drift) rows phased on conversion: their UVW and DATA as {@link DriftPhaser} makes them; DATA
  * {@code visdata}, FLAG {@code flags}, WEIGHT_SPECTRUM {@code nsamples}, WEIGHT per correlation the mean
  * of {@code nsamples} over the window's channels; FLAG_ROW when every flag of the row is set. FEED1/2,
  * OBSERVATION_ID and ARRAY_ID are 0, SCAN_NUMBER 1; STATE_ID, PROCESSOR_ID, SIGMA, MODEL_DATA and
@@ -25,13 +27,17 @@ final class Uvh5RowRecords {
     private final Uvh5MsModel model;
     private final int npols;
     private final int[][] channels;
+    /** Phases the unprojected rows; null to keep them as recorded. */
+    private final DriftPhaser phaser;
+    private final double[] uvw = new double[3];
     private float[] data = new float[0];
     private boolean[] flags = new boolean[0];
     private float[] weights = new float[0];
 
-    Uvh5RowRecords(Uvh5Header header, Uvh5MsModel model) {
+    Uvh5RowRecords(Uvh5Header header, Uvh5MsModel model, DriftPhaser phaser) {
         this.h = header;
         this.model = model;
+        this.phaser = phaser;
         this.npols = header.npols();
         this.channels = new int[model.spwCount()][];
         for (int s = 0; s < channels.length; s++) {
@@ -81,14 +87,21 @@ final class Uvh5RowRecords {
             }
         }
         double time = timeMjdSec(blt);
+        int a1 = model.antennaId(h.ant1()[blt]);
+        int a2 = model.antennaId(h.ant2()[blt]);
+        if (phaser != null && model.unprojected(blt)) {
+            phaser.phase(time, a1, a2, spw, data, uvw);
+        } else {
+            System.arraycopy(h.uvw_m()[blt], 0, uvw, 0, 3);
+        }
         double integration = h.integrationTime_s()[blt];
         dst.putLong((long) blt * channels.length + spw);
         dst.putDouble(time);
         dst.putDouble(integration);
         dst.putDouble(integration);
         dst.putDouble(time);
-        dst.putInt(model.antennaId(h.ant1()[blt]));
-        dst.putInt(model.antennaId(h.ant2()[blt]));
+        dst.putInt(a1);
+        dst.putInt(a2);
         dst.putInt(0);
         dst.putInt(0);
         dst.putInt(model.fieldId(blt));
@@ -103,7 +116,6 @@ final class Uvh5RowRecords {
         dst.putInt(ch.length);
         dst.putInt(npols);
         dst.put((byte) (allFlagged ? 1 : 0));
-        double[] uvw = h.uvw_m()[blt];
         dst.putDouble(uvw[0]).putDouble(uvw[1]).putDouble(uvw[2]);
         dst.putInt(npols);
         for (int p = 0; p < npols; p++) {

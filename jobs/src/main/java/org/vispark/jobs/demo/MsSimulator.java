@@ -64,12 +64,12 @@ public final class MsSimulator {
             double[] g = new double[2];
             for (int k = 0; k < obs.integrations(); k++) {
                 double t = obs.time_mjdSec(k);
-                BaselineProjection projection = new BaselineProjection(ObservationTime.ofMjdSecUtc(t));
                 double[] x0 = antennas.get(0).positionItrf_m();
+                BaselineProjection projection = new BaselineProjection(ObservationTime.ofMjdSecUtc(t), x0,
+                        obs.phaseCentre().ra_rad(), obs.phaseCentre().dec_rad());
                 for (int a = 0; a < nant; a++) {
                     double[] x = antennas.get(a).positionItrf_m();
-                    projection.uvw(x[0] - x0[0], x[1] - x0[1], x[2] - x0[2], obs.phaseCentre().ra_rad(),
-                            obs.phaseCentre().dec_rad(), antennaUvw, 3 * a);
+                    projection.uvw(x[0] - x0[0], x[1] - x0[1], x[2] - x0[2], antennaUvw, 3 * a);
                     for (int c = 0; c < nchan; c++) {
                         for (int p = 0; p < npol; p++) {
                             gains.gain(a, p, t, freq_hz[c], g);

@@ -110,7 +110,8 @@ public final class PipelineJob {
 
         long t = System.nanoTime();
         if (!o.inputs().isEmpty()) {
-            ConvertSummary cs = ConvertJob.run(spark, ConvertOptions.of(o.lake(), o.inputs()), console);
+            ConvertSummary cs = ConvertJob.run(spark, ConvertOptions.of(o.lake(), o.inputs())
+                    .withPhaseCentre(s.phaseCentre(catalogue)), console);
             cs.failures().forEach(f -> failures.addUnmapped("convert", f));
         }
         times.put("convert", seconds(t));

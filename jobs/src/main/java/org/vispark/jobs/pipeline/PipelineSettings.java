@@ -6,10 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import org.vispark.udfs.astro.DirectionParser;
+import org.vispark.udfs.phasing.PhaseCentreRequest;
+import org.vispark.udfs.sky.CalibratorCatalogue;
 
 /**
  * The settings of {@code vispark pipeline}: {@code conf/pipeline.properties} (documented there), overridden by
@@ -19,7 +23,7 @@ import java.util.TreeMap;
 public final class PipelineSettings {
     static final Set<String> KEYS = Set.of("calibrator", "catalogue", "thresholds", "beam", "rephase.tolerance_arcmin",
             "refant", "minsnr", "minblperant", "k.solint", "g.solint", "g.calmode", "b.solint", "b.solnorm",
-            "apply.interp", "flag", "flag.strategy");
+            "apply.interp", "flag", "flag.strategy", "phase_centre");
 
     private final Map<String, String> values;
     private final Path base;
@@ -63,7 +67,19 @@ public final class PipelineSettings {
         s.bool("beam");
         s.bool("b.solnorm");
         s.bool("flag");
+        if (!Set.of("none", "meridian", "calibrator").contains(s.get("phase_centre").toLowerCase(Locale.ROOT))) {
+            try {
+                DirectionParser.parse(s.get("phase_centre"));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("pipeline setting phase_centre: " + e.getMessage(), e);
+            }
+        }
         return s;
+    }
+
+    /** {@code phase_centre}: where convert phases drift-scan data; {@code catalogue} serves {@code calibrator}. */
+    public PhaseCentreRequest phaseCentre(CalibratorCatalogue catalogue) {
+        return PhaseCentreRequest.parse(get("phase_centre"), () -> catalogue);
     }
 
     public String get(String key) {

@@ -124,9 +124,19 @@ public final class RephaseJob {
         return used;
     }
 
-    /** Sets PHASE_DIR of the fields whose rows were rephased to the target. */
+    /**
+     * Sets PHASE_DIR of the fields whose rows were rephased to the target; a drift scan's record of how convert chose
+     * its centre gets what happened since.
+     */
     private static void movePhaseCentre(LakeTable table, GenericRecord row, RephaseTask t, RaDec target) {
         if (table == LakeTable.FIELDS && t.fieldCentres_rad().containsKey((Integer) row.get("field_id"))) {
+            Object choice = row.get("phase_centre_choice");
+            if (choice != null) {
+                row.put("phase_centre_choice", String.format(java.util.Locale.ROOT,
+                        "rephased to J2000 %.6f %+.6f deg from J2000 %.6f %+.6f deg, which convert chose: %s",
+                        target.raDeg(), target.decDeg(), Math.toDegrees((Double) row.get("phase_dir_lon_rad")),
+                        Math.toDegrees((Double) row.get("phase_dir_lat_rad")), choice));
+            }
             row.put("phase_dir_lon_rad", target.ra_rad());
             row.put("phase_dir_lat_rad", target.dec_rad());
             row.put("phase_dir_frame", RaDec.J2000);

@@ -8,7 +8,7 @@ package org.vispark.udfs.astro;
  * @param frame   the reference frame as written by its source ("J2000" or "ICRS"; vispark treats the two as one
  *                frame: they differ by the ICRS frame bias, about 0.02 arcsec, well below 0.1 arcsec)
  */
-public record RaDec(double ra_rad, double dec_rad, String frame) {
+public record RaDec(double ra_rad, double dec_rad, String frame) implements java.io.Serializable {
     /** The J2000 frame name. */
     public static final String J2000 = "J2000";
 
