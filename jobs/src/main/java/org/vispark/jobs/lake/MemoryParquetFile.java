@@ -17,7 +17,7 @@ import org.apache.parquet.io.SeekableInputStream;
  */
 final class MemoryParquetFile implements OutputFile, InputFile {
     private final String name;
-    private byte[] bytes = new byte[1 << 20];
+    private byte[] bytes = new byte[64 << 10];
     private int length;
 
     /** An empty file; {@code name} says what it stands for in messages. */
