@@ -55,9 +55,9 @@ class DemoUvh5Test {
         assertEquals(16, bySubband.size(), bySubband.toString());
         bySubband.values().forEach(stamps -> assertEquals(2, stamps.size(), bySubband.toString()));
 
-        JsonNode h5 = new ObjectMapper().readTree(TestData.python(
-                TestData.resource("uvh5/describe_group.py").toString(),
-                files.stream().map(Path::toString).toArray(String[]::new)));
+        List<String> args = new ArrayList<>(List.of(TestData.resource("uvh5/describe_group.py").toString()));
+        files.forEach(f -> args.add(f.toString()));
+        JsonNode h5 = new ObjectMapper().readTree(TestData.python(args.toArray(String[]::new)));
         int nbls = ANTENNAS * (ANTENNAS - 1) / 2;
         int nblts = nbls * INTEGRATIONS;
         double width_hz = 48 * 244140.625 / CHANNELS;
