@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.vispark.formats.ms.Antenna;
 import org.vispark.udfs.astro.ApparentPlace;
 import org.vispark.udfs.astro.MeridianPhaseCentre;
 import org.vispark.udfs.astro.ObservationTime;
@@ -79,29 +80,68 @@ public final class DemoArchive {
      */
     public static List<Path> write(Path dir, Size size, DemoGains.Spec gainSpec, long seed, PrintStream console)
             throws IOException {
+        return writeNew(dir, partial -> writeInto(partial, size, gainSpec, seed, console));
+    }
+
+    /** What writes an archive's files into a directory, returning their paths. */
+    interface ArchiveWriter {
+        List<Path> writeInto(Path dir) throws IOException;
+    }
+
+    /**
+     * Has {@code writer} fill the new directory {@code dir}, built as {@code dir.partial} (deleted first if a crash
+     * left one) and renamed when complete; returns the written paths as they are in {@code dir}.
+     */
+    static List<Path> writeNew(Path dir, ArchiveWriter writer) throws IOException {
         if (Files.exists(dir)) {
             throw new IOException(dir + " exists; the demo archive is written into a new directory");
         }
         Path partial = dir.resolveSibling(dir.getFileName() + ".partial");
         deleteTree(partial);
-        List<Path> written = writeInto(partial, size, gainSpec, seed, console);
+        Files.createDirectories(partial);
+        List<Path> written = writer.writeInto(partial);
         Files.move(partial, dir);
         return written.stream().map(p -> dir.resolve(p.getFileName())).toList();
     }
 
     private static List<Path> writeInto(Path dir, Size size, DemoGains.Spec gainSpec, long seed, PrintStream console)
             throws IOException {
-        Files.createDirectories(dir);
         double f0_hz = 1.311e9;
         double df_hz = (1.499e9 - f0_hz) / size.channels();
         double[] freq_hz = new double[size.channels()];
         for (int c = 0; c < freq_hz.length; c++) {
             freq_hz[c] = f0_hz + (c + 0.5) * df_hz;
         }
+        MsSimulator simulator = simulator(size, freq_hz, gainSpec, seed);
+        List<SimulatedObservation> observations = observations(size);
+        List<Path> written = new ArrayList<>();
+        for (int i = 0; i < observations.size(); i++) {
+            SimulatedObservation o = observations.get(i);
+            Path ms = dir.resolve(o.msName());
+            simulator.write(ms, o, seed + 1 + i);
+            double sep = Math.toDegrees(Spherical.separation_rad(o.phaseCentre().ra_rad(), o.phaseCentre().dec_rad(),
+                    CALIBRATOR.ra_rad(), CALIBRATOR.dec_rad())) * 60;
+            console.printf(Locale.ROOT, "demo: wrote %s (%s, phase centre %.1f arcmin from 0834+555)%n",
+                    o.msName(), o.fieldName(), sep);
+            written.add(ms);
+        }
+        return written;
+    }
+
+    /** The simulator of the demo array ({@code size.antennas()}) at {@code freq_hz}, with gains drawn from {@code seed}. */
+    static MsSimulator simulator(Size size, double[] freq_hz, DemoGains.Spec gainSpec, long seed) {
         double transit0 = transit_mjdSec(CALIBRATOR, DAY1_MJD * 86400);
         DemoGains gains = new DemoGains(size.antennas(), 2, gainSpec, seed, freq_hz[freq_hz.length / 2], transit0);
-        MsSimulator simulator = new MsSimulator(DemoArray.antennas(size.antennas(), ARRAY_SPACING_M), freq_hz, gains, 0.5,
-                PrimaryBeam.dsa110());
+        return new MsSimulator(antennas(size), freq_hz, gains, 0.5, PrimaryBeam.dsa110());
+    }
+
+    /** The antennas of the demo array of {@code size}. */
+    static List<Antenna> antennas(Size size) {
+        return DemoArray.antennas(size.antennas(), ARRAY_SPACING_M);
+    }
+
+    /** The observations of the archive, in time order: each day's transit of 0834+555, then its targets. */
+    static List<SimulatedObservation> observations(Size size) {
         double half_s = size.integrations() * INTEGRATION_S / 2;
         List<SimulatedObservation> observations = new ArrayList<>();
         for (int d = 0; d < size.days(); d++) {
@@ -124,18 +164,7 @@ public final class DemoArchive {
                         mid - half_s, size.integrations(), INTEGRATION_S, centre, centre, sky));
             }
         }
-        List<Path> written = new ArrayList<>();
-        for (int i = 0; i < observations.size(); i++) {
-            SimulatedObservation o = observations.get(i);
-            Path ms = dir.resolve(o.msName());
-            simulator.write(ms, o, seed + 1 + i);
-            double sep = Math.toDegrees(Spherical.separation_rad(o.phaseCentre().ra_rad(), o.phaseCentre().dec_rad(),
-                    CALIBRATOR.ra_rad(), CALIBRATOR.dec_rad())) * 60;
-            console.printf(Locale.ROOT, "demo: wrote %s (%s, phase centre %.1f arcmin from 0834+555)%n",
-                    o.msName(), o.fieldName(), sep);
-            written.add(ms);
-        }
-        return written;
+        return observations;
     }
 
     private static void deleteTree(Path dir) throws IOException {
@@ -151,9 +180,17 @@ public final class DemoArchive {
 
     /** The J2000 direction of the meridian at {@code mjdSec}, 54.7 arcmin south of 0834+555's apparent declination. */
     private static RaDec meridian(double mjdSec) {
+        return MeridianPhaseCentre.j2000(ObservationTime.ofMjdSecUtc(mjdSec), DemoArray.LON_RAD, pointingDec_rad(mjdSec));
+    }
+
+    /**
+     * The apparent (of date) declination the dishes point at, {@code mjdSec} MJD seconds (UTC): 54.7 arcmin south
+     * of 0834+555's, as in the incident.
+     */
+    static double pointingDec_rad(double mjdSec) {
         ObservationTime t = ObservationTime.ofMjdSecUtc(mjdSec);
-        RaDec app = ApparentPlace.toApparent(RaDec.j2000(CALIBRATOR.ra_rad(), CALIBRATOR.dec_rad()), t);
-        return MeridianPhaseCentre.j2000(t, DemoArray.LON_RAD, app.dec_rad() - POINTING_OFFSET_RAD);
+        return ApparentPlace.toApparent(RaDec.j2000(CALIBRATOR.ra_rad(), CALIBRATOR.dec_rad()), t).dec_rad()
+                - POINTING_OFFSET_RAD;
     }
 
     /** The transit (hour angle 0 at OVRO) of {@code source} after {@code fromMjdSec}, MJD seconds (UTC). */

@@ -21,8 +21,10 @@ public final class DemoArray {
     public static final double LON_RAD = Math.toRadians(-118.2834);
     /** Geodetic latitude of the site, radians. */
     public static final double LAT_RAD = Math.toRadians(37.2334);
-    private static final double HEIGHT_M = 1188.0;
-    private static final double DISH_M = 4.65;
+    /** Height of the site above the WGS84 ellipsoid, metres. */
+    public static final double HEIGHT_M = 1188.0;
+    /** Dish diameter, metres. */
+    public static final double DISH_M = 4.65;
 
     private DemoArray() {}
 
@@ -31,7 +33,7 @@ public final class DemoArray {
         if (count < 3) {
             throw new IllegalArgumentException("a demo array needs at least 3 antennas, not " + count);
         }
-        double[] site = geocentric(LON_RAD, LAT_RAD, HEIGHT_M);
+        double[] site = site();
         double sl = Math.sin(LON_RAD);
         double cl = Math.cos(LON_RAD);
         double sp = Math.sin(LAT_RAD);
@@ -51,9 +53,10 @@ public final class DemoArray {
         return out;
     }
 
-    private static double[] geocentric(double lon_rad, double lat_rad, double height_m) {
+    /** The site (longitude, latitude, height above) in ITRF metres. */
+    public static double[] site() {
         try {
-            return JSOFA.jauGd2gc(1, lon_rad, lat_rad, height_m);
+            return JSOFA.jauGd2gc(1, LON_RAD, LAT_RAD, HEIGHT_M);
         } catch (JSOFAIllegalParameter | JSOFAInternalError e) {
             throw new IllegalStateException("SOFA cannot place the demo site: " + e.getMessage(), e);
         }

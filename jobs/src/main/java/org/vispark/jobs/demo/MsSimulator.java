@@ -18,6 +18,7 @@ import org.vispark.formats.ms.write.MsMetadata;
 import org.vispark.formats.ms.write.VisibilityBlock;
 import org.vispark.udfs.astro.BaselineProjection;
 import org.vispark.udfs.astro.ObservationTime;
+import org.vispark.udfs.astro.RaDec;
 import org.vispark.udfs.sky.ModelPredictor;
 import org.vispark.udfs.sky.PrimaryBeam;
 
@@ -51,40 +52,56 @@ public final class MsSimulator {
     /** Writes {@code obs} as the MS {@code dir} (which must not exist) with noise drawn from {@code seed}. */
     public void write(Path dir, SimulatedObservation obs, long seed) throws IOException {
         int nant = antennas.size();
-        int nchan = freq_hz.length;
-        int npol = XX_YY.length;
         int baselines = nant * (nant - 1) / 2;
         try (MeasurementSetWriter w = MeasurementSetWriter.create(dir, metadata(obs),
                 new MeasurementSetWriter.DataColumns(false, false, false), false,
                 (long) baselines * obs.integrations())) {
-            ModelPredictor sky = new ModelPredictor(obs.sky(), freq_hz, XX_YY, beam, obs.pointing());
+            ModelPredictor sky = sky(obs);
             SplittableRandom random = new SplittableRandom(seed);
-            double[] antennaUvw = new double[3 * nant];
-            double[][] gain = new double[nant][2 * npol * nchan];
-            double[] g = new double[2];
             for (int k = 0; k < obs.integrations(); k++) {
-                double t = obs.time_mjdSec(k);
-                double[] x0 = antennas.get(0).positionItrf_m();
-                BaselineProjection projection = new BaselineProjection(ObservationTime.ofMjdSecUtc(t), x0,
-                        obs.phaseCentre().ra_rad(), obs.phaseCentre().dec_rad());
-                for (int a = 0; a < nant; a++) {
-                    double[] x = antennas.get(a).positionItrf_m();
-                    projection.uvw(x[0] - x0[0], x[1] - x0[1], x[2] - x0[2], antennaUvw, 3 * a);
-                    for (int c = 0; c < nchan; c++) {
-                        for (int p = 0; p < npol; p++) {
-                            gains.gain(a, p, t, freq_hz[c], g);
-                            gain[a][2 * (c * npol + p)] = g[0];
-                            gain[a][2 * (c * npol + p) + 1] = g[1];
-                        }
-                    }
-                }
-                w.append(integration(obs, k, t, antennaUvw, gain, sky, random));
+                w.append(integration(obs, k, obs.phaseCentre(), sky, random));
             }
             w.commit();
         }
     }
 
-    private VisibilityBlock integration(SimulatedObservation obs, int k, double t, double[] antennaUvw,
+    /** The sky of {@code obs} seen through the primary beam about its pointing, at this simulator's channels. */
+    public ModelPredictor sky(SimulatedObservation obs) {
+        return new ModelPredictor(obs.sky(), freq_hz, XX_YY, beam, obs.pointing());
+    }
+
+    /**
+     * The rows of integration {@code k} of {@code obs} phased to {@code centre} (J2000; a drift scan's is the
+     * meridian at that integration's time): every cross-correlation, ANTENNA1 &lt; ANTENNA2, DATA ordered (channel,
+     * polarization) with channels as this simulator's, noise drawn from {@code random}.
+     */
+    public VisibilityBlock integration(SimulatedObservation obs, int k, RaDec centre, ModelPredictor sky,
+            SplittableRandom random) {
+        int nant = antennas.size();
+        int nchan = freq_hz.length;
+        int npol = XX_YY.length;
+        double t = obs.time_mjdSec(k);
+        double[] x0 = antennas.get(0).positionItrf_m();
+        BaselineProjection projection = new BaselineProjection(ObservationTime.ofMjdSecUtc(t), x0,
+                centre.ra_rad(), centre.dec_rad());
+        double[] antennaUvw = new double[3 * nant];
+        double[][] gain = new double[nant][2 * npol * nchan];
+        double[] g = new double[2];
+        for (int a = 0; a < nant; a++) {
+            double[] x = antennas.get(a).positionItrf_m();
+            projection.uvw(x[0] - x0[0], x[1] - x0[1], x[2] - x0[2], antennaUvw, 3 * a);
+            for (int c = 0; c < nchan; c++) {
+                for (int p = 0; p < npol; p++) {
+                    gains.gain(a, p, t, freq_hz[c], g);
+                    gain[a][2 * (c * npol + p)] = g[0];
+                    gain[a][2 * (c * npol + p) + 1] = g[1];
+                }
+            }
+        }
+        return rows(obs, t, centre, antennaUvw, gain, sky, random);
+    }
+
+    private VisibilityBlock rows(SimulatedObservation obs, double t, RaDec centre, double[] antennaUvw,
             double[][] gain, ModelPredictor sky, SplittableRandom random) {
         int nant = antennas.size();
         int values = XX_YY.length * freq_hz.length;
@@ -102,7 +119,7 @@ public final class MsSimulator {
                     uvw[3 * r + c] = antennaUvw[3 * j + c] - antennaUvw[3 * i + c];
                 }
                 int off = 2 * values * r;
-                sky.predict(uvw, 3 * r, obs.phaseCentre().ra_rad(), obs.phaseCentre().dec_rad(), data, off);
+                sky.predict(uvw, 3 * r, centre.ra_rad(), centre.dec_rad(), data, off);
                 double[] gi = gain[i];
                 double[] gj = gain[j];
                 for (int v = 0; v < values; v++) {
