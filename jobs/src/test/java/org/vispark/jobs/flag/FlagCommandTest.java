@@ -127,8 +127,8 @@ class FlagCommandTest {
     void aFileOfSortedRunsIsFlaggedAsTheSortedFile() throws Exception {
         Path sorted = tmp.resolve("sorted-lake");
         Path runs = tmp.resolve("runs-lake");
-        copy(lake, sorted);
-        copy(lake, runs);
+        TestData.copyTree(lake, sorted);
+        TestData.copyTree(lake, runs);
         Configuration conf = new Configuration();
         int rewritten = 0;
         List<Path> files;
@@ -181,19 +181,6 @@ class FlagCommandTest {
             }
         }
         return times.length > 1;
-    }
-
-    private static void copy(Path from, Path to) throws Exception {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 
     @Test

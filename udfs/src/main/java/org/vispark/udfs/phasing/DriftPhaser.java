@@ -74,19 +74,7 @@ public final class DriftPhaser {
             return;
         }
         phasors.compute(ant[w + ant2] - ant[w + ant1] - uvw[2]);
-        double[] cos = phasors.cos();
-        double[] sin = phasors.sin();
-        int p = 0;
-        for (int c = 0; c < cos.length; c++) {
-            double cr = cos[c];
-            double ci = sin[c];
-            for (int k = 0; k < npol; k++, p += 2) {
-                double re = vis[p];
-                double im = vis[p + 1];
-                vis[p] = (float) (re * cr - im * ci);
-                vis[p + 1] = (float) (re * ci + im * cr);
-            }
-        }
+        phasors.multiply(vis, 0, npol);
     }
 
     private double[] project(double timeMjdSec) {

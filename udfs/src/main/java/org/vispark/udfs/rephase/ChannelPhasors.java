@@ -131,4 +131,22 @@ public final class ChannelPhasors {
     public double[] sin() {
         return sin;
     }
+
+    /**
+     * Multiplies the complex values of one row, {@code vis[offset ..)} as float pairs {@code re, im} with
+     * {@code numPol} values per channel (polarization fastest), by the last {@link #compute}'s phasor of their channel.
+     */
+    public void multiply(float[] vis, int offset, int numPol) {
+        int p = offset;
+        for (int c = 0; c < cos.length; c++) {
+            double cr = cos[c];
+            double ci = sin[c];
+            for (int k = 0; k < numPol; k++, p += 2) {
+                double re = vis[p];
+                double im = vis[p + 1];
+                vis[p] = (float) (re * cr - im * ci);
+                vis[p + 1] = (float) (re * ci + im * cr);
+            }
+        }
+    }
 }

@@ -69,19 +69,7 @@ public final class Rephaser {
     private void rephaseRow(double[] uvw, float[] vis, int r, UvwRotation rotation) {
         phasors.compute(rotation.wShift_m(uvw, 3 * r));
         rotation.apply(uvw, 3 * r, uvw, 3 * r);
-        double[] cos = phasors.cos();
-        double[] sin = phasors.sin();
-        int p = r * floatsPerRow();
-        for (int c = 0; c < cos.length; c++) {
-            double cr = cos[c];
-            double ci = sin[c];
-            for (int k = 0; k < numPol; k++, p += 2) {
-                double re = vis[p];
-                double im = vis[p + 1];
-                vis[p] = (float) (re * cr - im * ci);
-                vis[p + 1] = (float) (re * ci + im * cr);
-            }
-        }
+        phasors.multiply(vis, r * floatsPerRow(), numPol);
     }
 
     /**
