@@ -37,7 +37,7 @@
 # the HTML report and logs stay in WORKDIR/nN/). Before each N the free disk is checked (the MS still to write
 # and the lake, estimated from the previous N's lake or else 3.6x the MS) and the N skipped if short.
 #
-# Stage times are the pipeline's own "pipeline:   STAGE  S s" lines: convert, classify, flag, diagnose, rephase,
+# Stage times are the pipeline's own "pipeline:   STAGE  S s" lines: convert, classify, flag, diagnose, rephase+predict,
 # predict, one "solve TABLE" per gains table (pipeline_K, pipeline_G, pipeline_B), apply, diagnose after, record.
 #
 # Reference reads (python-casacore getcol, bench/read_ms_casacore.py, whole column at once; the time is the sum
@@ -49,10 +49,12 @@
 #   flag           DATA FLAG FLAG_ROW TIME ANTENNA1 ANTENNA2 DATA_DESC_ID, all N MS (the pipeline's RFI flagging,
 #                  added after issue 14 set its targets: its ratio is printed, not judged)
 #   diagnose       DATA MODEL_DATA FLAG FLAG_ROW UVW TIME ANTENNA1 ANTENNA2 FIELD_ID DATA_DESC_ID, calibrator MS
-#   rephase        DATA MODEL_DATA UVW FIELD_ID DATA_DESC_ID, of the calibrator MS it rephases (not those already
-#                  at the calibrator, which it leaves alone)
-#   predict        UVW TIME ANTENNA1 ANTENNA2 FIELD_ID DATA_DESC_ID and MODEL_DATA, calibrator MS: predict reads
-#                  only UVW and metadata and writes MODEL_DATA; reading MODEL_DATA stands for that write
+#   rephase+predict  DATA MODEL_DATA UVW TIME ANTENNA1 ANTENNA2 FIELD_ID DATA_DESC_ID, of the calibrator MS the
+#                  pipeline rephases (not those already at the calibrator): rephase and predict in one pass, which
+#                  reads DATA, UVW and metadata and writes DATA, UVW and MODEL_DATA (reading MODEL_DATA stands for
+#                  its write)
+#   predict        UVW TIME ANTENNA1 ANTENNA2 FIELD_ID DATA_DESC_ID and MODEL_DATA, of the calibrator MS already at
+#                  the calibrator (predict alone: reads only UVW and metadata and writes MODEL_DATA)
 #   solve K, G, B  DATA MODEL_DATA FLAG FLAG_ROW WEIGHT TIME INTERVAL ANTENNA1 ANTENNA2 FIELD_ID DATA_DESC_ID
 #                  SCAN_NUMBER, calibrator MS (each solve against the same read)
 #   apply          DATA FLAG FLAG_ROW WEIGHT TIME ANTENNA1 ANTENNA2 FIELD_ID DATA_DESC_ID, all N MS
@@ -83,7 +85,7 @@ ALL=(TIME INTERVAL EXPOSURE TIME_CENTROID ANTENNA1 ANTENNA2 FEED1 FEED2 FIELD_ID
 cols_convert="${ALL[*]}"
 cols_flag="DATA FLAG FLAG_ROW TIME ANTENNA1 ANTENNA2 DATA_DESC_ID"
 cols_diagnose="DATA MODEL_DATA FLAG FLAG_ROW UVW TIME ANTENNA1 ANTENNA2 FIELD_ID DATA_DESC_ID"
-cols_rephase="DATA MODEL_DATA UVW FIELD_ID DATA_DESC_ID"
+cols_rephase="DATA MODEL_DATA UVW TIME ANTENNA1 ANTENNA2 FIELD_ID DATA_DESC_ID"
 cols_predict="UVW TIME ANTENNA1 ANTENNA2 FIELD_ID DATA_DESC_ID MODEL_DATA"
 cols_solve="DATA MODEL_DATA FLAG FLAG_ROW WEIGHT TIME INTERVAL ANTENNA1 ANTENNA2 FIELD_ID DATA_DESC_ID SCAN_NUMBER"
 cols_apply="DATA FLAG FLAG_ROW WEIGHT TIME ANTENNA1 ANTENNA2 FIELD_ID DATA_DESC_ID"
@@ -225,19 +227,19 @@ for n in $sizes; do
   generate "$n"
   for ((i = 0; i < n; i++)); do ms_columns "$msdir/$(ms_name "$i").ms" > /dev/null; done
 
-  all=(); cal=(); rephased=(); names=()
+  all=(); cal=(); rephased=(); oncal=(); names=()
   for ((i = 0; i < n; i++)); do
     m="$msdir/$(ms_name "$i").ms"
     all+=("$m"); names+=("$(ms_name "$i")")
     if [[ $(ms_role "$i") == calibrator ]]; then
       cal+=("$m")
-      (( i % 4 == 0 )) && rephased+=("$m")
+      (( i % 4 == 0 )) && rephased+=("$m") || oncal+=("$m")
     fi
   done
-  (( ${#rephased[@]} > 0 )) || rephased=("${cal[@]}")
   mb_all=$(calc "$(ms_bytes "${all[@]}") / 1e6")
   mb_cal=$(calc "$(ms_bytes "${cal[@]}") / 1e6")
   mb_reph=$(calc "$(ms_bytes "${rephased[@]}") / 1e6")
+  mb_oncal=$( (( ${#oncal[@]} )) && calc "$(ms_bytes "${oncal[@]}") / 1e6" || echo 0)
 
   # Reference reads, warm page cache.
   for m in "${all[@]}"; do cat "$m"/table.f*; done > /dev/null
@@ -245,7 +247,8 @@ for n in $sizes; do
   read -r ref_flag _ < <(getcol_read "$cores" "$cols_flag" "${all[@]}")
   read -r ref_diagnose _ < <(getcol_read "$cores" "$cols_diagnose" "${cal[@]}")
   read -r ref_rephase _ < <(getcol_read "$cores" "$cols_rephase" "${rephased[@]}")
-  read -r ref_predict _ < <(getcol_read "$cores" "$cols_predict" "${cal[@]}")
+  ref_predict=""
+  (( ${#oncal[@]} )) && read -r ref_predict _ < <(getcol_read "$cores" "$cols_predict" "${oncal[@]}")
   read -r ref_solve _ < <(getcol_read "$cores" "$cols_solve" "${cal[@]}")
   read -r ref_apply _ < <(getcol_read "$cores" "$cols_apply" "${all[@]}")
   read -r ref_one ref_one_bytes < <(getcol_read 1 "$cols_convert" "${all[@]}")
@@ -325,7 +328,7 @@ for n in $sizes; do
   fi
   if [[ -n "${p_rephased// /}" && "$(tr ' ' '\n' <<<"$p_rephased" | sed '/^$/d' | sort | tr '\n' ' ')" != \
         "$(for m in "${rephased[@]}"; do basename "$m"; done | sort | tr '\n' ' ')" ]]; then
-    echo "note: the pipeline rephased$p_rephased; the rephase reference read takes ${rephased[*]##*/}"
+    echo "note: the pipeline rephased$p_rephased; the rephase+predict reference read takes ${rephased[*]##*/}"
   fi
   printf '%-16s %8s %4s %8s %7s  %9s %7s  %s\n' stage "wall s" MS "MB" "MB/s" "read s" ratio target
   row() {  # STAGE SECONDS COUNT MB REFERENCE_SECONDS TARGETED(0/1)
@@ -342,8 +345,8 @@ for n in $sizes; do
   row classify "${st[classify]:-}" 0 0 "" 0
   [[ -n "${st[flag]:-}" ]] && row flag "${st[flag]}" "${#all[@]}" "$mb_all" "$ref_flag" 0
   row diagnose "${st[diagnose]:-}" "${#cal[@]}" "$mb_cal" "$ref_diagnose" 1
-  row rephase "${st[rephase]:-}" "${#rephased[@]}" "$mb_reph" "$ref_rephase" 1
-  row predict "${st[predict]:-}" "${#cal[@]}" "$mb_cal" "$ref_predict" 1
+  row rephase+predict "${st[rephase+predict]:-}" "${#rephased[@]}" "$mb_reph" "$ref_rephase" 1
+  row predict "${st[predict]:-}" "${#oncal[@]}" "$mb_oncal" "$ref_predict" 1
   for k in "${solve_keys[@]}"; do
     row "$k" "${st[$k]}" "${#cal[@]}" "$mb_cal" "$ref_solve" 1
   done

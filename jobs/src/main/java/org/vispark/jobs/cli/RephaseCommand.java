@@ -79,7 +79,7 @@ final class RephaseCommand implements Callable<Integer> {
         return sparkOptions.run("rephase", spark -> {
             RephaseSummary s = RephaseJob.run(spark, o, out);
             out.printf(Locale.ROOT, "rephase: %d MS selected: %d rephased, %d already within %s arcmin, %d failed;"
-                    + " %d rows, %.1f s%n", s.selected(), s.rephased(), s.withinTolerance(), String.valueOf(o.toleranceArcmin()),
+                    + " %d rows, %.1f s%n", s.selected(), s.rephased(), s.withinTolerance().size(), String.valueOf(o.toleranceArcmin()),
                     s.failures().size(), s.rows(), s.seconds());
             for (String f : s.failures()) {
                 System.err.println("FAILED " + f);

@@ -37,6 +37,7 @@ import org.vispark.jobs.lake.ResultTables;
 import org.vispark.jobs.predict.PredictJob;
 import org.vispark.jobs.rephase.RephaseJob;
 import org.vispark.jobs.rephase.RephaseOptions;
+import org.vispark.jobs.rephase.RephaseSummary;
 import org.vispark.jobs.sky.CalibratorChoice;
 import org.vispark.jobs.solve.Combine;
 import org.vispark.jobs.solve.Solint;
@@ -60,7 +61,8 @@ import org.vispark.udfs.sky.PrimaryBeam;
  *       configured one unless {@code calibrator = auto}); the others are targets;</li>
  *   <li>flag RFI in every MS to calibrate ({@link FlagJob}; unless {@code flag = false}), each a new version;</li>
  *   <li>diagnose the calibrator observations as they are;</li>
- *   <li>rephase each to its calibrator (those already there are left alone) and predict its MODEL_DATA;</li>
+ *   <li>rephase each to its calibrator and predict its MODEL_DATA there, in one pass that writes one new version
+ *       ({@link RephaseOptions#model()}); those already at their calibrator are only predicted;</li>
  *   <li>solve {@value #K}, {@value #G} (pre-applying K) and {@value #B} (pre-applying K and G), the incident
  *       report's recipe;</li>
  *   <li>apply K, G, B to every MS (targets take the solutions of the calibrator observations nearest in time);</li>
@@ -83,8 +85,9 @@ public final class PipelineJob {
     public record Options(String lake, List<String> inputs, PipelineSettings settings, Path report) {}
 
     /**
-     * @param stageSeconds wall time (s) of each stage, in order: convert, classify, flag, diagnose, rephase, predict (each
-     *                     summed over the calibrators), solve pipeline_K, solve pipeline_G, solve pipeline_B (each
+     * @param stageSeconds wall time (s) of each stage, in order: convert, classify, flag, diagnose, rephase+predict (the
+     *                     MS rephased, their MODEL_DATA predicted in the same pass), predict (the MS already at their
+     *                     calibrator; each summed over the calibrators), solve pipeline_K, solve pipeline_G, solve pipeline_B (each
      *                     solve named by its table), apply, diagnose after, record;
      *                     the stages after classify only when there is an MS to calibrate, those from diagnose to
      *                     solve pipeline_B and diagnose after only with calibrator observations
@@ -158,7 +161,7 @@ public final class PipelineJob {
                     f.msName(), f.separation_arcmin(), f.target().calibrator(), f.verdict().reasonText()));
             times.put("diagnose", seconds(t));
 
-            times.put("rephase", 0.0);
+            times.put("rephase+predict", 0.0);
             times.put("predict", 0.0);
             for (String name : new TreeSet<>(calibratorOf.values())) {
                 CalibratorCatalogue.Calibrator c = catalogue.get(name);
@@ -167,16 +170,20 @@ public final class PipelineJob {
                     continue;
                 }
                 t = System.nanoTime();
-                failures.addAll("rephase", RephaseJob.run(spark, new RephaseOptions(o.lake(), c.position(),
-                        "calibrator " + name, in(ids), RephaseOptions.COMPLEX_COLUMNS,
-                        s.number("rephase.tolerance_arcmin"), "snappy"), console).failures());
-                times.merge("rephase", seconds(t), Double::sum);
-                ids = failures.alive(ids);
-                if (!ids.isEmpty()) {
+                String label = "calibrator " + name;
+                RephaseOptions.Model model = new RephaseOptions.Model(List.of(c.component()),
+                        s.bool("beam") ? beam : null, label);
+                RephaseSummary r = RephaseJob.run(spark, new RephaseOptions(o.lake(), c.position(), label, in(ids),
+                        RephaseOptions.COMPLEX_COLUMNS, s.number("rephase.tolerance_arcmin"), "snappy", model),
+                        console);
+                failures.addAll("rephase+predict", r.failures());
+                times.merge("rephase+predict", seconds(t), Double::sum);
+                Set<Long> atCalibrator = failures.alive(new TreeSet<>(r.withinTolerance()));
+                if (!atCalibrator.isEmpty()) {
                     t = System.nanoTime();
                     failures.addAll("predict", PredictJob.run(spark, new PredictJob.Options(o.lake(),
-                            List.of(c.component()), null, "calibrator " + name, s.bool("beam") ? beam : null, in(ids),
-                            "snappy"), console).failures());
+                            model.components(), null, label, model.beam(), in(atCalibrator), "snappy"), console)
+                            .failures());
                     times.merge("predict", seconds(t), Double::sum);
                 }
             }

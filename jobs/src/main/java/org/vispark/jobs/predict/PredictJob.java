@@ -68,17 +68,13 @@ public final class PredictJob {
             CatalogueEntry e = ms.catalogue().get(id);
             Map<LakeTable, List<GenericRecord>> tables = current.subtables(id);
             Map<Integer, double[]> centres = new HashMap<>();
-            Map<Integer, double[]> pointings = new HashMap<>();
             for (GenericRecord f : tables.getOrDefault(LakeTable.FIELDS, List.of())) {
-                int field = (Integer) f.get("field_id");
-                if (isJ2000(f.get("phase_dir_frame"))) {
-                    centres.put(field, new double[] {(Double) f.get("phase_dir_lon_rad"), (Double) f.get("phase_dir_lat_rad")});
-                }
-                if (isJ2000(f.get("reference_dir_frame"))) {
-                    pointings.put(field, new double[] {(Double) f.get("reference_dir_lon_rad"),
-                            (Double) f.get("reference_dir_lat_rad")});
+                if (ModelSpec.isJ2000(f.get("phase_dir_frame"))) {
+                    centres.put((Integer) f.get("field_id"), new double[] {(Double) f.get("phase_dir_lon_rad"),
+                            (Double) f.get("phase_dir_lat_rad")});
                 }
             }
+            Map<Integer, double[]> pointings = ModelSpec.pointings(tables.getOrDefault(LakeTable.FIELDS, List.of()));
             Map<Integer, double[]> freqs = MsVersions.frequencies(tables.get(LakeTable.SPECTRAL_WINDOWS));
             List<SkyComponent> model = o.components();
             if (model == null) {
@@ -91,9 +87,8 @@ public final class PredictJob {
                 console.printf("predict: %s: %s%n", e.uri(), model.stream().map(SkyComponent::name).toList());
             }
             tasks.add(new PredictTask(id, e.uri(), e.conversion(), RANDOM.nextLong() & Long.MAX_VALUE,
-                    current.files(id), centres, pointings, freqs,
-                    MsVersions.corrTypes(tables.get(LakeTable.POLARIZATIONS)), List.copyOf(model), o.beam(),
-                    current.runId(), ms.lake().layout(), o.codec()));
+                    current.files(id), centres, freqs, ModelSpec.forMs(model, o.beam(), tables), current.runId(),
+                    ms.lake().layout(), o.codec()));
         }
 
         List<MsPredictor.Result> done = NewVersions.run(spark, current.newVersions(ConvertJob.VERSION), tasks,
@@ -113,9 +108,5 @@ public final class PredictJob {
         double f = freqs.values().stream().flatMapToDouble(Arrays::stream).average().orElse(1.4e9);
         return CalibratorChoice.inBeam(catalogue, beam, p[0], p[1], f).stream()
                 .map(CalibratorCatalogue.Calibrator::component).toList();
-    }
-
-    private static boolean isJ2000(Object frame) {
-        return frame != null && (frame.toString().equals("J2000") || frame.toString().equals("ICRS"));
     }
 }

@@ -2,6 +2,7 @@ package org.vispark.jobs.rephase;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.vispark.jobs.lake.StagedFile;
 import org.vispark.jobs.lake.VisFields;
 import org.vispark.jobs.lake.VisRecords;
 import org.vispark.jobs.lake.VisibilityRewriter;
+import org.vispark.jobs.predict.ModelRows;
 import org.vispark.udfs.astro.RaDec;
 import org.vispark.udfs.rephase.Rephaser;
 import org.vispark.udfs.rephase.UvwRotation;
@@ -20,7 +22,8 @@ import org.vispark.udfs.rephase.UvwRotation;
 /**
  * Runs one {@link RephaseTask} in a Spark task: rewrites the MS's visibility files ({@link VisibilityRewriter})
  * with UVW rotated and the selected packed columns multiplied by the phase factor of {@link Rephaser} (computed
- * from the row's old UVW).
+ * from the row's old UVW); with a model ({@link RephaseTask#model()}), MODEL_DATA is then predicted at the target
+ * from the new UVW ({@link ModelRows}), in the same pass.
  */
 final class MsRephaser {
     private MsRephaser() {}
@@ -29,17 +32,33 @@ final class MsRephaser {
         long t0 = System.nanoTime();
         try {
             Rows rephase = new Rows(t);
-            List<String> changed = new java.util.ArrayList<>(List.of("uvw"));
+            List<String> changed = new ArrayList<>(List.of("uvw"));
             changed.addAll(t.columns());
+            VisibilityRewriter.RowChange change = rephase::apply;
+            if (t.model() != null) {
+                changed.add("model_data");
+                ModelRows model = new ModelRows(t.model(), atTarget(t), t.chanFreqs_hz());
+                change = r -> {
+                    rephase.apply(r);
+                    model.apply(r);
+                };
+            }
             List<StagedFile> staged = VisibilityRewriter.rewriteColumns(t.layout(), t.msId(), t.newConversion(),
                     t.files(), changed, new Path(t.layout().stagingDir(t.runId()), attemptDir), t.codec(), conf,
-                    rephase::apply);
+                    change);
             long rows = staged.stream().mapToLong(StagedFile::rows).sum();
             return new RephaseResult(t.msId(), null, rows, staged, seconds(t0));
         } catch (IOException | RuntimeException e) {
             return new RephaseResult(t.msId(), e.getMessage() == null ? e.toString() : e.getMessage(), 0, List.of(),
                     seconds(t0));
         }
+    }
+
+    /** The target as the phase centre of every field the task rephases. */
+    private static Map<Integer, double[]> atTarget(RephaseTask t) {
+        Map<Integer, double[]> out = new HashMap<>();
+        t.fieldCentres_rad().keySet().forEach(f -> out.put(f, t.target_rad()));
+        return out;
     }
 
     /**

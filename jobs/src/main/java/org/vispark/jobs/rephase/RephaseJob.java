@@ -23,6 +23,7 @@ import org.vispark.jobs.lake.LakeTable;
 import org.vispark.jobs.lake.MsVersions;
 import org.vispark.jobs.lake.NewVersions;
 import org.vispark.jobs.lake.SelectedMs;
+import org.vispark.jobs.predict.ModelSpec;
 import org.vispark.udfs.astro.RaDec;
 import org.vispark.udfs.astro.Spherical;
 
@@ -33,7 +34,7 @@ import org.vispark.udfs.astro.Spherical;
  * the fields its rows use and the target; MS whose fields all lie within the tolerance are left alone. The
  * others are rewritten by Spark tasks ({@link MsRephaser}) as a new conversion of the MS, with UVW rotated,
  * the chosen complex columns multiplied by the phase factor, and the used fields' PHASE_DIR set to the
- * target; each MS commits atomically through the catalogue ({@link BatchCommitter}), so readers see the old
+ * target (with {@link RephaseOptions#model()}, MODEL_DATA is predicted at the target in the same pass instead); each MS commits atomically through the catalogue ({@link BatchCommitter}), so readers see the old
  * version until the new one is complete. Superseded files are removed by the next {@code vispark convert}.
  * Only J2000 (and ICRS) phase centres are rephased; others are reported as failures. One writer at a time
  * per lake.
@@ -50,13 +51,15 @@ public final class RephaseJob {
                 o.targetLabel(), o.target().raDeg(), o.target().decDeg());
         List<String> failures = new ArrayList<>();
         if (ms.ids().isEmpty()) {
-            return new RephaseSummary(0, 0, 0, failures, 0, seconds(t0));
+            return new RephaseSummary(0, 0, List.of(), failures, 0, seconds(t0));
         }
         Map<Long, Set<Integer>> usedFields = usedFields(spark, ms.ids());
         SelectedMs.Current current = ms.current();
 
         List<RephaseTask> tasks = new ArrayList<>();
-        int within = 0;
+        List<Long> within = new ArrayList<>();
+        List<String> columns = o.model() == null ? o.columns()
+                : o.columns().stream().filter(c -> !c.equals("model_data")).toList();
         for (long id : ms.ids()) {
             CatalogueEntry e = ms.catalogue().get(id);
             Map<LakeTable, List<GenericRecord>> tables = current.subtables(id);
@@ -94,14 +97,16 @@ public final class RephaseJob {
                 failures.add(e.uri() + ": " + problem);
             } else if (maxSep_arcmin <= o.toleranceArcmin()) {
                 console.println("    -> within " + o.toleranceArcmin() + " arcmin of the target: left as it is");
-                within++;
+                within.add(id);
             } else {
-                console.println("    -> rephasing");
+                console.println("    -> rephasing" + (o.model() == null ? ""
+                        : ", MODEL_DATA predicted at the target: " + o.model().label()));
                 tasks.add(new RephaseTask(id, e.uri(), e.conversion(), RANDOM.nextLong() & Long.MAX_VALUE,
                         current.files(id), centres,
                         MsVersions.frequencies(tables.get(LakeTable.SPECTRAL_WINDOWS)),
-                        new double[] {o.target().ra_rad(), o.target().dec_rad()}, o.columns(), current.runId(),
-                        ms.lake().layout(), o.codec()));
+                        new double[] {o.target().ra_rad(), o.target().dec_rad()}, columns, current.runId(),
+                        ms.lake().layout(), o.codec(), o.model() == null ? null
+                                : ModelSpec.forMs(o.model().components(), o.model().beam(), tables)));
             }
         }
 

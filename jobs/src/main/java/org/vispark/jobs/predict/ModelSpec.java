@@ -1,0 +1,48 @@
+package org.vispark.jobs.predict;
+
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.generic.GenericRecord;
+import org.vispark.jobs.lake.LakeTable;
+import org.vispark.jobs.lake.MsVersions;
+import org.vispark.udfs.sky.PrimaryBeam;
+import org.vispark.udfs.sky.SkyComponent;
+
+/**
+ * The sky model to predict into one MS's MODEL_DATA, with what its rows' predictions need besides their phase
+ * centres and frequencies.
+ *
+ * @param components    the sky model's components
+ * @param beam          the primary beam attenuating them, or null for none
+ * @param pointings_rad J2000 (ra, dec) the dishes point at for each FIELD_ID (REFERENCE_DIR), for the beam
+ * @param corrTypes     the correlations (casacore Stokes codes, CORR_TYPE) of each POLARIZATION row
+ */
+public record ModelSpec(List<SkyComponent> components, PrimaryBeam beam, Map<Integer, double[]> pointings_rad,
+        Map<Integer, int[]> corrTypes) implements Serializable {
+
+    /** The spec of {@code components} for an MS of these subtable rows (its fields' pointings, its polarizations). */
+    public static ModelSpec forMs(List<SkyComponent> components, PrimaryBeam beam,
+            Map<LakeTable, List<GenericRecord>> subtables) {
+        return new ModelSpec(List.copyOf(components), beam,
+                pointings(subtables.getOrDefault(LakeTable.FIELDS, List.of())),
+                MsVersions.corrTypes(subtables.get(LakeTable.POLARIZATIONS)));
+    }
+
+    /** J2000 (ra, dec) of each field's REFERENCE_DIR, for fields whose REFERENCE_DIR is J2000 (or ICRS). */
+    static Map<Integer, double[]> pointings(List<GenericRecord> fields) {
+        Map<Integer, double[]> out = new HashMap<>();
+        for (GenericRecord f : fields) {
+            if (isJ2000(f.get("reference_dir_frame"))) {
+                out.put((Integer) f.get("field_id"), new double[] {(Double) f.get("reference_dir_lon_rad"),
+                        (Double) f.get("reference_dir_lat_rad")});
+            }
+        }
+        return out;
+    }
+
+    static boolean isJ2000(Object frame) {
+        return frame != null && (frame.toString().equals("J2000") || frame.toString().equals("ICRS"));
+    }
+}
