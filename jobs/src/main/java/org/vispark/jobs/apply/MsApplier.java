@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.vispark.jobs.lake.NewVersions;
@@ -28,9 +29,15 @@ import org.vispark.udfs.vis.PackedCells;
  * {@code CORRECTED_DATA = DATA / (g_i conj(g_j))} of the tables ({@link GainCorrector}; with cross hands, correlation
  * pq takes {@code g_ip conj(g_jq)}, {@link FeedGainCorrector}), and FLAG set where a
  * solution used is flagged (CASA applycal's default {@code applymode='calflag'}). Autocorrelations are corrected
- * too; rows without DATA are left as they are.
+ * too; rows without DATA keep their FLAG and get no CORRECTED_DATA (null).
  */
 final class MsApplier {
+    /**
+     * Columns apply does not read: MODEL_DATA (of a calibrator observation: as large as DATA) and WEIGHT_SPECTRUM, which it
+     * does not need, and CORRECTED_DATA, which it sets (null on rows without DATA).
+     */
+    private static final Set<String> UNREAD = Set.of("model_data", "weight_spectrum", "corrected_data");
+
     private MsApplier() {}
 
     /** Staged files and rows, or the reason the MS failed. */
@@ -73,7 +80,7 @@ final class MsApplier {
             Map<WindowKey, Window> windows = new HashMap<>();
             long[] flagged = {0};
             List<StagedFile> staged = VisibilityRewriter.rewriteColumns(t.layout(), t.msId(), t.newConversion(),
-                    t.files(), List.of("corrected_data", "flag"), new Path(t.layout().stagingDir(t.runId()), attemptDir),
+                    t.files(), List.of("corrected_data", "flag"), UNREAD, new Path(t.layout().stagingDir(t.runId()), attemptDir),
                     t.codec(), conf, r -> {
                         byte[] dataCell = VisRecords.cell(r, VisFields.DATA);
                         if (dataCell == null) {

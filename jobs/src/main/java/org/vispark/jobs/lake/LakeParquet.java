@@ -159,9 +159,19 @@ public final class LakeParquet {
      * parquet-java 1.15.2 read dictionary-encoded string columns of the lake's small tables as corrupt.)
      */
     public static ParquetReader<GenericRecord> reader(Path path, Schema schema, Configuration conf) throws IOException {
+        return reader(path, schema, schema, conf);
+    }
+
+    /**
+     * {@link #reader(Path, Schema, Configuration)} giving records of {@code schema} but reading only the columns of
+     * {@code projection} (a subset of its fields): the others take their defaults (the lake's nullable columns: null),
+     * so the records keep {@code schema}'s field positions and the unread columns cost nothing.
+     */
+    public static ParquetReader<GenericRecord> reader(Path path, Schema schema, Schema projection, Configuration conf)
+            throws IOException {
         Configuration c = parquetConf();
         AvroReadSupport.setAvroReadSchema(c, schema);
-        AvroReadSupport.setRequestedProjection(c, schema);
+        AvroReadSupport.setRequestedProjection(c, projection);
         return AvroParquetReader.<GenericRecord>builder(inputFile(path, conf)).withDataModel(GenericData.get())
                 .withConf(c).build();
     }

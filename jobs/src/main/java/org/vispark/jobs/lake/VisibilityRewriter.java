@@ -3,6 +3,7 @@ package org.vispark.jobs.lake;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -52,17 +53,27 @@ public final class VisibilityRewriter {
     }
 
     /**
-     * {@link #replaceColumns} for a change made on whole rows, as {@link #rewrite} makes it: streams each file one
-     * record at a time, lets {@code change} change it, and takes the new values of {@code columns} (those it
-     * changes) from it; the other columns are copied as they are, not written again.
+     * {@link #replaceColumns} for a change made on whole rows: streams each file one record at a time, lets
+     * {@code change} change it, and takes the new values of {@code columns} (those it changes) from it; the other
+     * columns are copied as they are, not written again. The records hold every column but those of {@code unread},
+     * which are null in them and not decoded at all: columns the change does not need, or changed columns it sets on
+     * every row (a null it leaves is written as null).
      */
     public static List<StagedFile> rewriteColumns(LakeLayout layout, long msId, long conversion, List<String> files,
-            List<String> columns, Path staging, String codec, Configuration conf, RowChange change)
-            throws IOException {
+            List<String> columns, Set<String> unread, Path staging, String codec, Configuration conf,
+            RowChange change) throws IOException {
+        Schema schema = LakeTable.VISIBILITIES.schema();
+        List<Schema.Field> read = new ArrayList<>();
+        for (Schema.Field f : schema.getFields()) {
+            if (!unread.contains(f.name())) {
+                read.add(new Schema.Field(f, f.schema()));
+            }
+        }
+        Schema projection = Schema.createRecord(schema.getName(), schema.getDoc(), schema.getNamespace(), false, read);
         List<StagedFile> staged = new ArrayList<>();
         for (String relative : files) {
-            try (ParquetReader<GenericRecord> in = LakeParquet.reader(new Path(layout.root(), relative),
-                    LakeTable.VISIBILITIES.schema(), conf)) {
+            try (ParquetReader<GenericRecord> in = LakeParquet.reader(new Path(layout.root(), relative), schema,
+                    projection, conf)) {
                 staged.add(replaceColumns(layout, msId, conversion, relative, columns, staging, codec, conf,
                         (row, out) -> {
                             GenericRecord r = in.read();

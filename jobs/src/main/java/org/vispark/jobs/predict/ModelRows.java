@@ -14,7 +14,7 @@ import org.vispark.udfs.sky.ModelPredictor;
  * Sets MODEL_DATA of visibility rows (records of the lake's visibilities schema) to a {@link ModelSpec}'s model,
  * predicted by {@link ModelPredictor} for each row's phase centre (its FIELD_ID's) and its own correlations (its
  * POLARIZATION row's CORR_TYPE: I on the parallel hands, 0 on the cross hands). Rows without cells (DATA undefined)
- * keep MODEL_DATA null. One predictor per (field, spectral window, polarization setup) and its model cell, reused
+ * get MODEL_DATA null. One predictor per (field, spectral window, polarization setup) and its model cell, reused
  * from row to row: a row's MODEL_DATA is that buffer until the next row (the lake's writers copy it).
  */
 public final class ModelRows {
@@ -43,6 +43,7 @@ public final class ModelRows {
     public void apply(GenericRecord r) {
         int numPol = VisRecords.integer(r, VisFields.NUM_POL);
         if (numPol == 0) {
+            r.put(VisFields.MODEL_DATA, null);
             return;
         }
         int field = VisRecords.integer(r, VisFields.FIELD_ID);

@@ -2,6 +2,7 @@ package org.vispark.jobs.predict;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.vispark.jobs.lake.NewVersions;
@@ -14,6 +15,12 @@ import org.vispark.jobs.lake.VisibilityRewriter;
  * is never stale after rephasing.
  */
 final class MsPredictor {
+    /**
+     * The cell columns predict does not read: it needs a row's UVW and metadata only, and sets MODEL_DATA on every row.
+     */
+    private static final Set<String> UNREAD = Set.of("data", "flag", "weight_spectrum", "model_data",
+            "corrected_data");
+
     private MsPredictor() {}
 
     /** Staged files and rows, or the reason the MS failed. */
@@ -31,7 +38,7 @@ final class MsPredictor {
         try {
             ModelRows rows = new ModelRows(t.model(), t.phaseCentres_rad(), t.chanFreqs_hz());
             List<StagedFile> staged = VisibilityRewriter.rewriteColumns(t.layout(), t.msId(), t.newConversion(),
-                    t.files(), List.of("model_data"), new Path(t.layout().stagingDir(t.runId()), attemptDir), t.codec(),
+                    t.files(), List.of("model_data"), UNREAD, new Path(t.layout().stagingDir(t.runId()), attemptDir), t.codec(),
                     conf, rows::apply);
             return new Result(null, staged.stream().mapToLong(StagedFile::rows).sum(), staged, seconds(t0));
         } catch (IOException | RuntimeException e) {

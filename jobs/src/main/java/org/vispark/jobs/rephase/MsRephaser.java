@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -26,6 +27,11 @@ import org.vispark.udfs.rephase.UvwRotation;
  * from the new UVW ({@link ModelRows}), in the same pass.
  */
 final class MsRephaser {
+    /** The cell columns rephasing neither reads nor changes (a phase factor changes no flag and no weight). */
+    private static final Set<String> UNREAD = Set.of("flag", "weight_spectrum");
+    /** ... and MODEL_DATA, when a model is predicted (on every row) instead. */
+    private static final Set<String> UNREAD_WITH_MODEL = Set.of("flag", "weight_spectrum", "model_data");
+
     private MsRephaser() {}
 
     static RephaseResult run(RephaseTask t, Configuration conf, String attemptDir) {
@@ -44,7 +50,7 @@ final class MsRephaser {
                 };
             }
             List<StagedFile> staged = VisibilityRewriter.rewriteColumns(t.layout(), t.msId(), t.newConversion(),
-                    t.files(), changed, new Path(t.layout().stagingDir(t.runId()), attemptDir), t.codec(), conf,
+                    t.files(), changed, t.model() == null ? UNREAD : UNREAD_WITH_MODEL, new Path(t.layout().stagingDir(t.runId()), attemptDir), t.codec(), conf,
                     change);
             long rows = staged.stream().mapToLong(StagedFile::rows).sum();
             return new RephaseResult(t.msId(), null, rows, staged, seconds(t0));

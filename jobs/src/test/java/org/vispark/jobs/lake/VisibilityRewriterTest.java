@@ -3,6 +3,7 @@ package org.vispark.jobs.lake;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,13 +11,13 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Random;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.avro.AvroParquetWriter;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -74,9 +75,9 @@ class VisibilityRewriterTest {
     private static int writeSource(Path in, long rowGroupBytes, Configuration conf) throws Exception {
         Schema s = LakeTable.VISIBILITIES.schema();
         Random rnd = new Random(3);
-        try (ParquetWriter<GenericRecord> w = AvroParquetWriter.<GenericRecord>builder(LakeParquet.outputFile(in, conf))
-                .withSchema(s).withCompressionCodec(CompressionCodecName.SNAPPY).withRowGroupSize(rowGroupBytes)
-                .withConf(conf).build()) {
+        // written as the lake writes (its list structure: a reader of the lake reads UVW of no other)
+        try (ParquetWriter<GenericRecord> w = LakeParquet.visibilityWriter(LakeParquet.outputFile(in, conf),
+                CompressionCodecName.SNAPPY, s, rowGroupBytes)) {
             for (long i = 0; i < ROWS; i++) {
                 w.write(row(s, rnd, i));
             }
@@ -159,6 +160,46 @@ class VisibilityRewriterTest {
                     }
                     default -> assertEquals(b.get(f.pos()), a.get(f.pos()), f.name() + " of row " + i);
                 }
+            }
+        }
+    }
+
+    /**
+     * {@link VisibilityRewriter#rewriteColumns} with columns left unread: one the change does not need (apply's
+     * MODEL_DATA), which the new version holds as it was, and one it sets (apply's CORRECTED_DATA, here FLAG), which
+     * it sees null: where it leaves it null the new version has null.
+     */
+    @Test
+    void anUnreadColumnIsNullToTheChangeAndKeptInTheNewVersion() throws Exception {
+        Configuration conf = new Configuration();
+        LakeLayout layout = new LakeLayout(tmp.resolve("lake").toString(), 8);
+        Path in = new Path(layout.root(), RELATIVE);
+        writeSource(in, 64 << 10, conf);
+        Path staging = new Path(tmp.resolve("staging").toString());
+        long[] seen = {0};
+
+        List<StagedFile> staged = VisibilityRewriter.rewriteColumns(layout, 0x2a, 0x20, List.of(RELATIVE),
+                List.of("flag"), Set.of("data", "flag"), staging, "snappy", conf, r -> {
+                    assertNull(r.get(VisFields.DATA), "data of row " + r.get("row"));
+                    assertNull(r.get(VisFields.FLAG), "flag of row " + r.get("row"));
+                    assertNotNull(r.get("uvw"), "uvw of row " + r.get("row"));
+                    long row = (Long) r.get("row");
+                    if (row % 10 != 0) {
+                        r.put(VisFields.FLAG, ByteBuffer.wrap(new byte[] {(byte) (row * 3)}));
+                    }
+                    seen[0]++;
+                });
+
+        assertEquals(ROWS, seen[0]);
+        List<GenericRecord> before = read(in, conf);
+        List<GenericRecord> after = read(new Path(staged.get(0).staging()), conf);
+        assertEquals(ROWS, after.size());
+        for (int i = 0; i < ROWS; i++) {
+            assertArrayEquals(VisRecords.cell(before.get(i), "data"), VisRecords.cell(after.get(i), "data"), "row " + i);
+            if (i % 10 == 0) {
+                assertNull(after.get(i).get("flag"), "row " + i);
+            } else {
+                assertArrayEquals(new byte[] {(byte) (i * 3)}, VisRecords.cell(after.get(i), "flag"), "row " + i);
             }
         }
     }
