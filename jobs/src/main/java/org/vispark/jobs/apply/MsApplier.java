@@ -33,8 +33,8 @@ import org.vispark.udfs.vis.PackedCells;
  */
 final class MsApplier {
     /**
-     * Columns apply does not read: MODEL_DATA (of a calibrator observation: as large as DATA) and WEIGHT_SPECTRUM, which it
-     * does not need, and CORRECTED_DATA, which it sets (null on rows without DATA).
+     * Columns apply does not read: MODEL_DATA (of a calibrator observation: as large as DATA) and WEIGHT_SPECTRUM, which
+     * it does not need, and CORRECTED_DATA, which it sets (null on rows without DATA).
      */
     private static final Set<String> UNREAD = Set.of("model_data", "weight_spectrum", "corrected_data");
 

@@ -85,10 +85,10 @@ public final class PipelineJob {
     public record Options(String lake, List<String> inputs, PipelineSettings settings, Path report) {}
 
     /**
-     * @param stageSeconds wall time (s) of each stage, in order: convert, classify, flag, diagnose, rephase+predict (the
-     *                     MS rephased, their MODEL_DATA predicted in the same pass), predict (the MS already at their
-     *                     calibrator; each summed over the calibrators), solve pipeline_K, solve pipeline_G, solve pipeline_B (each
-     *                     solve named by its table), apply, diagnose after, record;
+     * @param stageSeconds wall time (s) of each stage, in order: convert, classify, flag, diagnose, rephase+predict
+     *                     (the MS rephased, their MODEL_DATA predicted in the same pass), predict (the MS already at
+     *                     their calibrator; each summed over the calibrators), solve pipeline_K, solve pipeline_G,
+     *                     solve pipeline_B (each solve named by its table), apply, diagnose after, record;
      *                     the stages after classify only when there is an MS to calibrate, those from diagnose to
      *                     solve pipeline_B and diagnose after only with calibrator observations
      * @param failures     "MS: stage: reason" of every MS that failed

@@ -38,8 +38,8 @@ final class MsPredictor {
         try {
             ModelRows rows = new ModelRows(t.model(), t.phaseCentres_rad(), t.chanFreqs_hz());
             List<StagedFile> staged = VisibilityRewriter.rewriteColumns(t.layout(), t.msId(), t.newConversion(),
-                    t.files(), List.of("model_data"), UNREAD, new Path(t.layout().stagingDir(t.runId()), attemptDir), t.codec(),
-                    conf, rows::apply);
+                    t.files(), List.of("model_data"), UNREAD, new Path(t.layout().stagingDir(t.runId()), attemptDir),
+                    t.codec(), conf, rows::apply);
             return new Result(null, staged.stream().mapToLong(StagedFile::rows).sum(), staged, seconds(t0));
         } catch (IOException | RuntimeException e) {
             return new Result(e.getMessage() == null ? e.toString() : e.getMessage(), 0, List.of(), seconds(t0));

@@ -50,8 +50,8 @@ final class MsRephaser {
                 };
             }
             List<StagedFile> staged = VisibilityRewriter.rewriteColumns(t.layout(), t.msId(), t.newConversion(),
-                    t.files(), changed, t.model() == null ? UNREAD : UNREAD_WITH_MODEL, new Path(t.layout().stagingDir(t.runId()), attemptDir), t.codec(), conf,
-                    change);
+                    t.files(), changed, t.model() == null ? UNREAD : UNREAD_WITH_MODEL,
+                    new Path(t.layout().stagingDir(t.runId()), attemptDir), t.codec(), conf, change);
             long rows = staged.stream().mapToLong(StagedFile::rows).sum();
             return new RephaseResult(t.msId(), null, rows, staged, seconds(t0));
         } catch (IOException | RuntimeException e) {

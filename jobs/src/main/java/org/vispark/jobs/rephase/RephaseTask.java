@@ -19,7 +19,8 @@ import org.vispark.jobs.predict.ModelSpec;
  */
 record RephaseTask(long msId, String uri, long conversion, long newConversion, List<String> files,
         Map<Integer, double[]> fieldCentres_rad, Map<Integer, double[]> chanFreqs_hz, double[] target_rad,
-        List<String> columns, String runId, LakeLayout layout, String codec, ModelSpec model) implements NewVersions.Task {
+        List<String> columns, String runId, LakeLayout layout, String codec, ModelSpec model)
+        implements NewVersions.Task {
 
     @Override
     public RephaseTask onFiles(List<String> part) {

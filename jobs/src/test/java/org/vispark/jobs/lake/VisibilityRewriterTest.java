@@ -195,7 +195,8 @@ class VisibilityRewriterTest {
         List<GenericRecord> after = read(new Path(staged.get(0).staging()), conf);
         assertEquals(ROWS, after.size());
         for (int i = 0; i < ROWS; i++) {
-            assertArrayEquals(VisRecords.cell(before.get(i), "data"), VisRecords.cell(after.get(i), "data"), "row " + i);
+            assertArrayEquals(VisRecords.cell(before.get(i), "data"), VisRecords.cell(after.get(i), "data"),
+                    "row " + i);
             if (i % 10 == 0) {
                 assertNull(after.get(i).get("flag"), "row " + i);
             } else {

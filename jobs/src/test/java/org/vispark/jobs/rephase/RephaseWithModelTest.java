@@ -47,7 +47,8 @@ class RephaseWithModelTest {
                 "--seed", "11");
         CalibratorCatalogue.Calibrator c = CalibratorCatalogue.read(Path.of("../conf/calibrators.csv")).get("0834+555");
         PrimaryBeam beam = PrimaryBeam.dsa110();
-        // the calibrator and a second point 0.4 deg away: a model that depends on UVW (a point at the phase centre does not)
+        // the calibrator and a second point 0.4 deg away: a model that depends on UVW (one point at the phase centre
+        // does not)
         List<SkyComponent> model = List.of(c.component(), SkyComponent.point("near", c.position().ra_rad() + 0.009,
                 c.position().dec_rad() - 0.0025, 1.5, 1.4e9, -0.7));
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
@@ -93,7 +94,8 @@ class RephaseWithModelTest {
         Map<String, Object[]> out = new TreeMap<>();
         for (Row r : spark.sql("SELECT antenna1, antenna2, time, uvw, data, model_data, flag FROM visibilities")
                 .collectAsList()) {
-            out.put(r.getInt(0) + "-" + r.getInt(1) + "@" + r.getDouble(2), new Object[] {r.getList(3), r.get(4), r.get(5), r.get(6)});
+            out.put(r.getInt(0) + "-" + r.getInt(1) + "@" + r.getDouble(2),
+                    new Object[] {r.getList(3), r.get(4), r.get(5), r.get(6)});
         }
         return out;
     }
