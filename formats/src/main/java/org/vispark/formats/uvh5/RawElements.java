@@ -2,12 +2,14 @@ package org.vispark.formats.uvh5;
 
 import io.jhdf.api.Dataset;
 import io.jhdf.api.dataset.ContiguousDataset;
+import io.jhdf.object.datatype.CompoundDataType;
 import io.jhdf.object.datatype.DataType;
 import io.jhdf.object.datatype.EnumDataType;
 import io.jhdf.object.datatype.FixedPoint;
 import io.jhdf.object.datatype.FloatingPoint;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.List;
 
 /**
  * Rows of an unfiltered contiguous dataset decoded straight from the file's bytes (the layout h5py
@@ -47,7 +49,10 @@ final class RawElements {
         ByteBuffer b = src.duplicate().order(order(t));
         int size = t.getSize();
         if (t instanceof FloatingPoint) {
-            if (size == 4) {
+            if (size == 4 && stride == 4 && step == 1) {
+                // packed float32: one bulk copy (byte-swapped if need be), not a call per number
+                b.position(offset).asFloatBuffer().get(dst, at, n);
+            } else if (size == 4) {
                 for (int k = 0; k < n; k++) {
                     dst[at + k * step] = b.getFloat(offset + k * stride);
                 }
@@ -73,9 +78,40 @@ final class RawElements {
         }
     }
 
+    /**
+     * Decodes {@code n} complex numbers of compound type {@code c} (members {@code r}, {@code i}) into
+     * {@code dst} as interleaved (real, imaginary) float32 pairs.
+     */
+    static void complexes(ByteBuffer src, CompoundDataType c, int n, float[] dst) {
+        List<CompoundDataType.CompoundDataMember> m = c.getMembers();
+        DataType r = m.get(0).getDataType();
+        DataType i = m.get(1).getDataType();
+        boolean packed = c.getSize() == 8 && r instanceof FloatingPoint && i instanceof FloatingPoint
+                && r.getSize() == 4 && i.getSize() == 4 && order(r) == order(i)
+                && m.get(0).getName().equals("r") && m.get(0).getOffset() == 0 && m.get(1).getOffset() == 4;
+        if (packed) {
+            // complex64 as h5py writes it: already interleaved float32 pairs
+            floats(src, r, 0, 4, 2 * n, dst, 0, 1);
+            return;
+        }
+        for (var member : m) {
+            int part = member.getName().equals("r") ? 0 : 1;
+            floats(src, member.getDataType(), member.getOffset(), c.getSize(), n, dst, part, 2);
+        }
+    }
+
     /** Decodes {@code n} booleans (nonzero elements of type {@code t}). */
     static void booleans(ByteBuffer src, DataType t, int n, boolean[] dst) {
         int size = t.getSize();
+        if (size == 1) {
+            // h5py's booleans: one bulk copy, then a test per byte on the heap
+            byte[] bytes = new byte[n];
+            src.get(0, bytes);
+            for (int k = 0; k < n; k++) {
+                dst[k] = bytes[k] != 0;
+            }
+            return;
+        }
         for (int k = 0; k < n; k++) {
             boolean set = false;
             for (int j = 0; j < size; j++) {

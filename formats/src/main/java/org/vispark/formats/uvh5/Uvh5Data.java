@@ -60,14 +60,20 @@ public final class Uvh5Data {
 
     /** Reads blts {@code [firstBlt, firstBlt + count)}. */
     public Uvh5Rows read(int firstBlt, int count) throws Uvh5FormatException {
+        return read(firstBlt, count, null);
+    }
+
+    /** Reads blts {@code [firstBlt, firstBlt + count)}, into {@code reuse}'s arrays if they fit ({@link Uvh5Source#read(int, int, Uvh5Rows)}). */
+    public Uvh5Rows read(int firstBlt, int count, Uvh5Rows reuse) throws Uvh5FormatException {
         if (firstBlt < 0 || count < 0 || firstBlt + count > nblts) {
             throw new IllegalArgumentException("blts [" + firstBlt + ", " + (firstBlt + count) + ") outside [0, "
                     + nblts + ")");
         }
         int n = count * nfreqs * npols;
-        float[] vis = new float[2 * n];
-        boolean[] flag = new boolean[n];
-        float[] ns = new float[n];
+        Uvh5Rows rows = Uvh5Rows.of(firstBlt, count, nfreqs, npols, reuse);
+        float[] vis = rows.vis();
+        boolean[] flag = rows.flags();
+        float[] ns = rows.nsamples();
         if (count > 0) {
             long[] offset = new long[dims.length];
             offset[0] = firstBlt;
@@ -76,12 +82,7 @@ public final class Uvh5Data {
             int perBlt = nfreqs * npols;
             ByteBuffer raw = raw(visdata, firstBlt, count, perBlt);
             if (raw != null) {
-                CompoundDataType c = (CompoundDataType) visdata.getDataType();
-                int size = c.getSize();
-                for (var m : c.getMembers()) {
-                    int part = m.getName().equals("r") ? 0 : 1;
-                    RawElements.floats(raw, m.getDataType(), m.getOffset(), size, n, vis, part, 2);
-                }
+                RawElements.complexes(raw, (CompoundDataType) visdata.getDataType(), n, vis);
             } else {
                 Map<?, ?> parts = (Map<?, ?>) slice(visdata, offset, shape);
                 float[] re = new float[n];
@@ -106,7 +107,7 @@ public final class Uvh5Data {
                 floats(slice(nsamples, offset, shape), ns, 0);
             }
         }
-        return new Uvh5Rows(firstBlt, count, nfreqs, npols, vis, flag, ns);
+        return rows;
     }
 
     /** The bytes of blts [first, first + count) when {@code d} is stored contiguous and unfiltered, else null. */

@@ -67,8 +67,8 @@ public final class Uvh5File implements Uvh5Source {
     }
 
     @Override
-    public Uvh5Rows read(int firstBlt, int count) throws Uvh5FormatException {
-        return data.read(firstBlt, count);
+    public Uvh5Rows read(int firstBlt, int count, Uvh5Rows reuse) throws Uvh5FormatException {
+        return data.read(firstBlt, count, reuse);
     }
 
     @Override

@@ -27,7 +27,10 @@ public final class Uvh5Group implements Uvh5Source {
      * missing subband) and its index in that file.
      */
     private final int[] fileOf;
-    private final int[] channelIn;
+    /** For each file, the group channel of each of its channels: the inverse of {@link #fileOf}. */
+    private final int[][] groupChannelOf;
+    /** Each file's rows of the last read, their arrays reused by the next. */
+    private final Uvh5Rows[] parts;
 
     /** A channel of the group: its frequency and width (Hz), its file (-1 if missing) and index there. */
     private record Channel(double freq_hz, double width_hz, int file, int index) {}
@@ -47,7 +50,17 @@ public final class Uvh5Group implements Uvh5Source {
         channels.addAll(missingChannels(files, subbands, missing));
         channels.sort(Comparator.comparingDouble(Channel::freq_hz));
         fileOf = channels.stream().mapToInt(Channel::file).toArray();
-        channelIn = channels.stream().mapToInt(Channel::index).toArray();
+        parts = new Uvh5Rows[files.size()];
+        groupChannelOf = new int[files.size()][];
+        for (int f = 0; f < files.size(); f++) {
+            groupChannelOf[f] = new int[files.get(f).header().nfreqs()];
+        }
+        for (int k = 0; k < channels.size(); k++) {
+            Channel c = channels.get(k);
+            if (c.file() >= 0) {
+                groupChannelOf[c.file()][c.index()] = k;
+            }
+        }
         double[] freq = channels.stream().mapToDouble(Channel::freq_hz).toArray();
         double[] width = channels.stream().mapToDouble(Channel::width_hz).toArray();
         this.header = ref.withChannels(freq, width, ref.spwArray()[0]);
@@ -153,35 +166,54 @@ public final class Uvh5Group implements Uvh5Source {
     }
 
     @Override
-    public Uvh5Rows read(int firstBlt, int count) throws Uvh5FormatException {
-        Uvh5Rows[] parts = new Uvh5Rows[files.size()];
-        for (int f = 0; f < parts.length; f++) {
-            parts[f] = files.get(f).read(firstBlt, count);
-        }
+    public Uvh5Rows read(int firstBlt, int count, Uvh5Rows reuse) throws Uvh5FormatException {
         int nfreqs = fileOf.length;
         int npols = header.npols();
-        int n = count * nfreqs * npols;
-        float[] vis = new float[2 * n];
-        boolean[] flags = new boolean[n];
-        float[] nsamples = new float[n];
-        for (int b = 0; b < count; b++) {
-            for (int k = 0; k < nfreqs; k++) {
-                if (fileOf[k] < 0) {
-                    Arrays.fill(flags, (b * nfreqs + k) * npols, (b * nfreqs + k + 1) * npols, true);
-                    continue;
-                }
-                Uvh5Rows part = parts[fileOf[k]];
-                for (int p = 0; p < npols; p++) {
-                    int src = part.index(b, channelIn[k], p);
-                    int dst = (b * nfreqs + k) * npols + p;
-                    vis[2 * dst] = part.vis()[2 * src];
-                    vis[2 * dst + 1] = part.vis()[2 * src + 1];
-                    flags[dst] = part.flags()[src];
-                    nsamples[dst] = part.nsamples()[src];
+        Uvh5Rows rows = Uvh5Rows.of(firstBlt, count, nfreqs, npols, reuse);
+        for (int f = 0; f < files.size(); f++) {
+            parts[f] = files.get(f).read(firstBlt, count, parts[f]);
+            scatter(parts[f], groupChannelOf[f], rows);
+        }
+        for (int k = 0; k < nfreqs; k++) {
+            if (fileOf[k] < 0) {
+                for (int b = 0; b < count; b++) {
+                    int from = (b * nfreqs + k) * npols;
+                    Arrays.fill(rows.vis(), 2 * from, 2 * (from + npols), 0f);
+                    Arrays.fill(rows.flags(), from, from + npols, true);
+                    Arrays.fill(rows.nsamples(), from, from + npols, 0f);
                 }
             }
         }
-        return new Uvh5Rows(firstBlt, count, nfreqs, npols, vis, flags, nsamples);
+        return rows;
+    }
+
+    /**
+     * Copies one file's rows {@code part} into the group's rows {@code group}, its channel c to group
+     * channel {@code groupChannel[c]}. Plain array loops: this runs for every value.
+     */
+    private static void scatter(Uvh5Rows part, int[] groupChannel, Uvh5Rows group) {
+        int nfreqs = group.nfreqs();
+        float[] vis = group.vis();
+        boolean[] flags = group.flags();
+        float[] nsamples = group.nsamples();
+        int npols = part.npols();
+        int partFreqs = part.nfreqs();
+        float[] partVis = part.vis();
+        boolean[] partFlags = part.flags();
+        float[] partNsamples = part.nsamples();
+        int src = 0;
+        for (int b = 0; b < part.nblts(); b++) {
+            int row = b * nfreqs;
+            for (int c = 0; c < partFreqs; c++) {
+                int dst = (row + groupChannel[c]) * npols;
+                for (int p = 0; p < npols; p++, src++) {
+                    vis[2 * (dst + p)] = partVis[2 * src];
+                    vis[2 * (dst + p) + 1] = partVis[2 * src + 1];
+                    flags[dst + p] = partFlags[src];
+                    nsamples[dst + p] = partNsamples[src];
+                }
+            }
+        }
     }
 
     @Override

@@ -15,6 +15,18 @@ package org.vispark.formats.uvh5;
  */
 public record Uvh5Rows(int firstBlt, int nblts, int nfreqs, int npols, float[] vis, boolean[] flags, float[] nsamples) {
 
+    /**
+     * Rows of this shape, with the arrays of {@code reuse} when it has arrays of their sizes (their
+     * contents then left for the caller to overwrite), else new zeroed ones.
+     */
+    public static Uvh5Rows of(int firstBlt, int nblts, int nfreqs, int npols, Uvh5Rows reuse) {
+        int n = nblts * nfreqs * npols;
+        if (reuse != null && reuse.flags.length == n && reuse.vis.length == 2 * n && reuse.nsamples.length == n) {
+            return new Uvh5Rows(firstBlt, nblts, nfreqs, npols, reuse.vis, reuse.flags, reuse.nsamples);
+        }
+        return new Uvh5Rows(firstBlt, nblts, nfreqs, npols, new float[2 * n], new boolean[n], new float[n]);
+    }
+
     /** Index of (blt in this range, frequency, polarization) in {@link #flags} and {@link #nsamples}. */
     public int index(int blt, int freq, int pol) {
         return (blt * nfreqs + freq) * npols + pol;

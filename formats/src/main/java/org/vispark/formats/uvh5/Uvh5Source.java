@@ -12,7 +12,16 @@ public interface Uvh5Source extends AutoCloseable {
     Uvh5Header header();
 
     /** Reads blts {@code [firstBlt, firstBlt + count)}, every channel of the source. */
-    Uvh5Rows read(int firstBlt, int count) throws Uvh5FormatException;
+    default Uvh5Rows read(int firstBlt, int count) throws Uvh5FormatException {
+        return read(firstBlt, count, null);
+    }
+
+    /**
+     * As {@link #read(int, int)}, into the arrays of {@code reuse} (rows an earlier read returned, no
+     * longer needed; null for new arrays) when they have the size needed: a reader of many ranges then
+     * does not take fresh memory for each, which costs the kernel as much as decoding it.
+     */
+    Uvh5Rows read(int firstBlt, int count, Uvh5Rows reuse) throws Uvh5FormatException;
 
     /** The files read. */
     List<Path> paths();

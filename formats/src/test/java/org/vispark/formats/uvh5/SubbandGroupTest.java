@@ -2,6 +2,7 @@ package org.vispark.formats.uvh5;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -86,8 +87,15 @@ class SubbandGroupTest {
             double[] im = doubles(ref.get("im"));
             double[] ns = doubles(ref.get("nsamples"));
             int per = h.nfreqs() * h.npols();
+            Uvh5Rows last = null;
             for (int first = 0; first < h.nblts(); first += 7) {
-                Uvh5Rows rows = group.read(first, Math.min(7, h.nblts() - first));
+                // every other range into the arrays of the one before (as convert reads), the others fresh
+                Uvh5Rows reuse = first % 14 == 7 ? last : null;
+                Uvh5Rows rows = group.read(first, Math.min(7, h.nblts() - first), reuse);
+                if (reuse != null && rows.nblts() == reuse.nblts()) {
+                    assertSame(reuse.vis(), rows.vis(), "arrays reused");
+                }
+                last = rows;
                 for (int k = 0; k < rows.nblts() * per; k++) {
                     int at = first * per + k;
                     assertEquals((float) re[at], rows.vis()[2 * k], "re " + at);
@@ -119,7 +127,21 @@ class SubbandGroupTest {
             Uvh5Header h = g.header();
             assertEquals(64, h.nfreqs());
             assertArrayEquals(freq, h.freq_hz(), 1e-3);
-            Uvh5Rows rows = g.read(0, h.nblts());
+            Uvh5Rows whole = g.read(0, h.nblts());
+            // ranges of 2 blts, each into the arrays of the range before: the missing channels are set again
+            Uvh5Rows before = null;
+            for (int first = 0; first < h.nblts(); first += 2) {
+                Uvh5Rows range = g.read(first, Math.min(2, h.nblts() - first), before);
+                for (int k = 0; k < range.flags().length; k++) {
+                    int at = first * 64 * 2 + k;
+                    assertEquals(whole.vis()[2 * at], range.vis()[2 * k], "re " + at + " read by range");
+                    assertEquals(whole.vis()[2 * at + 1], range.vis()[2 * k + 1], "im " + at + " read by range");
+                    assertEquals(whole.flags()[at], range.flags()[k], "flags " + at + " read by range");
+                    assertEquals(whole.nsamples()[at], range.nsamples()[k], "nsamples " + at + " read by range");
+                }
+                before = range;
+            }
+            Uvh5Rows rows = whole;
             int npols = 2;
             for (int b = 0; b < h.nblts(); b++) {
                 for (int c = 0; c < 64; c++) {

@@ -47,8 +47,19 @@ final class PartitionWriters implements Closeable {
         this.codec = LakeParquet.codec(task.codec());
     }
 
-    /** Appends a row to the file of partition {@code key} (see {@link RunIndex#partitionKey}). */
+    /**
+     * Appends a row to the file of partition {@code key} (see {@link RunIndex#partitionKey}), which
+     * {@link #open} opened. Threads may write to different partitions at once; one partition's rows
+     * come from one thread at a time.
+     */
     void write(long key, GenericRecord row) throws IOException {
+        Open o = open.get(key);
+        o.writer.write(row);
+        o.rows++;
+    }
+
+    /** Opens the file of partition {@code key} unless it is open; not concurrently with {@link #write}. */
+    void open(long key) throws IOException {
         Open o = open.get(key);
         if (o == null) {
             String relative = LakeLayout.visibilityFile(RunIndex.mjdDay(key), RunIndex.bucket(key), task.msId(),
@@ -57,8 +68,6 @@ final class PartitionWriters implements Closeable {
             o = new Open(LakeParquet.visibilityWriter(LakeParquet.outputFile(path, conf), codec), path, relative);
             open.put(key, o);
         }
-        o.writer.write(row);
-        o.rows++;
     }
 
     /** Closes every file; returns them in partition order. */

@@ -127,8 +127,7 @@ final class RangeConverter {
         long rowBytes = reading("reading cell shapes", m::rowBytesEstimate);
         int chunk = (int) Math.max(1, Math.min(1 << 16, CHUNK_BYTES / Math.max(1, rowBytes)));
         RowRecords records = new RowRecords(m);
-        RowDecoder decoder = new RowDecoder(records.present());
-        GenericRecord rec = RowDecoder.newRecord();
+        RunWriter runs = new RunWriter(records.present());
         RunIndex index = new RunIndex();
         LakeLayout layout = task.layout();
         CellColumn[] shapeSources = m.cellColumns();
@@ -171,7 +170,7 @@ final class RangeConverter {
                 tmax = Math.max(tmax, time);
                 int size = records.size(i);
                 if (!buffer.fits(size)) {
-                    writeRun(buffer, index, decoder, rec, task, writers);
+                    runs.write(buffer, index, task, writers);
                 }
                 long offset = buffer.reserve(size);
                 ByteBuffer dst = buffer.writer();
@@ -186,19 +185,8 @@ final class RangeConverter {
                 index.add(partition, LakeLayout.baseline(a1, a2), time, row, offset, size);
             }
         }
-        writeRun(buffer, index, decoder, rec, task, writers);
+        runs.write(buffer, index, task, writers);
         return new double[] {tmin, tmax};
-    }
-
-    /** Writes the buffered rows in (partition, baseline, time) order and empties the buffer. */
-    static void writeRun(SortBuffer buffer, RunIndex index, RowDecoder decoder, GenericRecord rec,
-            ConvertTask task, PartitionWriters writers) throws IOException {
-        for (int k : index.sortedOrder()) {
-            decoder.read(buffer.record(index.offset(k), index.length(k)), task.msId(), task.conversion(), rec);
-            writers.write(index.partition(k), rec);
-        }
-        buffer.clear();
-        index.clear();
     }
 
     /** OBSERVATION.TELESCOPE_NAME of the first row; null when the MS has no readable OBSERVATION. */

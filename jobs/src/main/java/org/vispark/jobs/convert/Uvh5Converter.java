@@ -99,16 +99,17 @@ final class Uvh5Converter {
         long bltBytes = 16L * h.nfreqs() * h.npols() + 200;
         int chunk = (int) Math.max(1, Math.min(1 << 16, RangeConverter.CHUNK_BYTES / bltBytes));
         RunIndex index = new RunIndex();
-        RowDecoder decoder = new RowDecoder(Uvh5RowRecords.PRESENT);
-        GenericRecord rec = RowDecoder.newRecord();
+        RunWriter runs = new RunWriter(Uvh5RowRecords.PRESENT);
         LakeLayout layout = task.layout();
         double tmin = Double.POSITIVE_INFINITY;
         double tmax = Double.NEGATIVE_INFINITY;
+        Uvh5Rows rows = null;
         for (int b0 = first; b0 < first + count; b0 += chunk) {
             int n = Math.min(chunk, first + count - b0);
             int at = b0;
-            Uvh5Rows rows = RangeConverter.reading("reading blts " + b0 + ".." + (b0 + n - 1),
-                    () -> file.read(at, n));
+            Uvh5Rows last = rows;
+            rows = RangeConverter.reading("reading blts " + b0 + ".." + (b0 + n - 1),
+                    () -> file.read(at, n, last));
             for (int b = 0; b < n; b++) {
                 int blt = b0 + b;
                 int a1 = model.antennaId(h.ant1()[blt]);
@@ -123,7 +124,7 @@ final class Uvh5Converter {
                 for (int spw = 0; spw < records.spwCount(); spw++) {
                     int size = records.size(spw);
                     if (!buffer.fits(size)) {
-                        RangeConverter.writeRun(buffer, index, decoder, rec, task, writers);
+                        runs.write(buffer, index, task, writers);
                     }
                     long offset = buffer.reserve(size);
                     ByteBuffer dst = buffer.writer();
@@ -139,7 +140,7 @@ final class Uvh5Converter {
                 }
             }
         }
-        RangeConverter.writeRun(buffer, index, decoder, rec, task, writers);
+        runs.write(buffer, index, task, writers);
         return new double[] {tmin, tmax};
     }
 }

@@ -27,6 +27,8 @@ final class Uvh5RowRecords {
     private final Uvh5MsModel model;
     private final int npols;
     private final int[][] channels;
+    /** Per window: whether its channels are consecutive ascending in the file (a run of each blt's values). */
+    private final boolean[] consecutive;
     /** Phases the unprojected rows; null to keep them as recorded. */
     private final DriftPhaser phaser;
     private final double[] uvw = new double[3];
@@ -40,9 +42,20 @@ final class Uvh5RowRecords {
         this.phaser = phaser;
         this.npols = header.npols();
         this.channels = new int[model.spwCount()][];
+        this.consecutive = new boolean[channels.length];
         for (int s = 0; s < channels.length; s++) {
             channels[s] = model.channels(s);
+            consecutive[s] = isConsecutive(channels[s]);
         }
+    }
+
+    private static boolean isConsecutive(int[] ch) {
+        for (int k = 1; k < ch.length; k++) {
+            if (ch[k] != ch[0] + k) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Lake rows per blt. */
@@ -72,24 +85,37 @@ final class Uvh5RowRecords {
             flags = new boolean[values];
             weights = new float[values];
         }
+        // the window's values: read in place when they are one run of the blt's, else gathered in lake order
+        float[] visFrom = data;
+        boolean[] flagsFrom = flags;
+        float[] weightsFrom = weights;
+        int from = 0;
+        if (consecutive[spw]) {
+            visFrom = rows.vis();
+            flagsFrom = rows.flags();
+            weightsFrom = rows.nsamples();
+            from = ch.length == 0 ? 0 : rows.index(b, ch[0], 0);
+        } else {
+            gather(rows, b, ch);
+        }
         double[] weightSum = new double[npols];
         boolean allFlagged = true;
-        for (int k = 0; k < ch.length; k++) {
-            for (int p = 0; p < npols; p++) {
-                int src = rows.index(b, ch[k], p);
-                int dstIndex = k * npols + p;
-                data[2 * dstIndex] = rows.vis()[2 * src];
-                data[2 * dstIndex + 1] = rows.vis()[2 * src + 1];
-                flags[dstIndex] = rows.flags()[src];
-                weights[dstIndex] = rows.nsamples()[src];
-                weightSum[p] += rows.nsamples()[src];
-                allFlagged &= rows.flags()[src];
+        for (int k = 0, at = from; k < ch.length; k++) {
+            for (int p = 0; p < npols; p++, at++) {
+                weightSum[p] += weightsFrom[at];
+                allFlagged &= flagsFrom[at];
             }
         }
         double time = timeMjdSec(blt);
         int a1 = model.antennaId(h.ant1()[blt]);
         int a2 = model.antennaId(h.ant2()[blt]);
+        int visAt = 2 * from;
         if (phaser != null && model.unprojected(blt)) {
+            if (visFrom != data) {
+                System.arraycopy(visFrom, visAt, data, 0, 2 * values);
+                visFrom = data;
+                visAt = 0;
+            }
             phaser.phase(time, a1, a2, spw, data, uvw);
         } else {
             System.arraycopy(h.uvw_m()[blt], 0, uvw, 0, 3);
@@ -123,12 +149,29 @@ final class Uvh5RowRecords {
         }
         dst.putInt(-1);
         dst.putInt(4 * 2 * values);
-        PackedCells.putFloats(data, 0, 2 * values, dst);
+        PackedCells.putFloats(visFrom, visAt, 2 * values, dst);
         dst.putInt(PackedCells.flagBytes(values));
-        PackedCells.putFlags(flags, 0, values, dst);
+        PackedCells.putFlags(flagsFrom, from, values, dst);
         dst.putInt(4 * values);
-        PackedCells.putFloats(weights, 0, values, dst);
+        PackedCells.putFloats(weightsFrom, from, values, dst);
         dst.putInt(-1);
         dst.putInt(-1);
+    }
+
+    /** Copies the values of blt {@code b}'s channels {@code ch} (in that order) into data, flags, weights. */
+    private void gather(Uvh5Rows rows, int b, int[] ch) {
+        float[] vis = rows.vis();
+        boolean[] rowFlags = rows.flags();
+        float[] nsamples = rows.nsamples();
+        for (int k = 0; k < ch.length; k++) {
+            int src = rows.index(b, ch[k], 0);
+            for (int p = 0; p < npols; p++) {
+                int dstIndex = k * npols + p;
+                data[2 * dstIndex] = vis[2 * (src + p)];
+                data[2 * dstIndex + 1] = vis[2 * (src + p) + 1];
+                flags[dstIndex] = rowFlags[src + p];
+                weights[dstIndex] = nsamples[src + p];
+            }
+        }
     }
 }
