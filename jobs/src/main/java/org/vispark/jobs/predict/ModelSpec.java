@@ -26,23 +26,26 @@ public record ModelSpec(List<SkyComponent> components, PrimaryBeam beam, Map<Int
     public static ModelSpec forMs(List<SkyComponent> components, PrimaryBeam beam,
             Map<LakeTable, List<GenericRecord>> subtables) {
         return new ModelSpec(List.copyOf(components), beam,
-                pointings(subtables.getOrDefault(LakeTable.FIELDS, List.of())),
+                j2000Directions(subtables.getOrDefault(LakeTable.FIELDS, List.of()), "reference_dir"),
                 MsVersions.corrTypes(subtables.get(LakeTable.POLARIZATIONS)));
     }
 
-    /** J2000 (ra, dec) of each field's REFERENCE_DIR, for fields whose REFERENCE_DIR is J2000 (or ICRS). */
-    static Map<Integer, double[]> pointings(List<GenericRecord> fields) {
+    /**
+     * (ra, dec) of each field's direction {@code column} (fields rows' {@code phase_dir} or {@code reference_dir}),
+     * radians, for the fields whose direction is J2000 (or ICRS).
+     */
+    static Map<Integer, double[]> j2000Directions(List<GenericRecord> fields, String column) {
         Map<Integer, double[]> out = new HashMap<>();
         for (GenericRecord f : fields) {
-            if (isJ2000(f.get("reference_dir_frame"))) {
-                out.put((Integer) f.get("field_id"), new double[] {(Double) f.get("reference_dir_lon_rad"),
-                        (Double) f.get("reference_dir_lat_rad")});
+            if (isJ2000(f.get(column + "_frame"))) {
+                out.put((Integer) f.get("field_id"), new double[] {(Double) f.get(column + "_lon_rad"),
+                        (Double) f.get(column + "_lat_rad")});
             }
         }
         return out;
     }
 
-    static boolean isJ2000(Object frame) {
+    private static boolean isJ2000(Object frame) {
         return frame != null && (frame.toString().equals("J2000") || frame.toString().equals("ICRS"));
     }
 }

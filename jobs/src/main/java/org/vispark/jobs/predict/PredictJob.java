@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,14 +66,9 @@ public final class PredictJob {
         for (long id : ms.ids()) {
             CatalogueEntry e = ms.catalogue().get(id);
             Map<LakeTable, List<GenericRecord>> tables = current.subtables(id);
-            Map<Integer, double[]> centres = new HashMap<>();
-            for (GenericRecord f : tables.getOrDefault(LakeTable.FIELDS, List.of())) {
-                if (ModelSpec.isJ2000(f.get("phase_dir_frame"))) {
-                    centres.put((Integer) f.get("field_id"), new double[] {(Double) f.get("phase_dir_lon_rad"),
-                            (Double) f.get("phase_dir_lat_rad")});
-                }
-            }
-            Map<Integer, double[]> pointings = ModelSpec.pointings(tables.getOrDefault(LakeTable.FIELDS, List.of()));
+            List<GenericRecord> fields = tables.getOrDefault(LakeTable.FIELDS, List.of());
+            Map<Integer, double[]> centres = ModelSpec.j2000Directions(fields, "phase_dir");
+            Map<Integer, double[]> pointings = ModelSpec.j2000Directions(fields, "reference_dir");
             Map<Integer, double[]> freqs = MsVersions.frequencies(tables.get(LakeTable.SPECTRAL_WINDOWS));
             List<SkyComponent> model = o.components();
             if (model == null) {
