@@ -56,8 +56,8 @@ public final class ApplyJob {
 
     public static Summary run(SparkSession spark, Options o, PrintStream console) throws IOException {
         long t0 = System.nanoTime();
-        SelectedMs ms = SelectedMs.select(spark, o.lake(), o.where(), true);
-        Map<Long, List<PreTable>> solved = GainRecords.read(spark, o.tables());
+        SelectedMs ms = SelectedMs.select(spark, o.lake(), o.where(), false);
+        Map<Long, List<PreTable>> solved = GainRecords.read(ms.lake(), ms.catalogue(), ms.conf(), o.tables());
         console.printf(Locale.ROOT, "apply: %d MS selected; tables %s, interp %s%n", ms.ids().size(), o.tables(),
                 o.interp());
         SelectedMs.Current current = ms.current();

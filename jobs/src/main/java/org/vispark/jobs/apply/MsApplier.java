@@ -68,9 +68,12 @@ final class MsApplier {
 
     private record WindowKey(int spw, int polId) {}
 
-    /** {@link GainCorrector#correct} or {@link FeedGainCorrector#correct}. */
+    /** {@link GainCorrector} or {@link FeedGainCorrector}. */
     private interface RowCorrector {
         int correct(int ant1, int ant2, double time_mjdSec, float[] vis, boolean[] flags);
+
+        /** False where {@link #correct} neither reads nor changes the row's flags ({@link GainCorrector#flags}). */
+        boolean flags(int ant1, int ant2, double time_mjdSec);
     }
 
     static Result run(ApplyTask t, Configuration conf, String attemptDir) {
@@ -93,18 +96,24 @@ final class MsApplier {
                         Window w = windows.computeIfAbsent(new WindowKey(spw, polId), k -> new Window(
                                 corrector(t, tables, spw, polId, numPol), values));
                         PackedCells.unpackFloats(dataCell, w.vis());
+                        int ant1 = VisRecords.integer(r, VisFields.ANTENNA1);
+                        int ant2 = VisRecords.integer(r, VisFields.ANTENNA2);
+                        double time_mjdSec = VisRecords.timeAt(r);
                         byte[] flagCell = VisRecords.cell(r, VisFields.FLAG);
+                        // FLAG changes only where a solution used is flagged; elsewhere its cell is kept as read
+                        boolean flagging = flagCell == null || w.corrector().flags(ant1, ant2, time_mjdSec);
                         if (flagCell == null) {
                             Arrays.fill(w.flags(), false);
-                        } else {
+                        } else if (flagging) {
                             PackedCells.unpackFlags(flagCell, values, w.flags());
                         }
-                        flagged[0] += w.corrector().correct(VisRecords.integer(r, VisFields.ANTENNA1),
-                                VisRecords.integer(r, VisFields.ANTENNA2), VisRecords.timeAt(r), w.vis(), w.flags());
+                        flagged[0] += w.corrector().correct(ant1, ant2, time_mjdSec, w.vis(), w.flags());
                         PackedCells.putFloats(w.vis(), 0, w.vis().length, w.correctedCell().clear());
                         r.put(VisFields.CORRECTED_DATA, w.correctedCell().flip());
-                        PackedCells.putFlags(w.flags(), 0, values, w.flagCell().clear());
-                        r.put(VisFields.FLAG, w.flagCell().flip());
+                        if (flagging) {
+                            PackedCells.putFlags(w.flags(), 0, values, w.flagCell().clear());
+                            r.put(VisFields.FLAG, w.flagCell().flip());
+                        }
                     });
             return new Result(null, staged.stream().mapToLong(StagedFile::rows).sum(), flagged[0], staged, seconds(t0));
         } catch (IOException | RuntimeException e) {
@@ -124,8 +133,32 @@ final class MsApplier {
         }
         ParallelHands hands = ParallelHands.of(corrTypes);
         Interpolation interp = Interpolation.parse(t.interp());
-        return hands.isWholeCell() ? Correctors.forWindow(tables, spw, t.numAnt(), numPol, t.chanFreqs_hz(), interp)::correct
-                : Correctors.forFeeds(tables, spw, t.numAnt(), hands, t.chanFreqs_hz(), interp)::correct;
+        if (!hands.isWholeCell()) {
+            FeedGainCorrector feeds = Correctors.forFeeds(tables, spw, t.numAnt(), hands, t.chanFreqs_hz(), interp);
+            return new RowCorrector() {
+                @Override
+                public int correct(int ant1, int ant2, double time_mjdSec, float[] vis, boolean[] flags) {
+                    return feeds.correct(ant1, ant2, time_mjdSec, vis, flags);
+                }
+
+                @Override
+                public boolean flags(int ant1, int ant2, double time_mjdSec) {
+                    return true;
+                }
+            };
+        }
+        GainCorrector window = Correctors.forWindow(tables, spw, t.numAnt(), numPol, t.chanFreqs_hz(), interp);
+        return new RowCorrector() {
+            @Override
+            public int correct(int ant1, int ant2, double time_mjdSec, float[] vis, boolean[] flags) {
+                return window.correct(ant1, ant2, time_mjdSec, vis, flags);
+            }
+
+            @Override
+            public boolean flags(int ant1, int ant2, double time_mjdSec) {
+                return window.flags(ant1, ant2, time_mjdSec);
+            }
+        };
     }
 
     private static double seconds(long t0) {

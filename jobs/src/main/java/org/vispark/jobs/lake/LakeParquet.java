@@ -17,6 +17,7 @@ import org.apache.parquet.avro.AvroReadSupport;
 import org.apache.parquet.avro.AvroWriteSupport;
 import org.apache.parquet.bytes.DirectByteBufferAllocator;
 import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.filter2.compat.FilterCompat;
 import org.apache.parquet.hadoop.CodecFactory;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetReader;
@@ -169,11 +170,20 @@ public final class LakeParquet {
      */
     public static ParquetReader<GenericRecord> reader(Path path, Schema schema, Schema projection, Configuration conf)
             throws IOException {
+        return reader(path, schema, projection, FilterCompat.NOOP, conf);
+    }
+
+    /**
+     * {@link #reader(Path, Schema, Schema, Configuration)} giving only the records that {@code filter} keeps (row
+     * groups whose statistics exclude it are not read).
+     */
+    public static ParquetReader<GenericRecord> reader(Path path, Schema schema, Schema projection,
+            FilterCompat.Filter filter, Configuration conf) throws IOException {
         Configuration c = parquetConf();
         AvroReadSupport.setAvroReadSchema(c, schema);
         AvroReadSupport.setRequestedProjection(c, projection);
         return AvroParquetReader.<GenericRecord>builder(inputFile(path, conf)).withDataModel(GenericData.get())
-                .withConf(c).build();
+                .withFilter(filter).withConf(c).build();
     }
 
     /** Every record of a file, with {@code schema} as the read schema. */

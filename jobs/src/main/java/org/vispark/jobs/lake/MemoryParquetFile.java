@@ -3,7 +3,8 @@ package org.vispark.jobs.lake;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
@@ -12,13 +13,17 @@ import org.apache.parquet.io.SeekableInputStream;
 /**
  * A Parquet file held on the heap: written once as an {@link OutputFile}, then read as an {@link InputFile} any
  * number of times. For the part files of {@link VisibilityRewriter}, which live only until the rewriter has joined
- * them: on disk each would be written and read back at once, as many bytes again as the columns it holds. At most
- * 2 GB.
+ * them: on disk each would be written and read back at once, as many bytes again as the columns it holds. The bytes
+ * live in blocks of {@link #BLOCK_BYTES}, so a growing file is never copied into a larger array (nor needs one
+ * array as large as itself).
  */
 final class MemoryParquetFile implements OutputFile, InputFile {
+    /** Bytes of one block: below G1's humongous-object size for heap regions of 2 MB and more. */
+    static final int BLOCK_BYTES = 1 << 20;
+
     private final String name;
-    private byte[] bytes = new byte[64 << 10];
-    private int length;
+    private final List<byte[]> blocks = new ArrayList<>();
+    private long length;
 
     /** An empty file; {@code name} says what it stands for in messages. */
     MemoryParquetFile(String name) {
@@ -27,6 +32,7 @@ final class MemoryParquetFile implements OutputFile, InputFile {
 
     @Override
     public PositionOutputStream create(long blockSizeHint) {
+        blocks.clear();
         length = 0;
         return new Out();
     }
@@ -68,31 +74,28 @@ final class MemoryParquetFile implements OutputFile, InputFile {
         }
 
         @Override
-        public void write(int b) throws IOException {
-            room(1);
-            bytes[length++] = (byte) b;
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
         }
 
         @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            room(len);
-            System.arraycopy(b, off, bytes, length, len);
-            length += len;
-        }
-
-        private void room(int more) throws IOException {
-            long need = (long) length + more;
-            if (need > Integer.MAX_VALUE - 16) {
-                throw new IOException(name + ": an in-memory part file cannot exceed 2 GB");
-            }
-            if (need > bytes.length) {
-                bytes = Arrays.copyOf(bytes, (int) Math.min(Integer.MAX_VALUE - 16, Math.max(need, 2L * bytes.length)));
+        public void write(byte[] b, int off, int len) {
+            while (len > 0) {
+                int at = (int) (length % BLOCK_BYTES);
+                if (at == 0 && length / BLOCK_BYTES == blocks.size()) {
+                    blocks.add(new byte[BLOCK_BYTES]);
+                }
+                int n = Math.min(len, BLOCK_BYTES - at);
+                System.arraycopy(b, off, blocks.get((int) (length / BLOCK_BYTES)), at, n);
+                length += n;
+                off += n;
+                len -= n;
             }
         }
     }
 
     private final class In extends SeekableInputStream {
-        private int pos;
+        private long pos;
 
         @Override
         public long getPos() {
@@ -104,12 +107,12 @@ final class MemoryParquetFile implements OutputFile, InputFile {
             if (newPos < 0 || newPos > length) {
                 throw new EOFException(name + ": seek to " + newPos + " outside its " + length + " bytes");
             }
-            pos = (int) newPos;
+            pos = newPos;
         }
 
         @Override
         public int read() {
-            return pos < length ? bytes[pos++] & 0xff : -1;
+            return pos < length ? blocks.get((int) (pos / BLOCK_BYTES))[(int) (pos++ % BLOCK_BYTES)] & 0xff : -1;
         }
 
         @Override
@@ -117,12 +120,11 @@ final class MemoryParquetFile implements OutputFile, InputFile {
             if (len == 0) {
                 return 0;
             }
-            int n = Math.min(len, length - pos);
+            int n = (int) Math.min(len, length - pos);
             if (n <= 0) {
                 return -1;
             }
-            System.arraycopy(bytes, pos, b, off, n);
-            pos += n;
+            copy(ByteBuffer.wrap(b, off, n));
             return n;
         }
 
@@ -133,11 +135,7 @@ final class MemoryParquetFile implements OutputFile, InputFile {
 
         @Override
         public void readFully(byte[] b, int off, int len) throws IOException {
-            if (len > length - pos) {
-                throw new EOFException(name + ": " + len + " bytes asked for at " + pos + " of " + length);
-            }
-            System.arraycopy(bytes, pos, b, off, len);
-            pos += len;
+            readFully(ByteBuffer.wrap(b, off, len));
         }
 
         @Override
@@ -145,23 +143,32 @@ final class MemoryParquetFile implements OutputFile, InputFile {
             if (!buf.hasRemaining()) {
                 return 0;
             }
-            int n = Math.min(buf.remaining(), length - pos);
+            int n = (int) Math.min(buf.remaining(), length - pos);
             if (n <= 0) {
                 return -1;
             }
-            buf.put(bytes, pos, n);
-            pos += n;
+            ByteBuffer first = buf.duplicate();
+            copy(first.limit(first.position() + n));
+            buf.position(first.position());
             return n;
         }
 
         @Override
         public void readFully(ByteBuffer buf) throws IOException {
-            int n = buf.remaining();
-            if (n > length - pos) {
-                throw new EOFException(name + ": " + n + " bytes asked for at " + pos + " of " + length);
+            if (buf.remaining() > length - pos) {
+                throw new EOFException(name + ": " + buf.remaining() + " bytes asked for at " + pos + " of " + length);
             }
-            buf.put(bytes, pos, n);
-            pos += n;
+            copy(buf);
+        }
+
+        /** Fills {@code buf}'s remaining bytes from the position on (the caller checked there are as many). */
+        private void copy(ByteBuffer buf) {
+            while (buf.hasRemaining()) {
+                int at = (int) (pos % BLOCK_BYTES);
+                int n = Math.min(buf.remaining(), BLOCK_BYTES - at);
+                buf.put(blocks.get((int) (pos / BLOCK_BYTES)), at, n);
+                pos += n;
+            }
         }
     }
 }

@@ -54,8 +54,8 @@ public final class SolveJob {
 
     public static Summary run(SparkSession spark, Options o, PrintStream console) throws IOException {
         long t0 = System.nanoTime();
-        SelectedMs ms = SelectedMs.select(spark, o.lake(), o.where(), true);
-        Map<Long, List<PreTable>> pre = GainRecords.read(spark, o.pre());
+        SelectedMs ms = SelectedMs.select(spark, o.lake(), o.where(), false);
+        Map<Long, List<PreTable>> pre = GainRecords.read(ms.lake(), ms.catalogue(), ms.conf(), o.pre());
         console.printf(Locale.ROOT, "solve: %d MS selected; table %s: gaintype %s calmode %s solint %s combine %s"
                 + " refant %s minsnr %s%s%n", ms.ids().size(), o.tableName(), o.solve().gainType(), calMode(o),
                 o.solint(), o.combine(), o.refant(), o.solve().minSnr(), o.pre().isEmpty() ? "" : "; pre-applied " + o.pre());

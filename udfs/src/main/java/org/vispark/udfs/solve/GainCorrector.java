@@ -58,11 +58,44 @@ public final class GainCorrector {
         TimeGains g = this.gains.at(ant1, ant2, time_mjdSec);
         TimeGains.Inverse a = g.inverse(ant1);
         TimeGains.Inverse b = g.inverse(ant2);
+        if (!a.anyUnusable() && !b.anyUnusable()) {
+            multiply(vis, a, b);
+            return 0;
+        }
         int newlyFlagged = 0;
         for (int k = 0; k < flags.length; k++) {
             newlyFlagged += correct(vis, flags, k, a, k, b, k);
         }
         return newlyFlagged;
+    }
+
+    /**
+     * Whether {@link #correct} flags any value of the row of {@code ant1}, {@code ant2} at {@code time_mjdSec} (a
+     * solution it uses is flagged, or a gain zero): where not, it neither reads nor changes {@code flags}, so a
+     * caller may skip unpacking them.
+     */
+    public boolean flags(int ant1, int ant2, double time_mjdSec) {
+        if (gains.isEmpty()) {
+            return false;
+        }
+        TimeGains g = this.gains.at(ant1, ant2, time_mjdSec);
+        return g.inverse(ant1).anyUnusable() || g.inverse(ant2).anyUnusable();
+    }
+
+    /** {@code vis *= (1 / g_1) conj(1 / g_2)} value by value, the gains all usable. */
+    private static void multiply(float[] vis, TimeGains.Inverse a, TimeGains.Inverse b) {
+        double[] ar = a.re();
+        double[] ai = a.im();
+        double[] br = b.re();
+        double[] bi = b.im();
+        for (int k = 0; k < ar.length; k++) {
+            double hr = ar[k] * br[k] + ai[k] * bi[k];
+            double hi = ai[k] * br[k] - ar[k] * bi[k];
+            double vr = vis[2 * k];
+            double vi = vis[2 * k + 1];
+            vis[2 * k] = (float) (vr * hr - vi * hi);
+            vis[2 * k + 1] = (float) (vr * hi + vi * hr);
+        }
     }
 
     /**

@@ -32,6 +32,7 @@ final class TimeGains {
     private final double[][] inverseRe; // [ant], prepared antennas only
     private final double[][] inverseIm;
     private final boolean[][] unusable;
+    private final boolean[] anyUnusable; // [ant], prepared antennas only: any value of unusable[ant]
     private long bytes;
 
     TimeGains(List<GainTable> tables, double time_mjdSec, Interpolation interp, int numAnt, int numPol, int numChan) {
@@ -71,6 +72,7 @@ final class TimeGains {
         inverseRe = new double[numAnt][];
         inverseIm = new double[numAnt][];
         unusable = new boolean[numAnt][];
+        anyUnusable = new boolean[numAnt];
         bytes = (long) n * SCALAR_BYTES;
     }
 
@@ -144,6 +146,9 @@ final class TimeGains {
         inverseRe[ant] = re;
         inverseIm[ant] = im;
         unusable[ant] = flag;
+        for (boolean f : flag) {
+            anyUnusable[ant] |= f;
+        }
         bytes += (long) values * CHANNEL_BYTES;
     }
 
@@ -154,13 +159,13 @@ final class TimeGains {
 
     /** The inverse channel vector of {@code ant} (prepared). */
     Inverse inverse(int ant) {
-        return new Inverse(inverseRe[ant], inverseIm[ant], unusable[ant]);
+        return new Inverse(inverseRe[ant], inverseIm[ant], unusable[ant], anyUnusable[ant]);
     }
 
     /**
      * The inverse {@code 1 / g} of an antenna's channel vector, {@code [chan * numPol + pol]} (the arrays
      * themselves): real and imaginary parts, undefined where {@code unusable} (a term flagged, so the gain is
-     * undefined, or the gain zero).
+     * undefined, or the gain zero); {@code anyUnusable} when any value is.
      */
-    record Inverse(double[] re, double[] im, boolean[] unusable) {}
+    record Inverse(double[] re, double[] im, boolean[] unusable, boolean anyUnusable) {}
 }

@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * The packed binary form in which the visibility lake stores [channel, polarization] cells.
@@ -119,7 +120,18 @@ public final class PackedCells {
             throw new IllegalArgumentException(count + " flags need " + flagBytes(count) + " bytes, the cell has "
                     + flags.length);
         }
-        for (int i = 0; i < count; i++) {
+        int full = count >>> 3;
+        for (int i = 0, p = 0; i < full; i++, p += 8) {
+            int b = flags[i];
+            if (b == 0) { // most cells of real data: no flag in these eight values
+                Arrays.fill(dst, p, p + 8, false);
+            } else {
+                for (int bit = 0; bit < 8; bit++) {
+                    dst[p + bit] = (b & (1 << bit)) != 0;
+                }
+            }
+        }
+        for (int i = full << 3; i < count; i++) {
             dst[i] = flagAt(flags, i);
         }
     }

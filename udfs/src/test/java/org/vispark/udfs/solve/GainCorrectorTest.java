@@ -53,12 +53,16 @@ class GainCorrectorTest {
         Random rnd = new Random(5);
         List<List<Solution>> tables = List.of(delays(rnd, new double[] {T0, T0 + 60}),
                 delays(rnd, new double[] {T0 + 30}));
-        compare(List.of(GainType.K, GainType.K), tables, freq_hz, Interpolation.LINEAR,
+        long unflagging = compare(List.of(GainType.K, GainType.K), tables, freq_hz, Interpolation.LINEAR,
                 new double[] {T0 - 1, T0 + 20, T0 + 45, T0 + 61}, 20, GainCorrector.CACHE_BYTES, rnd);
+        assertTrue(unflagging > 0, "no row that flags nothing: correct()'s path for those untested");
     }
 
-    /** Compares gains and corrected rows of random baselines at each row time (each time visited several times). */
-    private static void compare(List<GainType> types, List<List<Solution>> solutions, double[] freq_hz,
+    /**
+     * Compares gains and corrected rows of random baselines at each row time (each time visited several times);
+     * returns how many rows flagged nothing.
+     */
+    private static long compare(List<GainType> types, List<List<Solution>> solutions, double[] freq_hz,
             Interpolation interp, double[] rowTimes, int baselinesPerTime, long cacheBytes, Random rnd) {
         int nchan = freq_hz.length;
         List<GainTable> fast = new ArrayList<>();
@@ -78,6 +82,7 @@ class GainCorrectorTest {
         boolean[] refFlagged = new boolean[values];
         double worst = 0;
         long compared = 0;
+        long unflagging = 0;
         for (int pass = 0; pass < 2; pass++) {
             for (int b = 0; b < baselinesPerTime; b++) {
                 int ant1 = rnd.nextInt(NANT);
@@ -86,6 +91,10 @@ class GainCorrectorTest {
                     corrector.gains(ant1, ant2, time, gRe, gIm, flagged);
                     reference.gains(ant1, ant2, time, refRe, refIm, refFlagged);
                     assertArrayEquals(refFlagged, flagged, "flags of (" + ant1 + ", " + ant2 + ") at " + time);
+                    boolean flagging = count(refFlagged) > 0;
+                    assertEquals(flagging, corrector.flags(ant1, ant2, time), "does (" + ant1 + ", " + ant2
+                            + ") at " + time + " flag values");
+                    unflagging += flagging ? 0 : 1;
                     for (int k = 0; k < values; k++) {
                         if (!refFlagged[k]) {
                             double d = Math.hypot(gRe[k] - refRe[k], gIm[k] - refIm[k]);
@@ -99,6 +108,7 @@ class GainCorrectorTest {
         }
         assertTrue(worst < TOLERANCE, "max relative difference of the gains " + worst);
         assertTrue(compared > values, "too few unflagged values compared: " + compared);
+        return unflagging;
     }
 
     /** correct() of one random row: the same flags, the same values within float rounding, the new flags counted. */

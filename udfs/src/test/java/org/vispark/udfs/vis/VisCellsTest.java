@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +75,25 @@ class VisCellsTest {
         assertEquals(true, VisCells.flagged(packed, NCHAN, NPOL, 3, 1));
         assertEquals(false, VisCells.flagged(packed, NCHAN, NPOL, 3, 0));
         assertNull(VisCells.flagged(packed, NCHAN, NPOL, NCHAN, 0));
+    }
+
+    @Test
+    void sparseFlagsUnpackOverEveryEarlierValue() {
+        Random r = new Random(5);
+        for (int n : new int[] {1, 8, 13, 1536}) {
+            boolean[] f = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                f[i] = r.nextInt(40) == 0; // mostly whole bytes without a flag, as real data
+            }
+            boolean[] dst = new boolean[n + 2];
+            Arrays.fill(dst, true); // a reused row buffer, all flagged by the row before
+            PackedCells.unpackFlags(PackedCells.packFlags(f, 0, n), n, dst);
+            for (int i = 0; i < n; i++) {
+                assertEquals(f[i], dst[i], "value " + i + " of " + n);
+            }
+            assertEquals(true, dst[n]);
+            assertEquals(true, dst[n + 1]);
+        }
     }
 
     @Test
