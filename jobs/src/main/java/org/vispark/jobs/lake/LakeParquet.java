@@ -26,7 +26,6 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.apache.parquet.io.InputFile;
-import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.OutputFile;
 
 /**
@@ -84,10 +83,11 @@ public final class LakeParquet {
         return HadoopOutputFile.fromPath(path, conf);
     }
 
+    /** Where to read {@code path}: the local file system directly ({@link LocalParquetFile}), else Hadoop's. */
     public static InputFile inputFile(Path path, Configuration conf) throws IOException {
         URI u = path.toUri();
         if ("file".equals(u.getScheme())) {
-            return new LocalInputFile(java.nio.file.Path.of(u));
+            return new LocalParquetFile(java.nio.file.Path.of(u));
         }
         return HadoopInputFile.fromPath(path, conf);
     }

@@ -1,22 +1,33 @@
 package org.vispark.jobs.lake;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
+import org.apache.parquet.io.SeekableInputStream;
 
 /**
- * A Parquet output file on the local file system written in whole {@link #BUFFER}-byte blocks.
- * Parquet's own LocalOutputFile passes page headers and page bodies through a 4 kB buffer, so the
- * kernel sees many small unaligned writes, and ext4 zero-fills each partly written page first: on a
- * 2-core machine that doubled the time of writing a lake. The block is a direct buffer, which the
- * kernel copies from as it is (a heap buffer would first be copied into a temporary direct one).
+ * A Parquet file on the local file system, written in whole {@link #BUFFER}-byte blocks and read through one
+ * {@link #BUFFER}-byte block per stream.
+ *
+ * <p>Writing: Parquet's own LocalOutputFile passes page headers and page bodies through a 4 kB buffer, so the
+ * kernel sees many small unaligned writes, and ext4 zero-fills each partly written page first: on a 2-core machine
+ * that doubled the time of writing a lake. The block is a direct buffer, which the kernel copies from as it is (a
+ * heap buffer would first be copied into a temporary direct one).
+ *
+ * <p>Reading: Parquet's LocalInputFile reads through {@code RandomAccessFile}, whose native read of more than 8 kB
+ * allocates a native buffer as large as the read (a whole column chunk: tens of MB of fresh memory the kernel zeroes,
+ * read into, copied out of and frees, per chunk: a third of apply's time went to the kernel). Reads here go into the
+ * stream's direct block (or straight into a direct buffer), at the stream's position ({@link FileChannel#read(
+ * ByteBuffer, long)}).
  */
-final class LocalParquetFile implements OutputFile {
+final class LocalParquetFile implements OutputFile, InputFile {
     static final int BUFFER = 1 << 20;
     private final Path path;
 
@@ -55,6 +66,128 @@ final class LocalParquetFile implements OutputFile {
     @Override
     public String getPath() {
         return path.toString();
+    }
+
+    @Override
+    public long getLength() throws IOException {
+        return Files.size(path);
+    }
+
+    @Override
+    public SeekableInputStream newStream() throws IOException {
+        return new In(FileChannel.open(path, StandardOpenOption.READ), path);
+    }
+
+    @Override
+    public String toString() {
+        return path.toString();
+    }
+
+    /** A positioned reader of the file (not thread-safe, as Parquet's streams). */
+    private static final class In extends SeekableInputStream {
+        private final FileChannel channel;
+        private final Path path;
+        private ByteBuffer block; // allocated on the first read into a heap array or buffer
+        private long blockStart; // the file offset of block's first byte
+        private long pos;
+
+        In(FileChannel channel, Path path) {
+            this.channel = channel;
+            this.path = path;
+        }
+
+        @Override
+        public long getPos() {
+            return pos;
+        }
+
+        @Override
+        public void seek(long newPos) throws IOException {
+            if (newPos < 0) {
+                throw new EOFException(path + ": seek to " + newPos);
+            }
+            pos = newPos;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return len == 0 ? 0 : read(ByteBuffer.wrap(b, off, len));
+        }
+
+        @Override
+        public void readFully(byte[] b) throws IOException {
+            readFully(b, 0, b.length);
+        }
+
+        @Override
+        public void readFully(byte[] b, int off, int len) throws IOException {
+            readFully(ByteBuffer.wrap(b, off, len));
+        }
+
+        @Override
+        public int read(ByteBuffer buf) throws IOException {
+            if (!buf.hasRemaining()) {
+                return 0;
+            }
+            int n = buf.isDirect() ? channel.read(buf, pos) : readThroughBlock(buf);
+            if (n > 0) {
+                pos += n;
+            }
+            return n;
+        }
+
+        @Override
+        public void readFully(ByteBuffer buf) throws IOException {
+            while (buf.hasRemaining()) {
+                if (read(buf) < 0) {
+                    throw new EOFException(path + ": " + buf.remaining() + " more bytes asked for at " + pos
+                            + ", past its end");
+                }
+            }
+        }
+
+        /**
+         * Bytes from the position on out of the direct block, which holds up to {@link #BUFFER} bytes of the file
+         * from {@code blockStart} and is read anew from the position when it does not hold it (so the many small
+         * reads of Parquet's chunk copy, 8 kB each, cost a system call per block); bytes given, -1 at the end of the
+         * file.
+         */
+        private int readThroughBlock(ByteBuffer buf) throws IOException {
+            if (block == null) {
+                block = ByteBuffer.allocateDirect(BUFFER).limit(0);
+            }
+            if (pos < blockStart || pos >= blockStart + block.limit()) {
+                block.clear();
+                int n = channel.read(block, pos);
+                block.flip();
+                blockStart = pos;
+                if (n <= 0) {
+                    return -1;
+                }
+            }
+            int at = (int) (pos - blockStart);
+            int n = Math.min(buf.remaining(), block.limit() - at);
+            buf.put(buf.position(), block, at, n).position(buf.position() + n);
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = Math.max(0, Math.min(n, channel.size() - pos));
+            pos += skipped;
+            return skipped;
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
     }
 
     private static final class Stream extends PositionOutputStream {

@@ -17,7 +17,6 @@ import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.rewrite.ParquetRewriter;
 import org.apache.parquet.hadoop.rewrite.RewriteOptions;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.io.InputFile;
 
 /**
@@ -155,15 +154,14 @@ public final class VisibilityRewriter {
                     held += memory.getLength();
                     joined.add(memory);
                 } else {
-                    joined.add(HadoopInputFile.fromPath(part, conf));
+                    joined.add(LakeParquet.inputFile(part, conf));
                 }
             }
             // Written through the lake's own output file, not Hadoop's: its local file system would checksum every 512
             // bytes into .crc files and count them in thread statistics, a ThreadLocal lookup each (10 % of apply's
-            // time). Read through Hadoop's: the rewriter copies column chunks with InputStream.read(byte[]), which
-            // Parquet's LocalInputFile leaves to InputStream's byte-at-a-time default.
+            // time). Read through the lake's own input file too (LocalParquetFile: whole blocks per read call).
             RewriteOptions options = new RewriteOptions.Builder(new HadoopParquetConfiguration(conf),
-                    List.of(HadoopInputFile.fromPath(in, conf)), joined, LakeParquet.outputFile(out, conf))
+                    List.of(LakeParquet.inputFile(in, conf)), joined, LakeParquet.outputFile(out, conf))
                     .overwriteInputWithJoinColumns(true).ignoreJoinFilesMetadata(true).build();
             try (ParquetRewriter rewriter = new ParquetRewriter(options)) {
                 rewriter.processBlocks();
