@@ -18,8 +18,11 @@ import org.apache.parquet.io.SeekableInputStream;
  * array as large as itself).
  */
 final class MemoryParquetFile implements OutputFile, InputFile {
-    /** Bytes of one block: below G1's humongous-object size for heap regions of 2 MB and more. */
-    static final int BLOCK_BYTES = 1 << 20;
+    /**
+     * Bytes of one block: an ordinary young object for G1 (half a heap region or more is "humongous", allocated and
+     * collected apart; regions are 1 MB and up).
+     */
+    static final int BLOCK_BYTES = 256 << 10;
 
     private final String name;
     private final List<byte[]> blocks = new ArrayList<>();
