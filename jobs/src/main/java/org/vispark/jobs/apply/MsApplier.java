@@ -21,6 +21,7 @@ import org.vispark.jobs.solve.ShippedTables;
 import org.vispark.udfs.solve.FeedGainCorrector;
 import org.vispark.udfs.solve.GainCorrector;
 import org.vispark.udfs.solve.Interpolation;
+import org.vispark.udfs.solve.RowCorrector;
 import org.vispark.udfs.vis.ParallelHands;
 import org.vispark.udfs.vis.PackedCells;
 
@@ -67,14 +68,6 @@ final class MsApplier {
     }
 
     private record WindowKey(int spw, int polId) {}
-
-    /** {@link GainCorrector} or {@link FeedGainCorrector}. */
-    private interface RowCorrector {
-        int correct(int ant1, int ant2, double time_mjdSec, float[] vis, boolean[] flags);
-
-        /** False where {@link #correct} neither reads nor changes the row's flags ({@link GainCorrector#flags}). */
-        boolean flags(int ant1, int ant2, double time_mjdSec);
-    }
 
     static Result run(ApplyTask t, Configuration conf, String attemptDir) {
         long t0 = System.nanoTime();
@@ -133,32 +126,8 @@ final class MsApplier {
         }
         ParallelHands hands = ParallelHands.of(corrTypes);
         Interpolation interp = Interpolation.parse(t.interp());
-        if (!hands.isWholeCell()) {
-            FeedGainCorrector feeds = Correctors.forFeeds(tables, spw, t.numAnt(), hands, t.chanFreqs_hz(), interp);
-            return new RowCorrector() {
-                @Override
-                public int correct(int ant1, int ant2, double time_mjdSec, float[] vis, boolean[] flags) {
-                    return feeds.correct(ant1, ant2, time_mjdSec, vis, flags);
-                }
-
-                @Override
-                public boolean flags(int ant1, int ant2, double time_mjdSec) {
-                    return true;
-                }
-            };
-        }
-        GainCorrector window = Correctors.forWindow(tables, spw, t.numAnt(), numPol, t.chanFreqs_hz(), interp);
-        return new RowCorrector() {
-            @Override
-            public int correct(int ant1, int ant2, double time_mjdSec, float[] vis, boolean[] flags) {
-                return window.correct(ant1, ant2, time_mjdSec, vis, flags);
-            }
-
-            @Override
-            public boolean flags(int ant1, int ant2, double time_mjdSec) {
-                return window.flags(ant1, ant2, time_mjdSec);
-            }
-        };
+        return hands.isWholeCell() ? Correctors.forWindow(tables, spw, t.numAnt(), numPol, t.chanFreqs_hz(), interp)
+                : Correctors.forFeeds(tables, spw, t.numAnt(), hands, t.chanFreqs_hz(), interp);
     }
 
     private static double seconds(long t0) {

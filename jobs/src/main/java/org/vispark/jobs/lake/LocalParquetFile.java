@@ -84,7 +84,7 @@ final class LocalParquetFile implements OutputFile, InputFile {
     }
 
     /** A positioned reader of the file (not thread-safe, as Parquet's streams). */
-    private static final class In extends SeekableInputStream {
+    private static final class In extends ByteBufferInputStream {
         private final FileChannel channel;
         private final Path path;
         private ByteBuffer block; // allocated on the first read into a heap array or buffer
@@ -94,6 +94,11 @@ final class LocalParquetFile implements OutputFile, InputFile {
         In(FileChannel channel, Path path) {
             this.channel = channel;
             this.path = path;
+        }
+
+        @Override
+        String name() {
+            return path.toString();
         }
 
         @Override
@@ -110,27 +115,6 @@ final class LocalParquetFile implements OutputFile, InputFile {
         }
 
         @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            return len == 0 ? 0 : read(ByteBuffer.wrap(b, off, len));
-        }
-
-        @Override
-        public void readFully(byte[] b) throws IOException {
-            readFully(b, 0, b.length);
-        }
-
-        @Override
-        public void readFully(byte[] b, int off, int len) throws IOException {
-            readFully(ByteBuffer.wrap(b, off, len));
-        }
-
-        @Override
         public int read(ByteBuffer buf) throws IOException {
             if (!buf.hasRemaining()) {
                 return 0;
@@ -140,16 +124,6 @@ final class LocalParquetFile implements OutputFile, InputFile {
                 pos += n;
             }
             return n;
-        }
-
-        @Override
-        public void readFully(ByteBuffer buf) throws IOException {
-            while (buf.hasRemaining()) {
-                if (read(buf) < 0) {
-                    throw new EOFException(path + ": " + buf.remaining() + " more bytes asked for at " + pos
-                            + ", past its end");
-                }
-            }
         }
 
         /**

@@ -97,8 +97,13 @@ final class MemoryParquetFile implements OutputFile, InputFile {
         }
     }
 
-    private final class In extends SeekableInputStream {
+    private final class In extends ByteBufferInputStream {
         private long pos;
+
+        @Override
+        String name() {
+            return name;
+        }
 
         @Override
         public long getPos() {
@@ -114,34 +119,6 @@ final class MemoryParquetFile implements OutputFile, InputFile {
         }
 
         @Override
-        public int read() {
-            return pos < length ? blocks.get((int) (pos / BLOCK_BYTES))[(int) (pos++ % BLOCK_BYTES)] & 0xff : -1;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (len == 0) {
-                return 0;
-            }
-            int n = (int) Math.min(len, length - pos);
-            if (n <= 0) {
-                return -1;
-            }
-            copy(ByteBuffer.wrap(b, off, n));
-            return n;
-        }
-
-        @Override
-        public void readFully(byte[] b) throws IOException {
-            readFully(b, 0, b.length);
-        }
-
-        @Override
-        public void readFully(byte[] b, int off, int len) throws IOException {
-            readFully(ByteBuffer.wrap(b, off, len));
-        }
-
-        @Override
         public int read(ByteBuffer buf) {
             if (!buf.hasRemaining()) {
                 return 0;
@@ -154,14 +131,6 @@ final class MemoryParquetFile implements OutputFile, InputFile {
             copy(first.limit(first.position() + n));
             buf.position(first.position());
             return n;
-        }
-
-        @Override
-        public void readFully(ByteBuffer buf) throws IOException {
-            if (buf.remaining() > length - pos) {
-                throw new EOFException(name + ": " + buf.remaining() + " bytes asked for at " + pos + " of " + length);
-            }
-            copy(buf);
         }
 
         /** Fills {@code buf}'s remaining bytes from the position on (the caller checked there are as many). */

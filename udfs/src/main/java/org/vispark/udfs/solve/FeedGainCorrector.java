@@ -12,7 +12,7 @@ import java.util.List;
  * and left uncorrected; weights unchanged; gains kept per row time up to {@link GainCorrector#CACHE_BYTES}).
  * Not thread-safe.
  */
-public final class FeedGainCorrector {
+public final class FeedGainCorrector implements RowCorrector {
     private final TimeGainsCache gains;
     private final int numChan;
     private final int numFeeds;
@@ -45,6 +45,7 @@ public final class FeedGainCorrector {
      * @param flags [chan, correlation]; set where a solution used is flagged
      * @return the number of values this call flagged that were not flagged before
      */
+    @Override
     public int correct(int ant1, int ant2, double time_mjdSec, float[] vis, boolean[] flags) {
         int numCorr = feed1.length;
         if (vis.length != 2 * numChan * numCorr || flags.length != numChan * numCorr) {
@@ -65,5 +66,15 @@ public final class FeedGainCorrector {
             }
         }
         return newlyFlagged;
+    }
+
+    /** True where a solution of either antenna's feeds is flagged (or a gain zero) at this time: see {@link #correct}. */
+    @Override
+    public boolean flags(int ant1, int ant2, double time_mjdSec) {
+        if (gains.isEmpty()) {
+            return false;
+        }
+        TimeGains g = gains.at(ant1, ant2, time_mjdSec);
+        return g.inverse(ant1).anyUnusable() || g.inverse(ant2).anyUnusable();
     }
 }

@@ -43,6 +43,7 @@ class FeedGainCorrectorTest {
             }
             float[] original = vis.clone();
             boolean[] flags = new boolean[FREQ.length * 4];
+            assertEquals(bl[0] == 3 || bl[1] == 3, feeds.flags(bl[0], bl[1], T0), "flags of " + bl[0] + "-" + bl[1]);
             int newlyFlagged = feeds.correct(bl[0], bl[1], T0, vis, flags);
             float[] pv = new float[2 * FREQ.length * 2];
             for (int c = 0; c < FREQ.length; c++) {
