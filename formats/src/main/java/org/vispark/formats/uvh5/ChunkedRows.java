@@ -6,10 +6,11 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * Rows (indices along axis 0) of a chunked dataset, filtered (gzip, lzf, shuffle, ... as jhdf decodes
- * them) or not, assembled from whole chunks into the bytes a contiguous dataset would hold for them
- * (C order, the file's element encoding), for {@link RawElements} to decode. pyuvdata writes visdata,
- * flags and nsamples so (h5py's {@code chunks=True}); jhdf's element slicing of them is slow.
+ * Rows (indices along axis 0) of a chunked dataset, filtered (gzip with or without shuffle by
+ * {@link DeflateChunks}; lzf, bitshuffle, ... as jhdf decodes them) or not, assembled from whole chunks
+ * into the bytes a contiguous dataset would hold for them (C order, the file's element encoding), for
+ * {@link RawElements} to decode. pyuvdata writes visdata, flags and nsamples so (h5py's
+ * {@code chunks=True}); jhdf's element slicing of them is slow.
  *
  * <p>A chunk spans {@code chunkDims[0]} rows (a band) and a block of the other axes; edge chunks are
  * stored whole, their part beyond the dataset ignored. Readers ask for consecutive row ranges shorter
@@ -30,6 +31,8 @@ final class ChunkedRows {
     private final int rowBytes;
     private final int chunkBytes;
     private final boolean filtered;
+    /** Decoder of deflate (and shuffle) chunks, or null: jhdf decodes other filters. */
+    private final DeflateChunks deflate;
     private final long maxBandBytes;
     /** Raw (unfiltered) chunk bytes, reused from chunk to chunk. */
     private byte[] rawChunk;
@@ -63,6 +66,7 @@ final class ChunkedRows {
         this.rowBytes = (int) row;
         this.chunkBytes = (int) chunk;
         this.filtered = !dataset.getFilters().isEmpty();
+        this.deflate = DeflateChunks.of(dataset.getFilters(), elementBytes, chunkBytes);
     }
 
     /** The bytes of rows [first, first + count), as a contiguous dataset holds them; valid until the next call. */
@@ -200,7 +204,9 @@ final class ChunkedRows {
     private byte[] chunk(int[] offset) throws Uvh5FormatException {
         byte[] out;
         try {
-            if (filtered) {
+            if (deflate != null) {
+                out = deflate.decode(dataset.getRawChunkBuffer(offset));
+            } else if (filtered) {
                 out = dataset.getDecompressedChunk(offset);
             } else {
                 ByteBuffer raw = dataset.getRawChunkBuffer(offset);
