@@ -205,21 +205,30 @@ final class ChunkedRows {
         byte[] out;
         try {
             if (deflate != null) {
-                out = deflate.decode(dataset.getRawChunkBuffer(offset));
+                ByteBuffer stored = dataset.getRawChunkBuffer(offset);
+                try {
+                    out = deflate.decode(stored);
+                } finally {
+                    ChunkMappings.release(stored);
+                }
             } else if (filtered) {
                 out = dataset.getDecompressedChunk(offset);
             } else {
                 ByteBuffer raw = dataset.getRawChunkBuffer(offset);
-                if (raw.remaining() != chunkBytes) {
-                    throw new Uvh5FormatException(file, "cannot read " + dataset.getPath() + " chunk at "
-                            + Arrays.toString(offset) + ": " + raw.remaining() + " bytes stored, " + chunkBytes
-                            + " expected");
+                try {
+                    if (raw.remaining() != chunkBytes) {
+                        throw new Uvh5FormatException(file, "cannot read " + dataset.getPath() + " chunk at "
+                                + Arrays.toString(offset) + ": " + raw.remaining() + " bytes stored, " + chunkBytes
+                                + " expected");
+                    }
+                    if (rawChunk == null) {
+                        rawChunk = new byte[chunkBytes];
+                    }
+                    raw.get(raw.position(), rawChunk, 0, chunkBytes);
+                    out = rawChunk;
+                } finally {
+                    ChunkMappings.release(raw);
                 }
-                if (rawChunk == null) {
-                    rawChunk = new byte[chunkBytes];
-                }
-                raw.get(raw.position(), rawChunk, 0, chunkBytes);
-                out = rawChunk;
             }
         } catch (RuntimeException e) {
             throw new Uvh5FormatException(file, "cannot read " + dataset.getPath() + " chunk at "

@@ -49,7 +49,8 @@ final class DeflateChunks {
     }
 
     /**
-     * The chunk whose stored bytes are {@code stored}, decoded; valid until the next call. Throws
+     * The chunk whose stored bytes are {@code stored}, decoded; valid until the next call; {@code stored}
+     * is no longer referenced on return. Throws
      * IllegalStateException when the stream is corrupt or does not decode to exactly one chunk.
      */
     byte[] decode(ByteBuffer stored) {
@@ -71,6 +72,9 @@ final class DeflateChunks {
             }
         } catch (DataFormatException e) {
             throw new IllegalStateException("corrupt deflate stream: " + e.getMessage(), e);
+        } finally {
+            // drops the inflater's hold on the stored bytes, which the caller then unmaps
+            inflater.reset();
         }
         if (n != size) {
             throw new IllegalStateException("the deflate stream decodes to " + n + " bytes, the chunk has " + size);
