@@ -8,10 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jhdf.HdfFile;
 import io.jhdf.api.dataset.ChunkedDataset;
 import io.jhdf.object.datatype.CompoundDataType;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +25,8 @@ import org.vispark.formats.testing.Reference;
  * as pyuvdata writes them, gzip (with and without shuffle) and lzf, chunk shapes that divide no axis (partial
  * edge chunks), current and older layout. Every visdata, flags and nsamples value of row ranges that
  * straddle chunk boundaries, read in order, out of order and whole, equals h5py's; a damaged chunk fails
- * with a {@link Uvh5FormatException} naming the file.
+ * with a {@link Uvh5FormatException} naming the file; stored chunks do not stay memory-mapped
+ * ({@link ChunkMappings}).
  */
 class Uvh5ChunkedTest {
     private static final List<String> FILES =
@@ -108,6 +112,25 @@ class Uvh5ChunkedTest {
         });
         assertTrue(e.getMessage().startsWith(f.toString()), e.getMessage());
         assertTrue(e.getMessage().contains("/Data/visdata chunk at " + offset), e.getMessage());
+    }
+
+    @Test
+    void storedChunksAreUnmappedOnceRead() throws Exception {
+        // gzip_odd.uvh5 has 3 x 368 chunks, each mapped by jhdf; left to the collector they would stay mapped
+        long before = mappings();
+        for (String name : List.of("gzip_odd.uvh5", "chunks_true.uvh5")) {
+            try (Uvh5File f = Uvh5File.open(dir.resolve(name))) {
+                f.read(0, f.data().nblts());
+            }
+        }
+        long added = mappings() - before;
+        assertTrue(added < 100, added + " mappings added by reading 1140 chunks");
+    }
+
+    private static long mappings() throws IOException {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/self/maps"))) {
+            return lines.count();
+        }
     }
 
     /** Asserts every value of {@code rows} equals the reference's; returns the number of blts compared. */
