@@ -9,7 +9,7 @@ import java.nio.ByteBuffer;
 /**
  * Unmaps a chunk's stored bytes once they are copied. jhdf memory-maps every chunk it hands out
  * ({@code FileChannel.map}), and a mapping lives until the garbage collector finds its buffer: a full-shape
- * DSA-110 group is about 70,000 chunks (3,100 mappings a file were measured between collections), near the
+ * DSA-110 group is about 49,000 chunks (3,100 mappings a file were measured between collections), near the
  * kernel's 65,530 mappings per process ({@code vm.max_map_count}), past which the JDK's map falls back to a
  * full collection and a sleep, and jhdf to plain reads. The JDK's one way to unmap before collection is
  * {@code sun.misc.Unsafe.invokeCleaner} (module jdk.unsupported); where it is missing the mappings are left
