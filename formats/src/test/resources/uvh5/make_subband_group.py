@@ -2,6 +2,7 @@
 JSON, what a reader of the whole group must see.
 
 Usage: OUT_DIR [--drop 3,7] [--npols-of SB] [--seed N] [--nant N --nchan N --ntimes N --no-expected]
+             [--chunks] [--compression gzip|lzf]
 
 16 files YYYY-MM-DDTHH:MM:SS_sbNN.hdf5 in the older UVH5 layout the correlator writes (phase_type
 'drift', visdata (Nblts, 1, Nfreqs, Npols) complex64), 5 antennas with autos (15 baselines), 3
@@ -9,6 +10,8 @@ integrations of 12.88 s, 4 channels per file in descending frequency (negative c
 and YY, the DSA-110's extra keywords; timestamps jittered by up to 50 s. --drop leaves subbands out;
 --npols-of writes one subband with a single polarization (a group of mixed shapes). bench/uvh5.sh
 writes the full DSA-110 shape (--nant 110 --nchan 48 --ntimes 24 --no-expected: files only).
+Data datasets are contiguous unless --chunks (h5py's chunks=True, as pyuvdata writes them) or
+--compression (chunks=True with that filter, gzip at h5py's default level 4).
 
 Output: files (written order, shuffled), freq_hz (whole group, ascending), and the group's visdata
 real/imaginary parts, flags and nsamples in (blt, ascending channel, pol) order.
@@ -30,8 +33,11 @@ p.add_argument("--nant", type=int, default=5)
 p.add_argument("--nchan", type=int, default=4)
 p.add_argument("--ntimes", type=int, default=3)
 p.add_argument("--no-expected", action="store_true")
+p.add_argument("--chunks", action="store_true")
+p.add_argument("--compression", choices=["gzip", "lzf"])
 a = p.parse_args()
 rng = np.random.default_rng(a.seed)
+storage = {"chunks": True, "compression": a.compression} if a.chunks or a.compression else {}
 random.seed(a.seed)
 
 NSB, NCHAN, NANT, NTIMES = 16, a.nchan, a.nant, a.ntimes
@@ -95,9 +101,9 @@ for sb in order:
         e["ha_phase_center"] = 0.0
         e["phase_center_epoch"] = np.bytes_("HADEC")
         d = f.create_group("Data")
-        d["visdata"] = vis
-        d["flags"] = flg
-        d["nsamples"] = ns
+        d.create_dataset("visdata", data=vis, **storage)
+        d.create_dataset("flags", data=flg, **storage)
+        d.create_dataset("nsamples", data=ns, **storage)
     if npols == 2 and not a.no_expected:
         for c in range(NCHAN):
             freqs.append((f_sb[c], vis[:, 0, c, :], flg[:, 0, c, :], ns[:, 0, c, :]))

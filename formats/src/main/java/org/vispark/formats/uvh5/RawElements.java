@@ -14,8 +14,9 @@ import java.util.List;
 /**
  * Rows of an unfiltered contiguous dataset decoded straight from the file's bytes (the layout h5py
  * writes by default, and the DSA-110 correlator's files): a blt range is one byte range, so it is read
- * without jhdf's per-element slicing. Numbers are HDF5 floating point of 4 or 8 bytes, or integers of
- * 1, 2, 4 or 8 bytes, in the byte order their datatype states; booleans (h5py's enum) nonzero bytes.
+ * without jhdf's per-element slicing; a chunked dataset's rows are first assembled into such bytes by
+ * {@link ChunkedRows}. Numbers are HDF5 floating point of 4 or 8 bytes, or integers of 1, 2, 4 or 8
+ * bytes, in the byte order their datatype states; booleans (h5py's enum) nonzero bytes.
  */
 final class RawElements {
     private RawElements() {}

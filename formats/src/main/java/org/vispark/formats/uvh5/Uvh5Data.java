@@ -1,6 +1,7 @@
 package org.vispark.formats.uvh5;
 
 import io.jhdf.api.Dataset;
+import io.jhdf.api.dataset.ChunkedDataset;
 import io.jhdf.object.datatype.CompoundDataType;
 import io.jhdf.object.datatype.DataType;
 import io.jhdf.object.datatype.FixedPoint;
@@ -9,6 +10,7 @@ import java.lang.reflect.Array;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
@@ -16,14 +18,17 @@ import java.util.Map;
  * ranges of blts so that memory stays bounded by the range, not the file. {@code visdata} may be
  * complex64 or complex128 (h5py's compound of {@code r}, {@code i}) or a compound of integer
  * {@code r}, {@code i}; its shape (Nblts, Nfreqs, Npols) or, in the older layout, (Nblts, 1, Nfreqs, Npols).
- * Contiguous unfiltered datasets are decoded from their bytes ({@link RawElements}); chunked or
- * compressed ones through jhdf's slicing.
+ * Contiguous unfiltered datasets are decoded from their bytes ({@link RawElements}), chunked ones
+ * (filtered or not, as pyuvdata writes them) from their whole chunks' bytes ({@link ChunkedRows});
+ * others (compact, or contiguous beyond 2 GiB) through jhdf's slicing. Not thread-safe.
  */
 public final class Uvh5Data {
     private final Path file;
     private final Dataset visdata;
     private final Dataset flags;
     private final Dataset nsamples;
+    /** Chunk readers of chunked datasets, by dataset; absent for other layouts. */
+    private final Map<Dataset, ChunkedRows> chunked = new IdentityHashMap<>();
     private final int[] dims;
     private final int nblts;
     private final int nfreqs;
@@ -51,6 +56,11 @@ public final class Uvh5Data {
             }
         }
         checkVisType(visdata.getDataType());
+        for (Dataset d : new Dataset[] {visdata, flags, nsamples}) {
+            if (d instanceof ChunkedDataset c) {
+                chunked.put(d, new ChunkedRows(file, c, ChunkedRows.MAX_BAND_BYTES));
+            }
+        }
     }
 
     /** Number of blts (rows) in the file. */
@@ -110,8 +120,15 @@ public final class Uvh5Data {
         return rows;
     }
 
-    /** The bytes of blts [first, first + count) when {@code d} is stored contiguous and unfiltered, else null. */
+    /**
+     * The bytes of blts [first, first + count) when {@code d} is chunked or stored contiguous and
+     * unfiltered, else null.
+     */
     private ByteBuffer raw(Dataset d, int first, int count, int valuesPerBlt) throws Uvh5FormatException {
+        ChunkedRows chunks = chunked.get(d);
+        if (chunks != null) {
+            return chunks.rows(first, count);
+        }
         try {
             return RawElements.rows(d, first, count, (long) valuesPerBlt * d.getDataType().getSize());
         } catch (RuntimeException e) {

@@ -1,0 +1,71 @@
+"""Writes UVH5 files whose Data datasets are chunked, with h5py (independent of the Java reader), and
+prints as JSON what a reader must see in each.
+
+Usage: OUT_DIR ATA_FILE ZEN_FILE  (the two files of ../shared/data/uvh5: current and older layout)
+
+Each file keeps the source's Header and gets new visdata, flags and nsamples (random, seeded):
+- chunks_true.uvh5: current layout (406, 16, 4) complex64, chunks=True as pyuvdata writes (h5py's
+  guess: 406 is not a multiple of its rows, so the last chunks are partial), no filter;
+- gzip_odd.uvh5: the same shape, gzip level 4, chunks (9, 5, 3): no axis a multiple of its chunk;
+- older_gzip_shuffle.uvh5: older layout (200, 1, 4, 2) complex128, gzip + shuffle, chunks (7, 1, 3, 2);
+- lzf_true.uvh5: current layout, lzf, chunks=True;
+- gzip_corrupt.uvh5: gzip_odd.uvh5 with one visdata chunk's stored bytes overwritten (second half zeros).
+
+Output: {name: {"shape", "chunks": {dataset: chunk shape}, "re", "im", "flags", "nsamples"}} with the
+values flattened in (blt, frequency, polarization) order as float32 (complex128 narrowed as numpy does),
+and "corrupt": {"file", "chunk_offset"} for the damaged file.
+"""
+import json
+import shutil
+import sys
+
+import h5py
+import numpy as np
+
+out, ata, zen = sys.argv[1:4]
+rng = np.random.default_rng(15)
+
+
+def write(name, source, vis_dtype, chunks, **filters):
+    path = f"{out}/{name}"
+    with h5py.File(source, "r") as src, h5py.File(path, "w") as dst:
+        src.copy("Header", dst)
+        shape = src["Data/visdata"].shape
+        vis = (rng.normal(size=shape) + 1j * rng.normal(size=shape)).astype(vis_dtype)
+        flg = rng.random(shape) < 0.3
+        ns = rng.integers(0, 5, shape).astype(np.float32) / 4
+        d = dst.create_group("Data")
+        d.create_dataset("visdata", data=vis, chunks=chunks, **filters)
+        d.create_dataset("flags", data=flg, chunks=chunks, **filters)
+        d.create_dataset("nsamples", data=ns, chunks=chunks, **filters)
+    with h5py.File(path, "r") as f:
+        v = f["Data/visdata"][()]
+        return {
+            "shape": list(v.shape),
+            "chunks": {k: list(f["Data/" + k].chunks) for k in ("visdata", "flags", "nsamples")},
+            "re": v.real.astype(np.float32).ravel().tolist(),
+            "im": v.imag.astype(np.float32).ravel().tolist(),
+            "flags": f["Data/flags"][()].ravel().tolist(),
+            "nsamples": f["Data/nsamples"][()].astype(np.float32).ravel().tolist(),
+        }
+
+
+result = {
+    "chunks_true.uvh5": write("chunks_true.uvh5", ata, np.complex64, True),
+    "gzip_odd.uvh5": write("gzip_odd.uvh5", ata, np.complex64, (9, 5, 3), compression="gzip", compression_opts=4),
+    "older_gzip_shuffle.uvh5": write("older_gzip_shuffle.uvh5", zen, np.complex128, (7, 1, 3, 2),
+                                     compression="gzip", shuffle=True),
+    "lzf_true.uvh5": write("lzf_true.uvh5", ata, np.complex64, True, compression="lzf"),
+}
+for name, r in result.items():
+    assert any(s % c for k in r["chunks"] for s, c in zip(r["shape"], r["chunks"][k])), name + ": no partial chunk"
+
+corrupt = f"{out}/gzip_corrupt.uvh5"
+shutil.copy(f"{out}/gzip_odd.uvh5", corrupt)
+with h5py.File(corrupt, "r") as f:
+    info = f["Data/visdata"].id.get_chunk_info(5)
+with open(corrupt, "r+b") as f:
+    f.seek(info.byte_offset + info.size // 2)
+    f.write(bytes(info.size - info.size // 2))
+result["corrupt"] = {"file": corrupt, "chunk_offset": list(info.chunk_offset)}
+print(json.dumps(result))
