@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -184,6 +185,20 @@ public final class LakeParquet {
         AvroReadSupport.setRequestedProjection(c, projection);
         return AvroParquetReader.<GenericRecord>builder(inputFile(path, conf)).withDataModel(GenericData.get())
                 .withFilter(filter).withConf(c).build();
+    }
+
+    /**
+     * The record of {@code schema}'s fields that {@code keep} accepts by name, in {@code schema}'s order: a projection
+     * for {@link #reader(Path, Schema, Schema, Configuration)}.
+     */
+    public static Schema projection(Schema schema, Predicate<String> keep) {
+        List<Schema.Field> fields = new ArrayList<>();
+        for (Schema.Field f : schema.getFields()) {
+            if (keep.test(f.name())) {
+                fields.add(new Schema.Field(f, f.schema()));
+            }
+        }
+        return Schema.createRecord(schema.getName(), schema.getDoc(), schema.getNamespace(), false, fields);
     }
 
     /** Every record of a file, with {@code schema} as the read schema. */

@@ -62,13 +62,7 @@ public final class VisibilityRewriter {
             List<String> columns, Set<String> unread, Path staging, String codec, Configuration conf,
             RowChange change) throws IOException {
         Schema schema = LakeTable.VISIBILITIES.schema();
-        List<Schema.Field> read = new ArrayList<>();
-        for (Schema.Field f : schema.getFields()) {
-            if (!unread.contains(f.name())) {
-                read.add(new Schema.Field(f, f.schema()));
-            }
-        }
-        Schema projection = Schema.createRecord(schema.getName(), schema.getDoc(), schema.getNamespace(), false, read);
+        Schema projection = LakeParquet.projection(schema, name -> !unread.contains(name));
         List<StagedFile> staged = new ArrayList<>();
         for (String relative : files) {
             try (ParquetReader<GenericRecord> in = LakeParquet.reader(new Path(layout.root(), relative), schema,

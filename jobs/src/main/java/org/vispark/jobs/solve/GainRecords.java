@@ -77,12 +77,7 @@ public final class GainRecords {
             return Map.of();
         }
         Schema schema = LakeTable.GAINS.schema();
-        List<Schema.Field> fields = new ArrayList<>();
-        for (String f : READ) {
-            fields.add(new Schema.Field(schema.getField(f), schema.getField(f).schema()));
-        }
-        Schema projection = Schema.createRecord(schema.getName(), schema.getDoc(), schema.getNamespace(), false,
-                fields);
+        Schema projection = LakeParquet.projection(schema, READ::contains);
         FilterCompat.Filter named = FilterCompat.get(FilterApi.in(FilterApi.binaryColumn("table_name"),
                 names.stream().map(Binary::fromString).collect(Collectors.toSet())));
         Map<Long, Map<String, NewestRun>> byMs = new LinkedHashMap<>();

@@ -71,10 +71,6 @@ public final class FeedGainCorrector implements RowCorrector {
     /** True where a solution of either antenna's feeds is flagged (or a gain zero) at this time: see {@link #correct}. */
     @Override
     public boolean flags(int ant1, int ant2, double time_mjdSec) {
-        if (gains.isEmpty()) {
-            return false;
-        }
-        TimeGains g = gains.at(ant1, ant2, time_mjdSec);
-        return g.inverse(ant1).anyUnusable() || g.inverse(ant2).anyUnusable();
+        return gains.anyUnusable(ant1, ant2, time_mjdSec);
     }
 }

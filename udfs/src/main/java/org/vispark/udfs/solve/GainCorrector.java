@@ -77,11 +77,7 @@ public final class GainCorrector implements RowCorrector {
      */
     @Override
     public boolean flags(int ant1, int ant2, double time_mjdSec) {
-        if (gains.isEmpty()) {
-            return false;
-        }
-        TimeGains g = this.gains.at(ant1, ant2, time_mjdSec);
-        return g.inverse(ant1).anyUnusable() || g.inverse(ant2).anyUnusable();
+        return gains.anyUnusable(ant1, ant2, time_mjdSec);
     }
 
     /** {@code vis *= (1 / g_1) conj(1 / g_2)} value by value, the gains all usable. */

@@ -62,6 +62,18 @@ final class TimeGainsCache {
         return tables.isEmpty();
     }
 
+    /**
+     * Whether a value of either antenna's channel vector at {@code time_mjdSec} is unusable (a solution flagged or a
+     * gain zero): false when there are no tables.
+     */
+    boolean anyUnusable(int ant1, int ant2, double time_mjdSec) {
+        if (isEmpty()) {
+            return false;
+        }
+        TimeGains g = at(ant1, ant2, time_mjdSec);
+        return g.inverse(ant1).anyUnusable() || g.inverse(ant2).anyUnusable();
+    }
+
     /** The gains at {@code time_mjdSec}, with the channel vectors of both antennas prepared. */
     TimeGains at(int ant1, int ant2, double time_mjdSec) {
         if (ant1 < 0 || ant2 < 0 || ant1 >= numAnt || ant2 >= numAnt) {
