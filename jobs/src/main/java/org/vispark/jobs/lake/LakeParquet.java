@@ -12,15 +12,18 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.avro.AvroParquetWriter;
 import org.apache.parquet.avro.AvroReadSupport;
 import org.apache.parquet.avro.AvroWriteSupport;
 import org.apache.parquet.bytes.DirectByteBufferAllocator;
 import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.filter2.compat.FilterCompat;
 import org.apache.parquet.hadoop.CodecFactory;
 import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -91,6 +94,19 @@ public final class LakeParquet {
             return new LocalParquetFile(java.nio.file.Path.of(u));
         }
         return HadoopInputFile.fromPath(path, conf);
+    }
+
+    /**
+     * Parquet's default read options, built once: {@code ParquetFileReader.open(InputFile)} builds them for every file
+     * from a new Hadoop configuration, which parses Hadoop's XML defaults (10 ms a file: half the time of joining a
+     * DSA-110 MS's file with its new columns).
+     */
+    private static final ParquetReadOptions FILE_READ_OPTIONS =
+            ParquetReadOptions.builder(new PlainParquetConfiguration()).build();
+
+    /** A reader of a Parquet file's footer, indexes and pages. */
+    public static ParquetFileReader fileReader(InputFile file) throws IOException {
+        return ParquetFileReader.open(file, FILE_READ_OPTIONS);
     }
 
     /** A writer of a visibility file; closing it releases its codecs. */
