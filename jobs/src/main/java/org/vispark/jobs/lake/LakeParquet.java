@@ -22,8 +22,8 @@ import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.filter2.compat.FilterCompat;
 import org.apache.parquet.hadoop.CodecFactory;
-import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -98,8 +98,7 @@ public final class LakeParquet {
 
     /**
      * Parquet's default read options, built once: {@code ParquetFileReader.open(InputFile)} builds them for every file
-     * from a new Hadoop configuration, which parses Hadoop's XML defaults (10 ms a file: half the time of joining a
-     * DSA-110 MS's file with its new columns).
+     * from a new Hadoop configuration, which parses Hadoop's XML defaults (10 ms a file).
      */
     private static final ParquetReadOptions FILE_READ_OPTIONS =
             ParquetReadOptions.builder(new PlainParquetConfiguration()).build();

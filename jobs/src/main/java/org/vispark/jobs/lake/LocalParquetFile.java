@@ -50,7 +50,7 @@ final class LocalParquetFile implements OutputFile, InputFile {
         StandardOpenOption[] all = new StandardOpenOption[options.length + 1];
         System.arraycopy(options, 0, all, 0, options.length);
         all[options.length] = StandardOpenOption.WRITE;
-        return new Out(FileChannel.open(path, all));
+        return new Stream(FileChannel.open(path, all));
     }
 
     @Override
@@ -84,7 +84,7 @@ final class LocalParquetFile implements OutputFile, InputFile {
     }
 
     /** A positioned reader of the file (not thread-safe, as Parquet's streams). */
-    private static final class In extends ByteBufferInputStream implements ChannelSource {
+    private static final class In extends ByteBufferInputStream {
         private final FileChannel channel;
         private final Path path;
         private ByteBuffer block; // allocated on the first read into a heap array or buffer
@@ -152,18 +152,6 @@ final class LocalParquetFile implements OutputFile, InputFile {
         }
 
         @Override
-        public void transferTo(long start, long length, FileChannel target) throws IOException {
-            for (long done = 0; done < length; ) {
-                long n = channel.transferTo(start + done, length - done, target);
-                if (n <= 0) {
-                    throw new EOFException(path + ": " + (length - done) + " more bytes asked for at " + (start + done)
-                            + ", past its end");
-                }
-                done += n;
-            }
-        }
-
-        @Override
         public long skip(long n) throws IOException {
             long skipped = Math.max(0, Math.min(n, channel.size() - pos));
             pos += skipped;
@@ -176,24 +164,13 @@ final class LocalParquetFile implements OutputFile, InputFile {
         }
     }
 
-    /** The file's writer: its bytes go out in whole blocks, or straight from a {@link ChannelSource}. */
-    static final class Out extends PositionOutputStream {
+    private static final class Stream extends PositionOutputStream {
         private final FileChannel channel;
         private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
         private long flushed;
 
-        private Out(FileChannel channel) {
+        Stream(FileChannel channel) {
             this.channel = channel;
-        }
-
-        /**
-         * Appends {@code length} bytes of {@code source}'s file from offset {@code start} on, without copying them
-         * through the heap (between local files, in the kernel).
-         */
-        void append(ChannelSource source, long start, long length) throws IOException {
-            flushBuffer();
-            source.transferTo(start, length, channel);
-            flushed += length;
         }
 
         @Override

@@ -3,7 +3,6 @@ package org.vispark.jobs.lake;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.parquet.io.InputFile;
@@ -67,11 +66,6 @@ final class MemoryParquetFile implements OutputFile, InputFile {
     }
 
     @Override
-    public String toString() {
-        return name;
-    }
-
-    @Override
     public SeekableInputStream newStream() {
         return new In();
     }
@@ -103,7 +97,7 @@ final class MemoryParquetFile implements OutputFile, InputFile {
         }
     }
 
-    private final class In extends ByteBufferInputStream implements ChannelSource {
+    private final class In extends ByteBufferInputStream {
         private long pos;
 
         @Override
@@ -137,22 +131,6 @@ final class MemoryParquetFile implements OutputFile, InputFile {
             copy(first.limit(first.position() + n));
             buf.position(first.position());
             return n;
-        }
-
-        @Override
-        public void transferTo(long start, long length, FileChannel target) throws IOException {
-            if (start < 0 || length < 0 || start + length > MemoryParquetFile.this.length) {
-                throw new EOFException(name + ": " + length + " bytes asked for at " + start + " of its "
-                        + MemoryParquetFile.this.length);
-            }
-            for (long at = start, end = start + length; at < end; ) {
-                int in = (int) (at % BLOCK_BYTES);
-                ByteBuffer b = ByteBuffer.wrap(blocks.get((int) (at / BLOCK_BYTES)), in,
-                        (int) Math.min(BLOCK_BYTES - in, end - at));
-                while (b.hasRemaining()) {
-                    at += target.write(b);
-                }
-            }
         }
 
         /** Fills {@code buf}'s remaining bytes from the position on (the caller checked there are as many). */

@@ -10,17 +10,20 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.conf.HadoopParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.rewrite.ParquetRewriter;
+import org.apache.parquet.hadoop.rewrite.RewriteOptions;
 import org.apache.parquet.io.InputFile;
 
 /**
  * Rewrites the visibility files of one MS as a new conversion, in a Spark task, into staging under the same
  * partition path with the new conversion in the file name, writing only the columns that change: their new values
- * go into files of their own, aligned with the source's row groups, joined to the source's other column chunks,
- * copied as they are, without decoding them ({@link ColumnChunkJoin}). {@link #replaceColumns} takes the new
+ * go into files of their own, aligned with the source's row groups, and Parquet's rewriter joins them to the
+ * source's other column chunks, copied as they are, without decoding them. {@link #replaceColumns} takes the new
  * values row by row; {@link #rewriteColumns} streams the source's rows (one record at a time) through a
  * {@link RowChange}. Memory: one record, a writer's row group of the changed columns, and the parts held in memory
  * until they are joined (an eighth of the heap per core and one part; the rest are written to staging).
@@ -83,7 +86,7 @@ public final class VisibilityRewriter {
     /**
      * The row-group size of a part file: far above any source row group's new columns (a source row group of
      * {@link LakeParquet#ROW_GROUP_BYTES} whose values compressed well, e.g. a constant MODEL_DATA, may hold rows whose
-     * new values do not, twice as many bytes and more), so that a part is one row group, as the join needs.
+     * new values do not, twice as many bytes and more), so that a part is one row group, as the rewriter's join needs.
      * Parquet's memory manager may scale it down when many writers are open at once, by their sum over the heap: still
      * hundreds of MB.
      */
@@ -103,8 +106,8 @@ public final class VisibilityRewriter {
     /**
      * Rewrites {@code file} (relative to the lake root) of MS {@code msId} for {@code conversion} into
      * {@code staging} with new values of {@code columns} (visibilities fields; conversion is set too): they are
-     * written in files of their own, one per row group of {@code file} and as long, joined
-     * ({@link ColumnChunkJoin}) to the file's other column chunks, copied as they are (so they keep their codec; {@code codec} is the new
+     * written in files of their own, one per row group of {@code file} and as long, which Parquet's rewriter joins
+     * to the file's other column chunks, copied as they are (so they keep their codec; {@code codec} is the new
      * columns'). Returns the staged file.
      */
     public static StagedFile replaceColumns(LakeLayout layout, long msId, long conversion, String file,
@@ -150,8 +153,13 @@ public final class VisibilityRewriter {
             }
             // Written through the lake's own output file, not Hadoop's: its local file system would checksum every 512
             // bytes into .crc files and count them in thread statistics, a ThreadLocal lookup each (10 % of apply's
-            // time); and the unchanged chunks move from the source in the kernel (ColumnChunkJoin).
-            ColumnChunkJoin.write(LakeParquet.inputFile(in, conf), joined, LakeParquet.outputFile(out, conf));
+            // time). Read through the lake's own input file too (LocalParquetFile: whole blocks per read call).
+            RewriteOptions options = new RewriteOptions.Builder(new HadoopParquetConfiguration(conf),
+                    List.of(LakeParquet.inputFile(in, conf)), joined, LakeParquet.outputFile(out, conf))
+                    .overwriteInputWithJoinColumns(true).ignoreJoinFilesMetadata(true).build();
+            try (ParquetRewriter rewriter = new ParquetRewriter(options)) {
+                rewriter.processBlocks();
+            }
         } catch (RuntimeException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         } finally {
