@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * A subband group read as one source: the blts of every file side by side, their channels merged in
@@ -12,7 +13,8 @@ import java.util.List;
  * Every file must have the same blts (antennas, times within half an integration), the same
  * polarizations and one spectral window; a file that differs fails the group with a
  * {@link Uvh5FormatException} naming it. Antennas, UVW, times and the rest of the header are the
- * first file's (lowest subband number).
+ * first file's (lowest subband number). A read reads the files side by side (the calling thread with the
+ * common fork-join pool's).
  *
  * <p>An incomplete group opened with {@code flagMissing} also has the missing subbands' channels,
  * flagged, visibilities 0, nsamples 0: their frequencies continue the present files' grid (every file
@@ -170,9 +172,18 @@ public final class Uvh5Group implements Uvh5Source {
         int nfreqs = fileOf.length;
         int npols = header.npols();
         Uvh5Rows rows = Uvh5Rows.of(firstBlt, count, nfreqs, npols, reuse);
-        for (int f = 0; f < files.size(); f++) {
-            parts[f] = files.get(f).read(firstBlt, count, parts[f]);
-            scatter(parts[f], groupChannelOf[f], rows);
+        // the files side by side (the calling thread and the common pool's): each fills its own channels
+        try {
+            IntStream.range(0, files.size()).parallel().forEach(f -> {
+                try {
+                    parts[f] = files.get(f).read(firstBlt, count, parts[f]);
+                } catch (Uvh5FormatException e) {
+                    throw new UncheckedFormatException(e);
+                }
+                scatter(parts[f], groupChannelOf[f], rows);
+            });
+        } catch (UncheckedFormatException e) {
+            throw e.getCause();
         }
         for (int k = 0; k < nfreqs; k++) {
             if (fileOf[k] < 0) {
@@ -213,6 +224,18 @@ public final class Uvh5Group implements Uvh5Source {
                     nsamples[dst + p] = partNsamples[src];
                 }
             }
+        }
+    }
+
+    /** A file's read failure carried out of the parallel loop. */
+    private static final class UncheckedFormatException extends RuntimeException {
+        UncheckedFormatException(Uvh5FormatException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized Uvh5FormatException getCause() {
+            return (Uvh5FormatException) super.getCause();
         }
     }
 

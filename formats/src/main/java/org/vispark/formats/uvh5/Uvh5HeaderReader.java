@@ -147,7 +147,9 @@ final class Uvh5HeaderReader {
     private double[][] length(String name, double[][] a, int expected) throws Uvh5FormatException {
         check(name, a.length, expected);
         for (double[] row : a) {
-            check(name + " row", row.length, 3);
+            if (row.length != 3) {
+                check(name + " row", row.length, 3);
+            }
         }
         return a;
     }

@@ -36,7 +36,8 @@ public final class Uvh5MsModel {
     private final List<Integer> catalogueIds;
     /** File indices of the antennas in ascending antenna number: row k of ANTENNA is antenna byNumber[k]. */
     private final int[] byNumber;
-    private final java.util.Map<Integer, Integer> idOfNumber = new java.util.HashMap<>();
+    /** Antenna numbers in ascending order: row k of ANTENNA has number numbersAscending[k]. */
+    private final int[] numbersAscending;
     /** The centre unprojected data are phased to on conversion, or null (kept as recorded). */
     private final Direction driftPhasedTo;
     private final String driftPhasedName;
@@ -53,8 +54,9 @@ public final class Uvh5MsModel {
         this.catalogueIds = new ArrayList<>(header.phaseCenters().keySet());
         this.byNumber = IntStream.range(0, header.antennaNumbers().length).boxed()
                 .sorted(Comparator.comparingInt(a -> header.antennaNumbers()[a])).mapToInt(Integer::intValue).toArray();
+        this.numbersAscending = new int[byNumber.length];
         for (int k = 0; k < byNumber.length; k++) {
-            idOfNumber.put(header.antennaNumbers()[byNumber[k]], k);
+            numbersAscending[k] = header.antennaNumbers()[byNumber[k]];
         }
         this.channelsBySpw = new int[header.spwArray().length][];
         for (int s = 0; s < channelsBySpw.length; s++) {
@@ -91,7 +93,8 @@ public final class Uvh5MsModel {
 
     /** The ANTENNA row (ANTENNA1/ANTENNA2 value) of an antenna number; -1 if the header has no such antenna. */
     public int antennaId(int antennaNumber) {
-        return idOfNumber.getOrDefault(antennaNumber, -1);
+        int k = Arrays.binarySearch(numbersAscending, antennaNumber);
+        return k < 0 ? -1 : k;
     }
 
     /** FIELD_ID of a blt. */

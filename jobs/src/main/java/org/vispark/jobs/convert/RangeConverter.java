@@ -19,9 +19,9 @@ import org.vispark.jobs.lake.StagedFile;
  * one per (obs_date, bl_bucket) partition.
  *
  * <p>Rows are read in chunks of about {@link #CHUNK_BYTES} and packed into a {@link SortBuffer}; when
- * it holds {@link #runBytes()} (or the rows end) the run is written sorted by (partition, baseline,
- * time), so each file is one sorted run per buffer-full: a task whose rows fit one buffer (a DSA-110 MS
- * on a machine with 1 GB of heap per core) writes fully sorted files. Heap use is bounded by a chunk,
+ * it holds half of {@link #runBytes()} (or the rows end) the run is written sorted by (partition, baseline,
+ * time) while the next fills the other half ({@link RunWriter}), so each file is one sorted run per
+ * buffer-full: a task whose rows fit one buffer writes fully sorted files. Heap use is bounded by a chunk,
  * the buffer and the writers' row groups. Reading errors make the MS fail ({@link TaskResult#error()});
  * writing errors are thrown.
  */
@@ -38,8 +38,30 @@ final class RangeConverter {
         T get() throws IOException;
     }
 
-    /** Sort buffer of a task: a quarter of the heap per core, within [32 MB, 1 GB]. */
+    /**
+     * Java system property: bytes of a task's sort buffers (both together), instead of a quarter of the heap per
+     * core; smaller buffers mean more sorted runs per file (tests use it to write many).
+     */
+    static final String RUN_BYTES_PROPERTY = "vispark.convert.runBytes";
+
+    /**
+     * Sort buffers of a task (both together, see {@link RunWriter}): {@link #RUN_BYTES_PROPERTY} if set, else a
+     * quarter of the heap per core, within [32 MB, 1 GB].
+     */
     static long runBytes() {
+        String set = System.getProperty(RUN_BYTES_PROPERTY);
+        if (set != null) {
+            long bytes;
+            try {
+                bytes = Long.parseLong(set.trim());
+            } catch (NumberFormatException e) {
+                bytes = 0;
+            }
+            if (bytes < 2) {
+                throw new IllegalArgumentException(RUN_BYTES_PROPERTY + " = '" + set + "': not a number of bytes >= 2");
+            }
+            return bytes;
+        }
         Runtime rt = Runtime.getRuntime();
         long perCore = rt.maxMemory() / (4L * rt.availableProcessors());
         return Math.max(MIN_RUN_BYTES, Math.min(MAX_RUN_BYTES, perCore));
@@ -114,21 +136,16 @@ final class RangeConverter {
     /** Reads, sorts and writes the rows; returns their time range. */
     private static double[] convertRows(ConvertTask task, MainColumns m, List<DataDescription> dds, long first,
             long count, PartitionWriters writers) throws IOException, UnreadableMsException {
-        SortBuffer buffer = SortBuffer.acquire(runBytes());
-        try {
-            return convertRows(task, m, dds, first, count, writers, buffer);
-        } finally {
-            SortBuffer.release(buffer);
+        RowRecords records = new RowRecords(m);
+        try (RunWriter runs = new RunWriter(records.present(), task, writers, runBytes())) {
+            return convertRows(task, m, dds, first, count, records, runs);
         }
     }
 
     private static double[] convertRows(ConvertTask task, MainColumns m, List<DataDescription> dds, long first,
-            long count, PartitionWriters writers, SortBuffer buffer) throws IOException, UnreadableMsException {
+            long count, RowRecords records, RunWriter runs) throws IOException, UnreadableMsException {
         long rowBytes = reading("reading cell shapes", m::rowBytesEstimate);
         int chunk = (int) Math.max(1, Math.min(1 << 16, CHUNK_BYTES / Math.max(1, rowBytes)));
-        RowRecords records = new RowRecords(m);
-        RunWriter runs = new RunWriter(records.present());
-        RunIndex index = new RunIndex();
         LakeLayout layout = task.layout();
         CellColumn[] shapeSources = m.cellColumns();
         double tmin = Double.POSITIVE_INFINITY;
@@ -169,9 +186,10 @@ final class RangeConverter {
                 tmin = Math.min(tmin, time);
                 tmax = Math.max(tmax, time);
                 int size = records.size(i);
-                if (!buffer.fits(size)) {
-                    runs.write(buffer, index, task, writers);
+                if (!runs.buffer().fits(size)) {
+                    runs.flush();
                 }
+                SortBuffer buffer = runs.buffer();
                 long offset = buffer.reserve(size);
                 ByteBuffer dst = buffer.writer();
                 int before = dst.position();
@@ -182,10 +200,10 @@ final class RangeConverter {
                             + " bytes, not " + size);
                 }
                 long partition = RunIndex.partitionKey(LakeLayout.mjdDay(time), layout.bucket(a1, a2));
-                index.add(partition, LakeLayout.baseline(a1, a2), time, row, offset, size);
+                runs.index().add(partition, LakeLayout.baseline(a1, a2), time, row, offset, size);
             }
         }
-        runs.write(buffer, index, task, writers);
+        runs.finish();
         return new double[] {tmin, tmax};
     }
 

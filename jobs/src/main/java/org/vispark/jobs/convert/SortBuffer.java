@@ -38,10 +38,10 @@ final class SortBuffer {
         return new SortBuffer(budgetBytes);
     }
 
-    /** Returns a buffer to the pool (at most one per core is kept). */
+    /** Returns a buffer to the pool (at most two per core are kept: a task fills one while the other is written). */
     static void release(SortBuffer b) {
         b.clear();
-        if (POOL.size() < Runtime.getRuntime().availableProcessors()) {
+        if (POOL.size() < 2 * Runtime.getRuntime().availableProcessors()) {
             POOL.push(new SoftReference<>(b));
         }
     }

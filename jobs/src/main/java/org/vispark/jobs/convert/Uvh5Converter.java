@@ -68,11 +68,8 @@ final class Uvh5Converter {
             }
             Uvh5RowRecords records = new Uvh5RowRecords(h, model, phasing.phaser());
             double[] timeRange;
-            SortBuffer buffer = SortBuffer.acquire(RangeConverter.runBytes());
-            try {
-                timeRange = convertRows(task, file, model, records, (int) first, (int) count, writers, buffer);
-            } finally {
-                SortBuffer.release(buffer);
+            try (RunWriter runs = new RunWriter(Uvh5RowRecords.PRESENT, task, writers, RangeConverter.runBytes())) {
+                timeRange = convertRows(task, file, model, records, (int) first, (int) count, runs);
             }
             List<StagedFile> files = writers.finish();
             String checksum = null;
@@ -94,12 +91,10 @@ final class Uvh5Converter {
     }
 
     private static double[] convertRows(ConvertTask task, Uvh5Source file, Uvh5MsModel model, Uvh5RowRecords records,
-            int first, int count, PartitionWriters writers, SortBuffer buffer) throws IOException, UnreadableMsException {
+            int first, int count, RunWriter runs) throws IOException, UnreadableMsException {
         Uvh5Header h = file.header();
         long bltBytes = 16L * h.nfreqs() * h.npols() + 200;
         int chunk = (int) Math.max(1, Math.min(1 << 16, RangeConverter.CHUNK_BYTES / bltBytes));
-        RunIndex index = new RunIndex();
-        RunWriter runs = new RunWriter(Uvh5RowRecords.PRESENT);
         LakeLayout layout = task.layout();
         double tmin = Double.POSITIVE_INFINITY;
         double tmax = Double.NEGATIVE_INFINITY;
@@ -123,9 +118,10 @@ final class Uvh5Converter {
                 tmax = Math.max(tmax, time);
                 for (int spw = 0; spw < records.spwCount(); spw++) {
                     int size = records.size(spw);
-                    if (!buffer.fits(size)) {
-                        runs.write(buffer, index, task, writers);
+                    if (!runs.buffer().fits(size)) {
+                        runs.flush();
                     }
+                    SortBuffer buffer = runs.buffer();
                     long offset = buffer.reserve(size);
                     ByteBuffer dst = buffer.writer();
                     int before = dst.position();
@@ -135,12 +131,12 @@ final class Uvh5Converter {
                                 + " bytes, not " + size);
                     }
                     long partition = RunIndex.partitionKey(LakeLayout.mjdDay(time), layout.bucket(a1, a2));
-                    index.add(partition, LakeLayout.baseline(a1, a2), time, (long) blt * records.spwCount() + spw,
+                    runs.index().add(partition, LakeLayout.baseline(a1, a2), time, (long) blt * records.spwCount() + spw,
                             offset, size);
                 }
             }
         }
-        runs.write(buffer, index, task, writers);
+        runs.finish();
         return new double[] {tmin, tmax};
     }
 }

@@ -41,7 +41,9 @@ import org.apache.parquet.io.OutputFile;
  * to a few pages; the packed cell columns have neither dictionaries nor min/max statistics (neither
  * helps on noise-like bytes), nor do row and uvw, whose values rarely repeat. Pages are compressed
  * by Parquet's direct codecs (snappy from one direct buffer into another), not through Hadoop's codec
- * streams, which copy each page twice more. Lists use the standard three-level Parquet structure.
+ * streams, which copy each page twice more; the writer's page buffers are reused
+ * ({@link RecyclingHeapAllocator}); pages carry no CRC (parquet-java copies every compressed page once more
+ * to compute it, and no reader of the lake, Spark's included, verifies it by default). Lists use the standard three-level Parquet structure.
  */
 public final class LakeParquet {
     /** Row group size of visibility files (a task keeps one open per partition it writes). */
@@ -135,6 +137,8 @@ public final class LakeParquet {
                 .withCompressionCodec(codec)
                 .withCodecFactory(CodecFactory.createDirectCodecFactory(conf, new DirectByteBufferAllocator(),
                         ParquetProperties.DEFAULT_PAGE_SIZE))
+                .withAllocator(new RecyclingHeapAllocator())
+                .withPageWriteChecksumEnabled(false)
                 .withRowGroupSize(rowGroupBytes)
                 .withPageRowCountLimit(PAGE_ROWS)
                 .withMinRowCountForPageSizeCheck(16);
