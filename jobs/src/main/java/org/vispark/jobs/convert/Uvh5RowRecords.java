@@ -32,6 +32,8 @@ final class Uvh5RowRecords {
     /** Phases the unprojected rows; null to keep them as recorded. */
     private final DriftPhaser phaser;
     private final double[] uvw = new double[3];
+    /** Per correlation, the sum of a record's nsamples over its channels. */
+    private final double[] weightSum;
     private float[] data = new float[0];
     private boolean[] flags = new boolean[0];
     private float[] weights = new float[0];
@@ -41,6 +43,7 @@ final class Uvh5RowRecords {
         this.model = model;
         this.phaser = phaser;
         this.npols = header.npols();
+        this.weightSum = new double[npols];
         this.channels = new int[model.spwCount()][];
         this.consecutive = new boolean[channels.length];
         for (int s = 0; s < channels.length; s++) {
@@ -98,13 +101,19 @@ final class Uvh5RowRecords {
         } else {
             gather(rows, b, ch);
         }
-        double[] weightSum = new double[npols];
         boolean allFlagged = true;
-        for (int k = 0, at = from; k < ch.length; k++) {
-            for (int p = 0; p < npols; p++, at++) {
-                weightSum[p] += weightsFrom[at];
-                allFlagged &= flagsFrom[at];
+        for (int at = from, end = from + values; at < end; at++) {
+            if (!flagsFrom[at]) {
+                allFlagged = false;
+                break;
             }
+        }
+        for (int p = 0; p < npols; p++) {
+            double sum = 0;
+            for (int k = 0, at = from + p; k < ch.length; k++, at += npols) {
+                sum += weightsFrom[at];
+            }
+            weightSum[p] = sum;
         }
         double time = timeMjdSec(blt);
         int a1 = model.antennaId(h.ant1()[blt]);

@@ -47,12 +47,28 @@ public final class PackedCells {
 
     /** Appends {@code count} flags of {@code src} from {@code offset} to {@code dst}, packed 8 per byte, LSB first. */
     public static void putFlags(boolean[] src, int offset, int count, ByteBuffer dst) {
+        if (dst.hasArray()) {
+            // straight into the heap buffer's array: a put per byte costs more than the packing
+            int bytes = flagBytes(count);
+            if (dst.remaining() < bytes) {
+                throw new java.nio.BufferOverflowException();
+            }
+            int at = dst.arrayOffset() + dst.position();
+            dst.position(dst.position() + bytes);
+            packFlags(src, offset, count, dst.array(), at);
+            return;
+        }
+        byte[] out = new byte[flagBytes(count)];
+        packFlags(src, offset, count, out, 0);
+        dst.put(out);
+    }
+
+    private static void packFlags(boolean[] src, int offset, int count, byte[] out, int at) {
         int full = count >>> 3;
         int p = offset;
         for (int i = 0; i < full; i++, p += 8) {
-            int b = (src[p] ? 1 : 0) | (src[p + 1] ? 2 : 0) | (src[p + 2] ? 4 : 0) | (src[p + 3] ? 8 : 0)
-                    | (src[p + 4] ? 16 : 0) | (src[p + 5] ? 32 : 0) | (src[p + 6] ? 64 : 0) | (src[p + 7] ? 128 : 0);
-            dst.put((byte) b);
+            out[at++] = (byte) ((src[p] ? 1 : 0) | (src[p + 1] ? 2 : 0) | (src[p + 2] ? 4 : 0) | (src[p + 3] ? 8 : 0)
+                    | (src[p + 4] ? 16 : 0) | (src[p + 5] ? 32 : 0) | (src[p + 6] ? 64 : 0) | (src[p + 7] ? 128 : 0));
         }
         int rest = count & 7;
         if (rest != 0) {
@@ -60,7 +76,7 @@ public final class PackedCells {
             for (int i = 0; i < rest; i++) {
                 b |= (src[p + i] ? 1 : 0) << i;
             }
-            dst.put((byte) b);
+            out[at] = (byte) b;
         }
     }
 
@@ -74,7 +90,7 @@ public final class PackedCells {
     /** Packs flags into a new array, 8 per byte, LSB first. */
     public static byte[] packFlags(boolean[] src, int offset, int count) {
         byte[] out = new byte[flagBytes(count)];
-        putFlags(src, offset, count, ByteBuffer.wrap(out));
+        packFlags(src, offset, count, out, 0);
         return out;
     }
 

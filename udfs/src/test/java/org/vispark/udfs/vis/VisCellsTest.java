@@ -78,6 +78,27 @@ class VisCellsTest {
     }
 
     @Test
+    void flagsPutIntoHeapSlicedAndDirectBuffersAtTheirPosition() {
+        Random r = new Random(4);
+        boolean[] f = new boolean[1539];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = r.nextBoolean();
+        }
+        byte[] expected = PackedCells.packFlags(f, 3, 1536);
+        ByteBuffer sliced = ByteBuffer.allocate(300).position(7).slice();
+        for (ByteBuffer dst : new ByteBuffer[] {ByteBuffer.allocate(300), ByteBuffer.allocateDirect(300), sliced}) {
+            dst.position(5);
+            PackedCells.putFlags(f, 3, 1536, dst);
+            assertEquals(5 + expected.length, dst.position());
+            byte[] got = new byte[expected.length];
+            dst.get(5, got);
+            assertArrayEquals(expected, got);
+        }
+        assertThrows(java.nio.BufferOverflowException.class,
+                () -> PackedCells.putFlags(f, 0, 1536, ByteBuffer.allocate(100)));
+    }
+
+    @Test
     void sparseFlagsUnpackOverEveryEarlierValue() {
         Random r = new Random(5);
         for (int n : new int[] {1, 8, 13, 1536}) {
