@@ -22,7 +22,7 @@ import org.vispark.jobs.lake.StagedFile;
  * it holds half of {@link #runBytes()} (or the rows end) the run is written sorted by (partition, baseline,
  * time) while the next fills the other half ({@link RunWriter}), so each file is one sorted run per
  * buffer-full: a task whose rows fit one buffer writes fully sorted files. Heap use is bounded by a chunk,
- * the buffer and the writers' row groups. Reading errors make the MS fail ({@link TaskResult#error()});
+ * the two buffers and the writers' row groups. Reading errors make the MS fail ({@link TaskResult#error()});
  * writing errors are thrown.
  */
 final class RangeConverter {
