@@ -130,7 +130,8 @@ final class MsFiles {
 
     /** The checksum line of one file: "relative-path size crc32c". */
     private String crcLine(java.nio.file.Path localDir, Entry e) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20);
+        // a block of at most 1 MB, no larger than the file: an MS has dozens of small subtable files
+        ByteBuffer buf = ByteBuffer.allocateDirect((int) Math.max(1, Math.min(1 << 20, e.bytes())));
         CRC32C crc = new CRC32C();
         long n = 0;
         try (FileChannel in = FileChannel.open(localDir.resolve(e.relative()), StandardOpenOption.READ)) {
