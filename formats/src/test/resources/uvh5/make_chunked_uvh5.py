@@ -9,6 +9,9 @@ Each file keeps the source's Header and gets new visdata, flags and nsamples (ra
 - gzip_odd.uvh5: the same shape, gzip level 4, chunks (9, 5, 3): no axis a multiple of its chunk;
 - older_gzip_shuffle.uvh5: older layout (200, 1, 4, 2) complex128, gzip + shuffle, chunks (7, 1, 3, 2);
 - lzf_true.uvh5: current layout, lzf, chunks=True;
+- partly_written.uvh5: the same shape, chunks (9, 5, 3), written part by part as a correlator may: visdata's
+  rows [0, 150) and flags' [0, 300) only, nsamples' rows [0, 100) only with fill value 0.25, so some chunks
+  were never written (h5py reads them as the fill value: 0 for visdata and flags, 0.25 for nsamples);
 - gzip_corrupt.uvh5: gzip_odd.uvh5 with one visdata chunk's stored bytes overwritten (second half zeros).
 
 Output: {name: {"shape", "chunks": {dataset: chunk shape}, "re", "im", "flags", "nsamples"}} with the
@@ -50,12 +53,40 @@ def write(name, source, vis_dtype, chunks, **filters):
         }
 
 
+def write_partly(name, source):
+    path = f"{out}/{name}"
+    with h5py.File(source, "r") as src, h5py.File(path, "w") as dst:
+        src.copy("Header", dst)
+        shape = src["Data/visdata"].shape
+        d = dst.create_group("Data")
+        vis = d.create_dataset("visdata", shape=shape, dtype=np.complex64, chunks=(9, 5, 3))
+        flg = d.create_dataset("flags", shape=shape, dtype=bool, chunks=(9, 5, 3), compression="gzip")
+        ns = d.create_dataset("nsamples", shape=shape, dtype=np.float32, chunks=(9, 5, 3), fillvalue=0.25)
+        vis[:150] = (rng.normal(size=(150,) + shape[1:]) + 1j * rng.normal(size=(150,) + shape[1:])).astype(np.complex64)
+        flg[:300] = rng.random((300,) + shape[1:]) < 0.3
+        ns[:100] = rng.integers(0, 5, (100,) + shape[1:]).astype(np.float32) / 4
+    with h5py.File(path, "r") as f:
+        for k in ("visdata", "flags", "nsamples"):
+            stored = f["Data/" + k].id.get_num_chunks()
+            assert 0 < stored < np.prod([-(-s // c) for s, c in zip(shape, f["Data/" + k].chunks)]), k + ": no chunk unwritten"
+        v = f["Data/visdata"][()]
+        return {
+            "shape": list(v.shape),
+            "chunks": {k: list(f["Data/" + k].chunks) for k in ("visdata", "flags", "nsamples")},
+            "re": v.real.astype(np.float32).ravel().tolist(),
+            "im": v.imag.astype(np.float32).ravel().tolist(),
+            "flags": f["Data/flags"][()].ravel().tolist(),
+            "nsamples": f["Data/nsamples"][()].astype(np.float32).ravel().tolist(),
+        }
+
+
 result = {
     "chunks_true.uvh5": write("chunks_true.uvh5", ata, np.complex64, True),
     "gzip_odd.uvh5": write("gzip_odd.uvh5", ata, np.complex64, (9, 5, 3), compression="gzip", compression_opts=4),
     "older_gzip_shuffle.uvh5": write("older_gzip_shuffle.uvh5", zen, np.complex128, (7, 1, 3, 2),
                                      compression="gzip", shuffle=True),
     "lzf_true.uvh5": write("lzf_true.uvh5", ata, np.complex64, True, compression="lzf"),
+    "partly_written.uvh5": write_partly("partly_written.uvh5", ata),
 }
 for name, r in result.items():
     assert any(s % c for k in r["chunks"] for s, c in zip(r["shape"], r["chunks"][k])), name + ": no partial chunk"

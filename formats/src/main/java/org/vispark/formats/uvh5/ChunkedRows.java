@@ -1,6 +1,9 @@
 package org.vispark.formats.uvh5;
 
+import io.jhdf.AbstractNode;
 import io.jhdf.api.dataset.ChunkedDataset;
+import io.jhdf.exceptions.HdfException;
+import io.jhdf.object.message.FillValueMessage;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -17,7 +20,9 @@ import java.util.Arrays;
  * than a band, so the last band read is kept decoded (when it is at most a limit, {@link #MAX_BAND_BYTES}
  * for {@link Uvh5Data}) and each chunk is decompressed once; a larger band is not kept, only the rows
  * asked for are copied from its chunks. Memory is bounded by one band and one range, never the
- * dataset. Not thread-safe: one reader per file.
+ * dataset. A chunk the file never wrote (HDF5 allocates chunks as they are first written: a file written
+ * part by part, as a correlator may, can lack some) reads as the dataset's fill value, as HDF5 and h5py
+ * read it: zeros unless the file defines another. Not thread-safe: one reader per file.
  */
 final class ChunkedRows {
     /** {@link Uvh5Data}'s largest band kept decoded between reads (64 MiB); a larger one is decoded range by range. */
@@ -41,6 +46,8 @@ final class ChunkedRows {
     private int band = -1;
     /** The last range assembled across bands, reused. */
     private byte[] rangeBytes = new byte[0];
+    /** A chunk of fill values, for chunks never written; made when first needed. */
+    private byte[] fillChunk;
 
     /** Rows of {@code dataset} of {@code file}, a band kept decoded if at most {@code maxBandBytes}. */
     ChunkedRows(Path file, ChunkedDataset dataset, long maxBandBytes) throws Uvh5FormatException {
@@ -230,6 +237,12 @@ final class ChunkedRows {
                     ChunkMappings.release(raw);
                 }
             }
+        } catch (HdfException e) {
+            if (neverWritten(e)) {
+                return fillChunk();
+            }
+            throw new Uvh5FormatException(file, "cannot read " + dataset.getPath() + " chunk at "
+                    + Arrays.toString(offset) + " (corrupt or truncated?): " + e, e);
         } catch (RuntimeException e) {
             throw new Uvh5FormatException(file, "cannot read " + dataset.getPath() + " chunk at "
                     + Arrays.toString(offset) + " (corrupt or truncated?): " + e, e);
@@ -240,5 +253,42 @@ final class ChunkedRows {
                     + " expected (corrupt?)");
         }
         return out;
+    }
+
+    /**
+     * Whether jhdf failed because the file holds no chunk at the offset asked for: jhdf 0.11 says so only in
+     * its message (its chunk index is not public); Uvh5ChunkedTest's partly written file fails if that changes.
+     */
+    private static boolean neverWritten(HdfException e) {
+        return e.getMessage() != null && e.getMessage().startsWith("No chunk with offset");
+    }
+
+    /** A chunk's bytes all of the dataset's fill value: its fill value message's element, else zeros. */
+    private byte[] fillChunk() throws Uvh5FormatException {
+        if (fillChunk == null) {
+            ByteBuffer value = definedFillValue();
+            if (value != null && value.remaining() != elementBytes) {
+                throw new Uvh5FormatException(file, dataset.getPath() + " has a chunk never written and a fill value of "
+                        + value.remaining() + " bytes for elements of " + elementBytes);
+            }
+            fillChunk = new byte[chunkBytes];
+            if (value != null) {
+                byte[] element = new byte[elementBytes];
+                value.duplicate().get(element);
+                for (int at = 0; at < chunkBytes; at += elementBytes) {
+                    System.arraycopy(element, 0, fillChunk, at, elementBytes);
+                }
+            }
+        }
+        return fillChunk;
+    }
+
+    /** The bytes of one element of the dataset's fill value when the file defines one, else null (zeros). */
+    private ByteBuffer definedFillValue() {
+        if (dataset instanceof AbstractNode node && node.getHeader().hasMessageOfType(FillValueMessage.class)) {
+            FillValueMessage m = node.getHeader().getMessageOfType(FillValueMessage.class);
+            return m.isFillValueDefined() ? m.getFillValue() : null;
+        }
+        return null;
     }
 }

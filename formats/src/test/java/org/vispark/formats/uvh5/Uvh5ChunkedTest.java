@@ -23,14 +23,16 @@ import org.vispark.formats.testing.Reference;
 /**
  * Chunked Data datasets ({@link ChunkedRows}), written by uvh5/make_chunked_uvh5.py with h5py: chunks=True
  * as pyuvdata writes them, gzip (with and without shuffle) and lzf, chunk shapes that divide no axis (partial
- * edge chunks), current and older layout. Every visdata, flags and nsamples value of row ranges that
- * straddle chunk boundaries, read in order, out of order and whole, equals h5py's; a damaged chunk fails
- * with a {@link Uvh5FormatException} naming the file; stored chunks do not stay memory-mapped
- * ({@link ChunkMappings}).
+ * edge chunks), current and older layout, and a file written part by part whose unwritten chunks read as
+ * the fill value (zeros, and a fill value of its own for nsamples). Every visdata, flags and nsamples value
+ * of row ranges that straddle chunk boundaries, read in order, out of order and whole, equals h5py's; a
+ * damaged chunk fails with a {@link Uvh5FormatException} naming the file; stored chunks do not stay
+ * memory-mapped ({@link ChunkMappings}).
  */
 class Uvh5ChunkedTest {
     private static final List<String> FILES =
-            List.of("chunks_true.uvh5", "gzip_odd.uvh5", "older_gzip_shuffle.uvh5", "lzf_true.uvh5");
+            List.of("chunks_true.uvh5", "gzip_odd.uvh5", "older_gzip_shuffle.uvh5", "lzf_true.uvh5",
+                    "partly_written.uvh5");
 
     @TempDir
     static Path dir;
