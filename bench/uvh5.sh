@@ -7,7 +7,9 @@
 # positions), so the cost of phasing is measured beside the plain convert.
 # LAYOUTS (default "contiguous") lists the groups' storage, each its own group and lines: contiguous (h5py's
 # default), chunks (h5py's chunks=True, as pyuvdata writes), gzip or lzf (chunks=True with that filter).
-# MODES (default "none meridian") lists the --phase-centre values run.
+# MODES (default "none meridian") lists the --phase-centre values run, in that order in odd rounds and reversed in
+# even ones: the first convert after the h5py read is the slower on this VM whatever its mode (freshly freed memory
+# costs a first touch again), which had made `none` look slower than `meridian` on chunked files.
 # Usage: [LAYOUTS="contiguous chunks gzip"] [MODES=none] bench/uvh5.sh [WORKDIR=bench/out] [REPEAT=2]
 #        [extra convert options, e.g. --task-mb 1024]
 # Needs: mvn -q -DskipTests package (bin/vispark), Debian's python3-h5py. About 3 GB in WORKDIR per layout.
@@ -53,7 +55,11 @@ for f in sorted(glob.glob(sys.argv[1] + "/*_sb*.hdf5")):
 print(time.perf_counter() - t)
 PY
 )
-    for mode in "${modes[@]}"; do
+    order=("${modes[@]}")
+    if (( r % 2 == 1 )); then
+      order=(); for ((k = ${#modes[@]} - 1; k >= 0; k--)); do order+=("${modes[$k]}"); done
+    fi
+    for mode in "${order[@]}"; do
       lake="$work/uvh5_lake"
       rm -rf "$lake"
       t0=$(date +%s.%N)
