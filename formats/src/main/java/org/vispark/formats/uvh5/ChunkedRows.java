@@ -237,13 +237,10 @@ final class ChunkedRows {
                     ChunkMappings.release(raw);
                 }
             }
-        } catch (HdfException e) {
-            if (neverWritten(e)) {
+        } catch (RuntimeException e) {
+            if (e instanceof HdfException h && neverWritten(h)) {
                 return fillChunk();
             }
-            throw new Uvh5FormatException(file, "cannot read " + dataset.getPath() + " chunk at "
-                    + Arrays.toString(offset) + " (corrupt or truncated?): " + e, e);
-        } catch (RuntimeException e) {
             throw new Uvh5FormatException(file, "cannot read " + dataset.getPath() + " chunk at "
                     + Arrays.toString(offset) + " (corrupt or truncated?): " + e, e);
         }
