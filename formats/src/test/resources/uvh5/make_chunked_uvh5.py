@@ -29,6 +29,20 @@ out, ata, zen = sys.argv[1:4]
 rng = np.random.default_rng(15)
 
 
+def read_back(path):
+    """What h5py reads from the file at path."""
+    with h5py.File(path, "r") as f:
+        v = f["Data/visdata"][()]
+        return {
+            "shape": list(v.shape),
+            "chunks": {k: list(f["Data/" + k].chunks) for k in ("visdata", "flags", "nsamples")},
+            "re": v.real.astype(np.float32).ravel().tolist(),
+            "im": v.imag.astype(np.float32).ravel().tolist(),
+            "flags": f["Data/flags"][()].ravel().tolist(),
+            "nsamples": f["Data/nsamples"][()].astype(np.float32).ravel().tolist(),
+        }
+
+
 def write(name, source, vis_dtype, chunks, **filters):
     path = f"{out}/{name}"
     with h5py.File(source, "r") as src, h5py.File(path, "w") as dst:
@@ -41,16 +55,7 @@ def write(name, source, vis_dtype, chunks, **filters):
         d.create_dataset("visdata", data=vis, chunks=chunks, **filters)
         d.create_dataset("flags", data=flg, chunks=chunks, **filters)
         d.create_dataset("nsamples", data=ns, chunks=chunks, **filters)
-    with h5py.File(path, "r") as f:
-        v = f["Data/visdata"][()]
-        return {
-            "shape": list(v.shape),
-            "chunks": {k: list(f["Data/" + k].chunks) for k in ("visdata", "flags", "nsamples")},
-            "re": v.real.astype(np.float32).ravel().tolist(),
-            "im": v.imag.astype(np.float32).ravel().tolist(),
-            "flags": f["Data/flags"][()].ravel().tolist(),
-            "nsamples": f["Data/nsamples"][()].astype(np.float32).ravel().tolist(),
-        }
+    return read_back(path)
 
 
 def write_partly(name, source):
@@ -62,22 +67,15 @@ def write_partly(name, source):
         vis = d.create_dataset("visdata", shape=shape, dtype=np.complex64, chunks=(9, 5, 3))
         flg = d.create_dataset("flags", shape=shape, dtype=bool, chunks=(9, 5, 3), compression="gzip")
         ns = d.create_dataset("nsamples", shape=shape, dtype=np.float32, chunks=(9, 5, 3), fillvalue=0.25)
-        vis[:150] = (rng.normal(size=(150,) + shape[1:]) + 1j * rng.normal(size=(150,) + shape[1:])).astype(np.complex64)
+        part = (150,) + shape[1:]
+        vis[:150] = (rng.normal(size=part) + 1j * rng.normal(size=part)).astype(np.complex64)
         flg[:300] = rng.random((300,) + shape[1:]) < 0.3
         ns[:100] = rng.integers(0, 5, (100,) + shape[1:]).astype(np.float32) / 4
     with h5py.File(path, "r") as f:
         for k in ("visdata", "flags", "nsamples"):
-            stored = f["Data/" + k].id.get_num_chunks()
-            assert 0 < stored < np.prod([-(-s // c) for s, c in zip(shape, f["Data/" + k].chunks)]), k + ": no chunk unwritten"
-        v = f["Data/visdata"][()]
-        return {
-            "shape": list(v.shape),
-            "chunks": {k: list(f["Data/" + k].chunks) for k in ("visdata", "flags", "nsamples")},
-            "re": v.real.astype(np.float32).ravel().tolist(),
-            "im": v.imag.astype(np.float32).ravel().tolist(),
-            "flags": f["Data/flags"][()].ravel().tolist(),
-            "nsamples": f["Data/nsamples"][()].astype(np.float32).ravel().tolist(),
-        }
+            grid = np.prod([-(-s // c) for s, c in zip(shape, f["Data/" + k].chunks)])
+            assert 0 < f["Data/" + k].id.get_num_chunks() < grid, k + ": no chunk unwritten"
+    return read_back(path)
 
 
 result = {
