@@ -64,9 +64,10 @@ def write_partly(name, source):
         src.copy("Header", dst)
         shape = src["Data/visdata"].shape
         d = dst.create_group("Data")
-        vis = d.create_dataset("visdata", shape=shape, dtype=np.complex64, chunks=(9, 5, 3))
-        flg = d.create_dataset("flags", shape=shape, dtype=bool, chunks=(9, 5, 3), compression="gzip")
-        ns = d.create_dataset("nsamples", shape=shape, dtype=np.float32, chunks=(9, 5, 3), fillvalue=0.25)
+        chunks = (9, 5, 3)
+        vis = d.create_dataset("visdata", shape=shape, dtype=np.complex64, chunks=chunks)
+        flg = d.create_dataset("flags", shape=shape, dtype=bool, chunks=chunks, compression="gzip")
+        ns = d.create_dataset("nsamples", shape=shape, dtype=np.float32, chunks=chunks, fillvalue=0.25)
         part = (150,) + shape[1:]
         vis[:150] = (rng.normal(size=part) + 1j * rng.normal(size=part)).astype(np.complex64)
         flg[:300] = rng.random((300,) + shape[1:]) < 0.3
