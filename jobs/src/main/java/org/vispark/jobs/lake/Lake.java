@@ -7,16 +7,23 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Properties;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 
 /**
  * An existing or new visibility lake: its root, file system and the layout fixed when it was created
  * ({@code _lake.properties}: {@code format=vispark-lake}, {@code format_version}, {@code baseline_buckets}).
+ *
+ * <p>Format versions: 1, every table vispark's own files; 2, the result tables are Iceberg tables
+ * ({@link IcebergTables}). {@link LakeUpgrade} turns a version 1 lake into version 2 without rewriting its files.
  */
 public final class Lake {
     public static final String FORMAT = "vispark-lake";
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
+    /** The version before the result tables became Iceberg tables; {@link LakeUpgrade} upgrades it. */
+    static final int FORMAT_VERSION_FILES_ONLY = 1;
     /** Baseline buckets of a new lake unless told otherwise; README's "Lake layout" shows the arithmetic. */
     public static final int DEFAULT_BASELINE_BUCKETS = 8;
 
@@ -26,6 +33,11 @@ public final class Lake {
     private Lake(LakeLayout layout, FileSystem fs) {
         this.layout = layout;
         this.fs = fs;
+    }
+
+    /** A lake whose properties were read elsewhere (an upgrade). */
+    static Lake of(LakeLayout layout, FileSystem fs) {
+        return new Lake(layout, fs);
     }
 
     public LakeLayout layout() {
@@ -71,28 +83,46 @@ public final class Lake {
         fs.mkdirs(rootPath);
         Properties p = new Properties();
         p.setProperty("format", FORMAT);
-        p.setProperty("format_version", Integer.toString(FORMAT_VERSION));
         p.setProperty("baseline_buckets", Integer.toString(buckets));
         p.setProperty("created", Instant.now().toString());
-        Path tmp = new Path(rootPath, "._lake.properties.tmp");
-        try (OutputStream out = fs.create(tmp, true)) {
-            p.store(out, "vispark visibility lake; see docs/lake.md");
-        }
-        if (!fs.rename(tmp, props)) {
-            throw new IOException("could not create " + props);
-        }
+        writeProperties(fs, props, p, FORMAT_VERSION);
         return new Lake(layout, fs);
     }
 
-    private static int readBuckets(FileSystem fs, Path props) throws IOException {
+    /** Writes {@code _lake.properties} with {@code version} by an atomic rename over any earlier one. */
+    static void writeProperties(FileSystem fs, Path props, Properties p, int version) throws IOException {
+        p.setProperty("format_version", Integer.toString(version));
+        Path tmp = new Path(props.getParent(), "._lake.properties.tmp");
+        try (OutputStream out = fs.create(tmp, true)) {
+            p.store(out, "vispark visibility lake; see README, \"Lake layout\"");
+        }
+        FileContext.getFileContext(fs.getUri(), fs.getConf()).rename(tmp, props, Options.Rename.OVERWRITE);
+    }
+
+    /** The properties of the lake at {@code root}, whatever its format version; an error when it is no lake. */
+    static Properties readProperties(FileSystem fs, Path root) throws IOException {
+        Path props = new Path(root, "_lake.properties");
+        if (!fs.exists(props)) {
+            throw new IOException(root + " is not a vispark lake (no _lake.properties)");
+        }
         Properties p = new Properties();
         try (InputStream in = fs.open(props)) {
             p.load(new java.io.InputStreamReader(in, StandardCharsets.ISO_8859_1));
         }
+        return p;
+    }
+
+    private static int readBuckets(FileSystem fs, Path props) throws IOException {
+        Properties p = readProperties(fs, props.getParent());
         if (!FORMAT.equals(p.getProperty("format"))) {
             throw new IOException(props + ": format is '" + p.getProperty("format") + "', not " + FORMAT);
         }
         String version = p.getProperty("format_version");
+        if (Integer.toString(FORMAT_VERSION_FILES_ONLY).equals(version)) {
+            throw new IOException(props + ": format_version " + version + ", written by an older vispark (its result"
+                    + " tables are not Iceberg tables yet); `vispark lake upgrade " + props.getParent()
+                    + "` upgrades it in place, without rewriting its data");
+        }
         if (!Integer.toString(FORMAT_VERSION).equals(version)) {
             throw new IOException(props + ": format_version " + version + "; this vispark reads version "
                     + FORMAT_VERSION);

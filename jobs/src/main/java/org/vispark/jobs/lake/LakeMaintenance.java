@@ -35,8 +35,8 @@ public final class LakeMaintenance {
         FileSystem fs = lake.fs();
         int compacted = 0;
         for (LakeTable table : LakeTable.values()) {
-            if (table == LakeTable.VISIBILITIES) {
-                continue;
+            if (table == LakeTable.VISIBILITIES || IcebergTables.isIceberg(table)) {
+                continue; // Iceberg tables are compacted by `vispark lake maintain`
             }
             for (Path p : TableFiles.superseded(fs, lake.layout(), table)) {
                 fs.delete(p, false);
@@ -97,7 +97,7 @@ public final class LakeMaintenance {
     /** The (ms_id, conversion) of every MS version a flag run read: its flags are the MS's flags before flagging. */
     private static Set<List<Long>> flaggedVersions(Lake lake, Configuration conf) throws IOException {
         Set<List<Long>> out = new HashSet<>();
-        for (Path p : TableFiles.current(lake.fs(), lake.layout(), LakeTable.FLAG_STATS)) {
+        for (Path p : ResultTables.currentFiles(lake, conf, LakeTable.FLAG_STATS)) {
             for (GenericRecord r : LakeParquet.readAll(p, LakeTable.FLAG_STATS.schema(), conf)) {
                 out.add(List.of((Long) r.get("ms_id"), (Long) r.get("from_conversion")));
             }

@@ -36,12 +36,18 @@ import org.vispark.udfs.spark.VisSqlFunctions;
  * </table>
  * Functions: those of {@link VisSqlFunctions} and {@link AstroSqlFunctions}, plus {@code vis_baseline(a1, a2)}
  * (the baseline key) and {@code vis_bl_bucket(a1, a2)} (the bl_bucket partition of a baseline in this lake).
+ *
+ * <p>The lake's Iceberg tables ({@link IcebergTables}) are also reachable through the Spark catalog {@code lake}:
+ * {@code lake.gains} (every row of the current snapshot, every run), its metadata tables ({@code lake.gains.snapshots},
+ * {@code lake.gains.files}, ...), and earlier snapshots ({@code lake.gains VERSION AS OF id}, {@code TIMESTAMP AS OF}).
+ * A session registers one lake: the catalog keeps the root it was first used with.
  */
 public final class LakeViews {
     private LakeViews() {}
 
     /** Registers views and functions; returns the view names. */
     public static List<String> register(SparkSession spark, Lake lake) throws IOException {
+        registerCatalog(spark, lake);
         VisSqlFunctions.register(spark);
         AstroSqlFunctions.register(spark);
         int buckets = lake.layout().baselineBuckets();
@@ -83,6 +89,15 @@ public final class LakeViews {
         return views;
     }
 
+    /** Names the lake's Iceberg tables' catalog {@code lake} in the session (uncached: later commits are seen). */
+    public static void registerCatalog(SparkSession spark, Lake lake) {
+        String prefix = "spark.sql.catalog." + IcebergTables.CATALOG;
+        spark.conf().set(prefix, "org.apache.iceberg.spark.SparkCatalog");
+        spark.conf().set(prefix + ".type", "hadoop");
+        spark.conf().set(prefix + ".warehouse", lake.layout().root().toString());
+        spark.conf().set(prefix + ".cache-enabled", "false");
+    }
+
     /**
      * Registers only the catalogue's views, {@code ms_history} and {@code ms} (what a {@code --where} names: a job
      * that queries no other view needs no more, and listing every table's files costs seconds); returns {@code ms}.
@@ -117,7 +132,9 @@ public final class LakeViews {
             }
             return spark.read().schema(SparkSchemas.of(t)).option("basePath", dir.toString()).parquet(dir.toString());
         }
-        List<Path> files = TableFiles.current(lake.fs(), lake.layout(), t);
+        List<Path> files = IcebergTables.isIceberg(t)
+                ? ResultTables.currentFiles(lake, spark.sparkContext().hadoopConfiguration(), t)
+                : TableFiles.current(lake.fs(), lake.layout(), t);
         if (files.isEmpty()) {
             return spark.createDataFrame(List.of(), SparkSchemas.of(t));
         }

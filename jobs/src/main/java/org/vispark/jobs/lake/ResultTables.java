@@ -8,8 +8,9 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * Writes rows of a result table ({@link LakeTable#isResult()}: diagnostics, gains, pipeline state) for a run: each
- * call writes one Parquet file in the run's staging area and renames it to {@code TABLE/b-RUN-SEQ.parquet}, so readers
- * see all of its rows or none. The views ({@link LakeViews}) show each MS's newest run.
+ * call writes one Parquet file in the run's staging area, renames it to {@code TABLE/b-RUN-SEQ.parquet} and commits it
+ * to the table's Iceberg table ({@link IcebergTables}) as one snapshot, so readers see all of its rows or none, and
+ * several jobs may append at once. The views ({@link LakeViews}) show each MS's newest run.
  */
 public final class ResultTables {
     private final Lake lake;
@@ -37,5 +38,19 @@ public final class ResultTables {
         Path dst = new Path(lake.layout().root(), relative);
         lake.fs().mkdirs(dst.getParent());
         BatchCommitter.rename(lake.fs(), tmp, dst);
+        boolean committed = false;
+        try {
+            IcebergTables.of(lake, conf).append(table, List.of(dst));
+            committed = true;
+        } finally {
+            if (!committed) {
+                lake.fs().delete(dst, false); // never committed: no reader can see it
+            }
+        }
+    }
+
+    /** The files of a result table that readers use: those of its current Iceberg snapshot. */
+    public static List<Path> currentFiles(Lake lake, Configuration conf, LakeTable table) throws IOException {
+        return IcebergTables.of(lake, conf).currentFiles(table);
     }
 }

@@ -11,7 +11,8 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The files of a non-partitioned lake table (the catalogue and the subtable tables) that readers use:
+ * The files of a non-partitioned lake table that is not an Iceberg table (the catalogue and the subtable tables) that
+ * readers use:
  * every commit batch file {@code b-RUN-SEQ.parquet}, except those of a run whose compacted file
  * {@code r-RUN.parquet} exists (compaction writes that file first and deletes the batches after, so a
  * crash in between leaves both and this rule still counts each row once).
@@ -21,6 +22,17 @@ public final class TableFiles {
 
     /** Current files of {@code table}, sorted by name; empty when the table has none yet. */
     public static List<Path> current(FileSystem fs, LakeLayout layout, LakeTable table) throws IOException {
+        if (IcebergTables.isIceberg(table)) {
+            throw new IllegalArgumentException(table.dirName() + " is an Iceberg table: ResultTables.currentFiles");
+        }
+        return byFileNames(fs, layout, table);
+    }
+
+    /**
+     * The files {@link #current} names by the batch and run file rule, for any table: for an Iceberg table, what a
+     * lake of format version 1 held ({@link LakeUpgrade}).
+     */
+    static List<Path> byFileNames(FileSystem fs, LakeLayout layout, LakeTable table) throws IOException {
         List<FileStatus> all = list(fs, layout.tableDir(table));
         Set<String> compactedRuns = new HashSet<>();
         for (FileStatus s : all) {
