@@ -1,6 +1,8 @@
 package org.vispark.jobs.cli;
 
 import java.io.PrintStream;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -14,6 +16,7 @@ import org.apache.spark.sql.types.BinaryType;
 import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.vispark.jobs.lake.IcebergTables;
 import org.vispark.jobs.lake.Lake;
 import org.vispark.jobs.lake.LakeViews;
 import picocli.CommandLine.Command;
@@ -34,7 +37,8 @@ final class SqlCommand implements Callable<Integer> {
     LakeOption lake;
 
     @Parameters(index = "0", paramLabel = "QUERY", description = "Spark SQL; views: ms, ms_history, visibilities,"
-            + " antennas, spectral_windows, polarizations, fields, data_descriptions")
+            + " antennas, spectral_windows, polarizations, fields, data_descriptions, diagnostics, gains, ...; the"
+            + " Iceberg tables as lake.visibilities etc., with lake.TABLE.snapshots")
     String query;
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
@@ -45,13 +49,20 @@ final class SqlCommand implements Callable<Integer> {
             description = "print at most N rows in table format (default ${DEFAULT-VALUE}); csv and json print all")
     int maxRows;
 
+    @Option(names = "--as-of", paramLabel = "SNAPSHOT_ID|TIMESTAMP",
+            description = "query the lake as it was: at a snapshot's commit (an id from lake.TABLE.snapshots) or at an"
+                    + " ISO-8601 instant (2026-12-07T03:00:00Z); each table as of its newest snapshot then")
+    String asOf;
+
     @Mixin
     SparkSessions sparkOptions;
 
     @Override
     public Integer call() {
         return sparkOptions.run("sql", spark -> {
-            LakeViews.register(spark, Lake.open(lake.root(), spark.sparkContext().hadoopConfiguration()));
+            Lake l = Lake.open(lake.root(), spark.sparkContext().hadoopConfiguration());
+            LakeViews.register(spark, l, asOf == null ? Long.MAX_VALUE
+                    : asOfMillis(asOf, IcebergTables.of(l, spark.sparkContext().hadoopConfiguration())));
             Dataset<Row> result = spark.sql(query);
             PrintStream out = System.out;
             switch (format) {
@@ -62,6 +73,19 @@ final class SqlCommand implements Callable<Integer> {
             out.flush();
             return 0;
         });
+    }
+
+    /** {@code --as-of}: a snapshot id's commit time, or an ISO-8601 instant, as Unix ms. */
+    static long asOfMillis(String text, IcebergTables tables) {
+        if (text.strip().matches("\\d+")) {
+            return tables.snapshotTime(Long.parseLong(text.strip()));
+        }
+        try {
+            return Instant.parse(text.strip()).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("--as-of '" + text + "' is neither a snapshot id nor an ISO-8601 instant"
+                    + " such as 2026-12-07T03:00:00Z");
+        }
     }
 
     private static void print(Iterator<String> lines, PrintStream out) {

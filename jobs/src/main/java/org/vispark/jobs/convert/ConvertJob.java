@@ -68,11 +68,12 @@ public final class ConvertJob {
         LakeParquet.codec(o.codec());
         String runId = BatchCommitter.newRunId();
         LakeMaintenance.deleteStaging(lake);
-        LakeMaintenance.compactRuns(lake, conf, null);
+        LakeMaintenance.compactRuns(lake, conf, runId);
         Catalogue before = Catalogue.read(lake, conf);
-        int orphans = LakeMaintenance.deleteInvisible(lake, before, conf);
+        int orphans = LakeMaintenance.removeInvisible(lake, before, conf);
         if (orphans > 0) {
-            console.println("convert: deleted " + orphans + " visibility file(s) of superseded or uncommitted conversions");
+            console.println("convert: " + orphans + " visibility file(s) of superseded or uncommitted conversions left"
+                    + " the current snapshot (on disk until `vispark lake maintain` expires the snapshots holding them)");
         }
 
         MsInputs.Resolved in = MsInputs.resolve(o.inputs(), conf);
@@ -173,8 +174,8 @@ public final class ConvertJob {
         }
         committer.commit();
         progress.maybePrint(true);
-        LakeMaintenance.compactRuns(lake, conf, null);
-        LakeMaintenance.deleteInvisible(lake, Catalogue.read(lake, conf), conf);
+        LakeMaintenance.compactRuns(lake, conf, runId);
+        LakeMaintenance.removeInvisible(lake, Catalogue.read(lake, conf), conf);
         LakeMaintenance.deleteStaging(lake);
         return new ConvertSummary(scans.size() + in.unmatched().size(), unchanged, converted, failures.size(), failures,
                 totals[0], totals[1], totals[2], (int) totals[3], (System.nanoTime() - t0) / 1e9);

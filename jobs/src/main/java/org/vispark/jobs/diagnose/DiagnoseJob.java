@@ -84,7 +84,7 @@ public final class DiagnoseJob {
                         : o.calibrator());
         Map<Long, Map<LakeTable, List<GenericRecord>>> subtables =
                 MsVersions.currentSubtables(lake, conf, catalogue, Set.copyOf(ids));
-        Map<Long, List<String>> files = MsVersions.visibilityFiles(lake, catalogue);
+        Map<Long, List<String>> files = MsVersions.visibilityFiles(lake, conf, catalogue);
         List<DiagnoseTask> tasks = new ArrayList<>();
         for (long id : ids) {
             CatalogueEntry e = catalogue.get(id);

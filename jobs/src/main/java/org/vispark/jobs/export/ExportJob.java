@@ -73,7 +73,7 @@ public final class ExportJob {
         console.printf(Locale.ROOT, "export-ms: %d MS selected, into %s%n", ids.size(), out);
         Map<Long, Map<LakeTable, List<GenericRecord>>> subtables =
                 MsVersions.currentSubtables(lake, conf, catalogue, Set.copyOf(ids));
-        Map<Long, List<String>> files = MsVersions.visibilityFiles(lake, catalogue);
+        Map<Long, List<String>> files = MsVersions.visibilityFiles(lake, conf, catalogue);
         List<String> optional = o.columns() == null ? null
                 : o.columns().stream().filter(OPTIONAL_COLUMNS::contains).toList();
         Map<String, Integer> nameUses = new HashMap<>();

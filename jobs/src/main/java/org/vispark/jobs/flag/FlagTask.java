@@ -18,4 +18,10 @@ record FlagTask(long msId, String uri, long conversion, long newConversion, List
     public FlagTask onFiles(List<String> part) {
         return new FlagTask(msId, uri, conversion, newConversion, part, settings, column, runId, layout, codec);
     }
+
+    /** The flags before flagging stay readable: the version read stays in visibilities (visibility_history). */
+    @Override
+    public boolean keepsVersionRead() {
+        return true;
+    }
 }

@@ -16,11 +16,13 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Commits finished MS in batches, on the driver. A batch commit moves the MS's visibility files from
- * staging into their partitions, writes one file per subtable table, and then writes the batch's
- * catalogue file {@code ms/b-RUN-SEQ.parquet}: that last rename is the commit point. Readers only see
- * rows whose (ms_id, conversion) the catalogue names, so a crash at any step leaves no partial MS
- * visible; the next run deletes what such a crash left behind.
+ * Commits finished MS in batches, on the driver, through the lake's Iceberg tables ({@link IcebergTables}). A batch
+ * commit moves the MS's visibility files from staging into their partitions and appends them to visibilities, writes
+ * and appends one file per subtable table, and then writes and appends the batch's catalogue file
+ * {@code ms/b-RUN-SEQ.parquet} to {@code ms}: that append is the commit point. Readers only see rows whose
+ * (ms_id, conversion) the catalogue names, so a crash at any step leaves no partial MS visible. Last, the files of
+ * the versions the batch replaces leave visibilities' current snapshot (they stay in earlier snapshots); after a crash
+ * before that step, {@link LakeMaintenance#removeInvisible} does it.
  */
 public final class BatchCommitter {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -29,6 +31,8 @@ public final class BatchCommitter {
     private final String runId;
     private final List<CatalogueEntry> entries = new ArrayList<>();
     private final List<StagedFile> files = new ArrayList<>();
+    private final List<String> replaced = new ArrayList<>();
+    private final IcebergTables iceberg;
     private final Map<LakeTable, List<GenericRecord>> subtables = new EnumMap<>(LakeTable.class);
     private int batch;
 
@@ -42,6 +46,7 @@ public final class BatchCommitter {
         this.lake = lake;
         this.conf = conf;
         this.runId = runId;
+        this.iceberg = IcebergTables.of(lake, conf);
     }
 
     /**
@@ -49,6 +54,16 @@ public final class BatchCommitter {
      * and its subtable rows (records of each table's schema, carrying the entry's ms_id and conversion).
      */
     public void add(CatalogueEntry entry, List<StagedFile> staged, Map<LakeTable, List<GenericRecord>> subtableRows) {
+        add(entry, staged, subtableRows, List.of());
+    }
+
+    /**
+     * {@link #add(CatalogueEntry, List, Map)} for a new version of an MS that replaces visibility files of its
+     * current version ({@code replacedFiles}, relative to the lake root).
+     */
+    public void add(CatalogueEntry entry, List<StagedFile> staged, Map<LakeTable, List<GenericRecord>> subtableRows,
+            List<String> replacedFiles) {
+        replaced.addAll(replacedFiles);
         entries.add(entry);
         files.addAll(staged);
         subtableRows.forEach((t, rows) -> subtables.computeIfAbsent(t, k -> new ArrayList<>()).addAll(rows));
@@ -71,35 +86,47 @@ public final class BatchCommitter {
         }
         FileSystem fs = lake.fs();
         Path root = lake.layout().root();
+        List<Path> moved = new ArrayList<>(files.size());
         for (StagedFile f : files) {
             Path dst = new Path(root, f.relative());
             fs.mkdirs(dst.getParent());
             rename(fs, new Path(f.staging()), dst);
+            moved.add(dst);
         }
+        iceberg.append(LakeTable.VISIBILITIES, moved);
         Path commitStaging = new Path(lake.layout().stagingDir(runId), "commit");
         for (Map.Entry<LakeTable, List<GenericRecord>> e : subtables.entrySet()) {
             if (!e.getValue().isEmpty()) {
-                writeAndMove(commitStaging, LakeLayout.batchFile(e.getKey(), runId, batch), e.getKey(), e.getValue());
+                iceberg.append(e.getKey(), List.of(writeAndMove(commitStaging,
+                        LakeLayout.batchFile(e.getKey(), runId, batch), e.getKey(), e.getValue())));
             }
         }
         List<GenericRecord> catalogue = new ArrayList<>(entries.size());
         for (CatalogueEntry e : entries) {
             catalogue.add(e.toRecord());
         }
-        writeAndMove(commitStaging, LakeLayout.batchFile(LakeTable.MS, runId, batch), LakeTable.MS, catalogue);
+        iceberg.append(LakeTable.MS, List.of(writeAndMove(commitStaging, LakeLayout.batchFile(LakeTable.MS, runId,
+                batch), LakeTable.MS, catalogue)));
+        List<Path> old = new ArrayList<>(replaced.size());
+        for (String r : replaced) {
+            old.add(new Path(root, r));
+        }
+        iceberg.remove(LakeTable.VISIBILITIES, old);
         batch++;
         entries.clear();
         files.clear();
         subtables.clear();
+        replaced.clear();
     }
 
-    private void writeAndMove(Path staging, String relative, LakeTable table, List<GenericRecord> records)
+    private Path writeAndMove(Path staging, String relative, LakeTable table, List<GenericRecord> records)
             throws IOException {
         Path tmp = new Path(staging, relative);
         LakeParquet.writeTable(tmp, table.schema(), records, conf);
         Path dst = new Path(lake.layout().root(), relative);
         lake.fs().mkdirs(dst.getParent());
         rename(lake.fs(), tmp, dst);
+        return dst;
     }
 
     static void rename(FileSystem fs, Path from, Path to) throws IOException {

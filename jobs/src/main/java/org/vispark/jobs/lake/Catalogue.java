@@ -19,7 +19,7 @@ public final class Catalogue {
     /** Reads the catalogue of a lake (empty for a new lake). */
     public static Catalogue read(Lake lake, Configuration conf) throws IOException {
         Map<Long, CatalogueEntry> current = new HashMap<>();
-        for (Path p : TableFiles.current(lake.fs(), lake.layout(), LakeTable.MS)) {
+        for (Path p : IcebergTables.of(lake, conf).currentFiles(LakeTable.MS)) {
             for (GenericRecord r : LakeParquet.readAll(p, LakeTable.MS.schema(), conf)) {
                 CatalogueEntry e = CatalogueEntry.fromRecord(r);
                 current.merge(e.msId(), e, (a, b) -> b.supersedes(a) ? b : a);

@@ -24,7 +24,7 @@ import org.apache.spark.sql.SparkSession;
 /**
  * {@code vispark lake maintain}: the housekeeping of the lake's Iceberg tables. Per table, in this order:
  * <ol>
- *   <li>compaction: the batch files a run appended ({@code b-RUN-SEQ.parquet}) are rewritten, a run's batches into
+ *   <li>compaction (all tables but visibilities, whose files are already large): the batch files a run appended ({@code b-RUN-SEQ.parquet}) are rewritten, a run's batches into
  *       files of up to {@link #COMPACT_BYTES} each, streamed (memory does not grow with the run), and swapped in by
  *       one Iceberg rewrite commit: the current snapshot's rows do not change;</li>
  *   <li>snapshot expiry: snapshots older than the given age are dropped, except the newest {@code retainLast}; the
@@ -63,11 +63,11 @@ public final class IcebergMaintenance {
         List<TableSummary> out = new ArrayList<>();
         try {
             for (LakeTable t : LakeTable.values()) {
-                if (!IcebergTables.isIceberg(t) || !iceberg.exists(t)) {
+                if (!iceberg.exists(t)) {
                     continue;
                 }
                 Table table = iceberg.table(t);
-                int[] compacted = compact(lake, conf, iceberg, t, table, runId);
+                int[] compacted = t == LakeTable.VISIBILITIES ? new int[2] : compact(lake, conf, iceberg, t, runId);
                 table.refresh();
                 int before = size(table.snapshots());
                 long cutoff = System.currentTimeMillis() - policy.olderThanMillis();
@@ -93,9 +93,13 @@ public final class IcebergMaintenance {
         return out;
     }
 
-    /** Rewrites each run's batch files into compacted files, one commit; returns {files read, files written}. */
-    private static int[] compact(Lake lake, Configuration conf, IcebergTables iceberg, LakeTable t, Table table,
-            String runId) throws IOException {
+    /**
+     * Rewrites each run's batch files of table {@code t} (not visibilities) into compacted files named after
+     * {@code runId}, one commit; returns {files read, files written}.
+     */
+    static int[] compact(Lake lake, Configuration conf, IcebergTables iceberg, LakeTable t, String runId)
+            throws IOException {
+        Table table = iceberg.table(t);
         Map<String, List<DataFile>> byRun = new LinkedHashMap<>();
         try (CloseableIterable<FileScanTask> tasks = table.newScan().planFiles()) {
             for (FileScanTask task : tasks) {

@@ -3,6 +3,7 @@ package org.vispark.jobs.lake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
@@ -10,12 +11,14 @@ import org.apache.hadoop.fs.Path;
 import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DataFiles;
+import org.apache.iceberg.DeleteFiles;
 import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Metrics;
 import org.apache.iceberg.MetricsConfig;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
+import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.Transaction;
@@ -33,9 +36,10 @@ import org.apache.iceberg.spark.SparkSchemaUtil;
 
 /**
  * The lake's Apache Iceberg tables (format v2), in a Hadoop catalog whose warehouse is the lake root: table
- * {@code T} lives at {@code LAKE/T}, its Iceberg metadata in {@code LAKE/T/metadata}. Today the result tables
- * ({@link LakeTable#isResult()}: pipeline, diagnostics, diagnostics_antennas, gains, flag_stats) are Iceberg tables;
- * their state (which files are current, and every earlier snapshot) is Iceberg's.
+ * {@code T} lives at {@code LAKE/T}, its Iceberg metadata in {@code LAKE/T/metadata}. Every lake table is one; its
+ * state (which files are current, and every earlier snapshot until {@code vispark lake maintain} expires it) is
+ * Iceberg's. visibilities is partitioned by identity on {@code obs_date} and {@code bl_bucket}, the Hive-style
+ * directories its files sit in (the columns are not in the files; Iceberg readers take them from the partition).
  *
  * <p>vispark writes the data files itself (parquet-avro, {@link LakeParquet}) and commits them through Iceberg's
  * API. Those files carry no Parquet field ids, so every table carries a default name mapping
@@ -51,6 +55,7 @@ public final class IcebergTables {
     private final Lake lake;
     private final Configuration conf;
     private final HadoopCatalog catalog;
+    private final Map<LakeTable, Table> tables = new EnumMap<>(LakeTable.class);
 
     private IcebergTables(Lake lake, Configuration conf) {
         this.lake = lake;
@@ -65,11 +70,6 @@ public final class IcebergTables {
         return new IcebergTables(lake, conf);
     }
 
-    /** Whether {@code table} is kept as an Iceberg table in this version of the lake format. */
-    public static boolean isIceberg(LakeTable table) {
-        return table.isResult();
-    }
-
     /** The Iceberg identifier of a lake table: no namespace, its directory name. */
     public static TableIdentifier identifier(LakeTable table) {
         return TableIdentifier.of(table.dirName());
@@ -80,16 +80,27 @@ public final class IcebergTables {
         return catalog.tableExists(identifier(table));
     }
 
-    /** The table, created (empty) when it does not exist yet. */
+    /** The table (loaded once by this object; commits refresh it), created (empty) when it does not exist yet. */
     public Table table(LakeTable table) {
-        requireIceberg(table);
+        Table t = tables.get(table);
+        if (t == null) {
+            t = loadOrCreate(table);
+            tables.put(table, t);
+        }
+        return t;
+    }
+
+    private Table loadOrCreate(LakeTable table) {
         TableIdentifier id = identifier(table);
         if (catalog.tableExists(id)) {
             return catalog.loadTable(id);
         }
         Schema schema = SparkSchemaUtil.convert(SparkSchemas.of(table));
         try {
-            Transaction create = catalog.buildTable(id, schema).withPartitionSpec(PartitionSpec.unpartitioned())
+            PartitionSpec spec = table == LakeTable.VISIBILITIES
+                    ? PartitionSpec.builderFor(schema).identity("obs_date").identity("bl_bucket").build()
+                    : PartitionSpec.unpartitioned();
+            Transaction create = catalog.buildTable(id, schema).withPartitionSpec(spec)
                     .withProperty(TableProperties.FORMAT_VERSION, "2")
                     .withProperty(TableProperties.COMMIT_NUM_RETRIES, Integer.toString(COMMIT_RETRIES))
                     .withProperty(TableProperties.METADATA_DELETE_AFTER_COMMIT_ENABLED, "true")
@@ -124,7 +135,25 @@ public final class IcebergTables {
         append.commit();
     }
 
-    /** A vispark-written Parquet file as an Iceberg data file: its size, row count and column metrics (footer). */
+    /**
+     * Removes files from the table's current snapshot, one commit (they stay on disk, readable in earlier snapshots,
+     * until {@code vispark lake maintain} expires those). Nothing for no files.
+     */
+    public void remove(LakeTable table, List<Path> files) throws IOException {
+        if (files.isEmpty()) {
+            return;
+        }
+        DeleteFiles delete = table(table).newDelete();
+        for (Path p : files) {
+            delete.deleteFile(p.toString());
+        }
+        delete.commit();
+    }
+
+    /**
+     * A vispark-written Parquet file as an Iceberg data file: its size, row count and column metrics (footer), and
+     * for visibilities its partition, from its directories ({@code obs_date=DATE/bl_bucket=N}).
+     */
     DataFile dataFile(Table t, Path file) throws IOException {
         HadoopInputFile in = HadoopInputFile.fromPath(file, lake.fs(), conf);
         Metrics metrics;
@@ -133,18 +162,40 @@ public final class IcebergTables {
         } catch (UncheckedIOException e) {
             throw new IOException(file + ": cannot read its Parquet footer: " + e.getMessage(), e);
         }
-        return DataFiles.builder(t.spec()).withPath(file.toString()).withFormat(FileFormat.PARQUET)
-                .withFileSizeInBytes(in.getLength()).withMetrics(metrics).build();
+        DataFiles.Builder b = DataFiles.builder(t.spec()).withPath(file.toString()).withFormat(FileFormat.PARQUET)
+                .withFileSizeInBytes(in.getLength()).withMetrics(metrics);
+        if (t.spec().isPartitioned()) {
+            Path bucket = file.getParent();
+            b.withPartitionPath(bucket.getParent().getName() + "/" + bucket.getName());
+        }
+        return b.build();
     }
 
     /** The data files of the table's current snapshot (none when the table does not exist), sorted by path. */
     public List<Path> currentFiles(LakeTable table) throws IOException {
-        requireIceberg(table);
+        return filesAsOf(table, Long.MAX_VALUE);
+    }
+
+    /**
+     * The data files of the table's newest snapshot committed at or before {@code asOfMillis} (Unix ms), sorted by
+     * path; none when the table did not exist then.
+     */
+    public List<Path> filesAsOf(LakeTable table, long asOfMillis) throws IOException {
         List<Path> out = new ArrayList<>();
         if (!exists(table)) {
             return out;
         }
-        try (CloseableIterable<FileScanTask> tasks = catalog.loadTable(identifier(table)).newScan().planFiles()) {
+        Table t = catalog.loadTable(identifier(table));
+        Long snapshot = null;
+        for (Snapshot s : t.snapshots()) {
+            if (s.timestampMillis() <= asOfMillis && (snapshot == null || isNewer(s, t.snapshot(snapshot)))) {
+                snapshot = s.snapshotId();
+            }
+        }
+        if (snapshot == null) {
+            return out;
+        }
+        try (CloseableIterable<FileScanTask> tasks = t.newScan().useSnapshot(snapshot).planFiles()) {
             for (FileScanTask task : tasks) {
                 out.add(new Path(task.file().location()));
             }
@@ -153,9 +204,23 @@ public final class IcebergTables {
         return out;
     }
 
-    private static void requireIceberg(LakeTable table) {
-        if (!isIceberg(table)) {
-            throw new IllegalArgumentException(table.dirName() + " is not an Iceberg table in this lake format");
+    /** Whether {@code a} is later than {@code b} in commit order (time, then sequence number). */
+    private static boolean isNewer(Snapshot a, Snapshot b) {
+        return a.timestampMillis() != b.timestampMillis() ? a.timestampMillis() > b.timestampMillis()
+                : a.sequenceNumber() > b.sequenceNumber();
+    }
+
+    /** The commit time (Unix ms) of snapshot {@code snapshotId} of whichever lake table has it. */
+    public long snapshotTime(long snapshotId) {
+        for (LakeTable table : LakeTable.values()) {
+            if (exists(table)) {
+                Snapshot s = catalog.loadTable(identifier(table)).snapshot(snapshotId);
+                if (s != null) {
+                    return s.timestampMillis();
+                }
+            }
         }
+        throw new IllegalArgumentException("no table of " + lake.layout().root() + " has a snapshot " + snapshotId
+                + " (expired by `vispark lake maintain`?); the snapshots are in lake.TABLE.snapshots");
     }
 }

@@ -13,8 +13,8 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * {@code vispark lake upgrade}: turns a lake of format version 1 (every table vispark's own files) into version 2
- * ({@link Lake}) in place. Each result table becomes an Iceberg table whose first snapshot holds the files version 1
- * readers used; no data file is rewritten or moved. The format version changes last, so an upgrade stopped half way
+ * ({@link Lake}) in place. Each table becomes an Iceberg table whose first snapshot holds the files version 1
+ * readers used ({@link Format1Files}); no data file is rewritten or moved. The format version changes last, so an upgrade stopped half way
  * leaves a version 1 lake, and running it again finishes it (files an Iceberg table already holds are not added
  * twice).
  */
@@ -45,12 +45,9 @@ public final class LakeUpgrade {
         IcebergTables iceberg = IcebergTables.of(Lake.of(layout, fs), conf);
         int committed = 0;
         for (LakeTable t : LakeTable.values()) {
-            if (!IcebergTables.isIceberg(t)) {
-                continue;
-            }
             Set<Path> already = new HashSet<>(iceberg.currentFiles(t));
             List<Path> files = new ArrayList<>();
-            for (Path f : TableFiles.byFileNames(fs, layout, t)) {
+            for (Path f : Format1Files.of(fs, layout, t)) {
                 if (!already.contains(f)) {
                     files.add(f);
                 }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -30,8 +31,8 @@ import org.vispark.udfs.spark.VisSqlFunctions;
  *   <tr><td>{@code diagnostics}, {@code diagnostics_antennas}</td><td>the newest diagnose run of the current
  *       conversion of each MS</td></tr>
  *   <tr><td>{@code gains}</td><td>the newest solve run of each (MS, table_name), for converted MS</td></tr>
- *   <tr><td>{@code visibility_history}</td><td>the rows of every MS version still in the lake (those a flag run
- *       read stay: their flags are the MS's flags before it)</td></tr>
+ *   <tr><td>{@code visibility_history}</td><td>the rows of every MS version in visibilities' snapshot (those a flag
+ *       run read stay: their flags are the MS's flags before it)</td></tr>
  *   <tr><td>{@code flag_stats}</td><td>the newest flag run of each converted MS</td></tr>
  * </table>
  * Functions: those of {@link VisSqlFunctions} and {@link AstroSqlFunctions}, plus {@code vis_baseline(a1, a2)}
@@ -45,8 +46,16 @@ import org.vispark.udfs.spark.VisSqlFunctions;
 public final class LakeViews {
     private LakeViews() {}
 
-    /** Registers views and functions; returns the view names. */
+    /** Registers views and functions over the lake as it is now; returns the view names. */
     public static List<String> register(SparkSession spark, Lake lake) throws IOException {
+        return register(spark, lake, Long.MAX_VALUE);
+    }
+
+    /**
+     * Registers views and functions over the lake as it was at {@code asOfMillis} (Unix ms; each table's newest
+     * snapshot then); returns the view names.
+     */
+    public static List<String> register(SparkSession spark, Lake lake, long asOfMillis) throws IOException {
         registerCatalog(spark, lake);
         VisSqlFunctions.register(spark);
         AstroSqlFunctions.register(spark);
@@ -57,14 +66,14 @@ public final class LakeViews {
                 a1 == null || a2 == null ? null : Math.floorMod(a1 + a2, buckets), DataTypes.IntegerType);
 
         List<String> views = new ArrayList<>(List.of("ms_history", LakeTable.MS.dirName()));
-        Dataset<Row> current = registerCatalogue(spark, lake);
+        Dataset<Row> current = registerCatalogue(spark, lake, asOfMillis);
         Dataset<Row> visible = current.where(functions.col("status").equalTo(CatalogueEntry.CONVERTED))
                 .select(functions.col("ms_id").as("_ms_id"), functions.col("conversion").as("_conversion"));
         for (LakeTable t : LakeTable.values()) {
             if (t == LakeTable.MS) {
                 continue;
             }
-            Dataset<Row> raw = table(spark, lake, t);
+            Dataset<Row> raw = table(spark, lake, t, asOfMillis);
             Dataset<Row> shown;
             if (t == LakeTable.GAINS || t == LakeTable.FLAG_STATS) {
                 // solutions and flag statistics stay valid for later versions of the MS (e.g. one with CORRECTED_DATA)
@@ -103,7 +112,11 @@ public final class LakeViews {
      * that queries no other view needs no more, and listing every table's files costs seconds); returns {@code ms}.
      */
     public static Dataset<Row> registerCatalogue(SparkSession spark, Lake lake) throws IOException {
-        Dataset<Row> history = table(spark, lake, LakeTable.MS);
+        return registerCatalogue(spark, lake, Long.MAX_VALUE);
+    }
+
+    private static Dataset<Row> registerCatalogue(SparkSession spark, Lake lake, long asOfMillis) throws IOException {
+        Dataset<Row> history = table(spark, lake, LakeTable.MS, asOfMillis);
         history.createOrReplaceTempView("ms_history");
         Dataset<Row> current = history
                 .withColumn("_newest", functions.row_number().over(Window.partitionBy("ms_id")
@@ -121,23 +134,19 @@ public final class LakeViews {
     }
 
     /**
-     * All rows of a table's files (no commit filtering), read with the table's type (no schema inference,
-     * and an empty table still has its columns).
+     * All rows of a table's files in its newest snapshot at or before {@code asOfMillis} (no commit filtering), read
+     * with the table's type (no schema inference, and an empty table still has its columns) by Spark's own Parquet
+     * reader; visibilities' partition columns come from its directories.
      */
-    static Dataset<Row> table(SparkSession spark, Lake lake, LakeTable t) throws IOException {
-        if (t == LakeTable.VISIBILITIES) {
-            Path dir = lake.layout().tableDir(t);
-            if (!lake.fs().exists(dir)) {
-                return spark.createDataFrame(List.of(), SparkSchemas.of(t));
-            }
-            return spark.read().schema(SparkSchemas.of(t)).option("basePath", dir.toString()).parquet(dir.toString());
-        }
-        List<Path> files = IcebergTables.isIceberg(t)
-                ? ResultTables.currentFiles(lake, spark.sparkContext().hadoopConfiguration(), t)
-                : TableFiles.current(lake.fs(), lake.layout(), t);
+    static Dataset<Row> table(SparkSession spark, Lake lake, LakeTable t, long asOfMillis) throws IOException {
+        List<Path> files = IcebergTables.of(lake, spark.sparkContext().hadoopConfiguration()).filesAsOf(t, asOfMillis);
         if (files.isEmpty()) {
             return spark.createDataFrame(List.of(), SparkSchemas.of(t));
         }
-        return spark.read().schema(SparkSchemas.of(t)).parquet(files.stream().map(Path::toString).toArray(String[]::new));
+        DataFrameReader reader = spark.read().schema(SparkSchemas.of(t));
+        if (t == LakeTable.VISIBILITIES) {
+            reader = reader.option("basePath", lake.layout().tableDir(t).toString());
+        }
+        return reader.parquet(files.stream().map(Path::toString).toArray(String[]::new));
     }
 }

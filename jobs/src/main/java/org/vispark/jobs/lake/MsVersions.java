@@ -10,7 +10,6 @@ import java.util.Set;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -25,11 +24,12 @@ public final class MsVersions {
     public static Map<Long, Map<LakeTable, List<GenericRecord>>> currentSubtables(Lake lake, Configuration conf,
             Catalogue catalogue, Set<Long> ids) throws IOException {
         Map<Long, Map<LakeTable, List<GenericRecord>>> out = new HashMap<>();
+        IcebergTables iceberg = IcebergTables.of(lake, conf);
         for (LakeTable t : LakeTable.values()) {
             if (!t.isMsMetadata()) {
                 continue;
             }
-            for (Path p : TableFiles.current(lake.fs(), lake.layout(), t)) {
+            for (Path p : iceberg.currentFiles(t)) {
                 for (GenericRecord r : LakeParquet.readAll(p, t.schema(), conf)) {
                     long id = (Long) r.get("ms_id");
                     if (ids.contains(id) && catalogue.isVisible(id, (Long) r.get("conversion"))) {
@@ -42,14 +42,15 @@ public final class MsVersions {
         return out;
     }
 
-    /** The visible visibility files of each MS, relative to the lake root. */
-    public static Map<Long, List<String>> visibilityFiles(Lake lake, Catalogue catalogue) throws IOException {
+    /** The visible visibility files of each MS (of visibilities' current snapshot), relative to the lake root. */
+    public static Map<Long, List<String>> visibilityFiles(Lake lake, Configuration conf, Catalogue catalogue)
+            throws IOException {
         Map<Long, List<String>> out = new HashMap<>();
         String root = lake.fs().makeQualified(lake.layout().root()).toUri().getPath();
-        for (FileStatus s : FileTrees.files(lake.fs(), lake.layout().tableDir(LakeTable.VISIBILITIES))) {
-            LakeLayout.parseVisibilityFile(s.getPath().getName()).ifPresent(ids -> {
+        for (Path p : IcebergTables.of(lake, conf).currentFiles(LakeTable.VISIBILITIES)) {
+            LakeLayout.parseVisibilityFile(p.getName()).ifPresent(ids -> {
                 if (catalogue.isVisible(ids[0], ids[1])) {
-                    String path = s.getPath().toUri().getPath();
+                    String path = p.toUri().getPath();
                     out.computeIfAbsent(ids[0], k -> new ArrayList<>()).add(path.substring(root.length() + 1));
                 }
             });

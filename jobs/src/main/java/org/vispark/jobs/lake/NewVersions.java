@@ -39,6 +39,14 @@ public final class NewVersions {
 
         /** The same rewrite over some of those files: a part of the MS, run as a task of its own. */
         Task onFiles(List<String> files);
+
+        /**
+         * Whether the version read stays in visibilities' current snapshot beside the new one (flag: its FLAG is the
+         * MS's flags before flagging); otherwise the new version's commit removes its files.
+         */
+        default boolean keepsVersionRead() {
+            return false;
+        }
     }
 
     /** What a task did: its staged files, or why it failed ({@code error} non-null). */
@@ -123,7 +131,7 @@ public final class NewVersions {
                     committer.add(MsVersions.newEntry(run.catalogue().get(t.msId()), t.newConversion(),
                             whole.files(), whole.seconds(), run.visparkVersion()), whole.files(),
                             MsVersions.copies(run.subtables().getOrDefault(t.msId(), Map.of()), t.newConversion(),
-                                    edit.apply(t)));
+                                    edit.apply(t)), t.keepsVersionRead() ? List.of() : t.files());
                     committed.add(whole);
                     rows[0] += whole.rows();
                 }

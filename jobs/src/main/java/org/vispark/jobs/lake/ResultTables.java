@@ -48,9 +48,4 @@ public final class ResultTables {
             }
         }
     }
-
-    /** The files of a result table that readers use: those of its current Iceberg snapshot. */
-    public static List<Path> currentFiles(Lake lake, Configuration conf, LakeTable table) throws IOException {
-        return IcebergTables.of(lake, conf).currentFiles(table);
-    }
 }

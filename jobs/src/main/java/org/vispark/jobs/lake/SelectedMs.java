@@ -41,7 +41,7 @@ public record SelectedMs(Lake lake, Configuration conf, Catalogue catalogue, Lis
     /** The current subtable rows and visibility files of the selected MS, for a run with a new id. */
     public Current current() throws IOException {
         return new Current(this, MsVersions.currentSubtables(lake, conf, catalogue, Set.copyOf(ids)),
-                MsVersions.visibilityFiles(lake, catalogue), BatchCommitter.newRunId());
+                MsVersions.visibilityFiles(lake, conf, catalogue), BatchCommitter.newRunId());
     }
 
     /**

@@ -17,7 +17,7 @@ import org.vispark.jobs.lake.Lake;
 import org.vispark.jobs.lake.LakeParquet;
 import org.vispark.jobs.lake.LakeTable;
 import org.vispark.jobs.lake.MsVersions;
-import org.vispark.jobs.lake.ResultTables;
+import org.vispark.jobs.lake.IcebergTables;
 
 /**
  * The converted MS of a lake the pipeline has not finished (no {@code pipeline} record of their current
@@ -41,7 +41,7 @@ final class PendingMs {
     /** The pending MS that have a FIELD row, by ms_id. */
     static List<Pointing> read(Lake lake, Configuration conf, Catalogue catalogue) throws IOException {
         Set<Long> finished = new HashSet<>();
-        for (Path p : ResultTables.currentFiles(lake, conf, LakeTable.PIPELINE)) {
+        for (Path p : IcebergTables.of(lake, conf).currentFiles(LakeTable.PIPELINE)) {
             for (GenericRecord r : LakeParquet.readAll(p, LakeTable.PIPELINE.schema(), conf)) {
                 long id = (Long) r.get("ms_id");
                 if (catalogue.isVisible(id, (Long) r.get("conversion"))) {

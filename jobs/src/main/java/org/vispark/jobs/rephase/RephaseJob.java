@@ -113,7 +113,7 @@ public final class RephaseJob {
         List<RephaseResult> done = NewVersions.run(spark, current.newVersions(ConvertJob.VERSION), tasks,
                 MsRephaser::run,
                 t -> (table, row) -> movePhaseCentre(table, row, t, o.target()), failures, "rephase", console);
-        LakeMaintenance.compactRuns(ms.lake(), ms.conf(), null);
+        LakeMaintenance.compactRuns(ms.lake(), ms.conf(), current.runId());
         return new RephaseSummary(ms.ids().size(), done.size(), within, failures,
                 done.stream().mapToLong(RephaseResult::rows).sum(), seconds(t0));
     }

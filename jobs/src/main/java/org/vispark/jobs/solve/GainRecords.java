@@ -22,7 +22,7 @@ import org.vispark.jobs.lake.CatalogueEntry;
 import org.vispark.jobs.lake.Lake;
 import org.vispark.jobs.lake.LakeParquet;
 import org.vispark.jobs.lake.LakeTable;
-import org.vispark.jobs.lake.ResultTables;
+import org.vispark.jobs.lake.IcebergTables;
 import org.vispark.udfs.solve.GainType;
 import org.vispark.udfs.solve.Solution;
 
@@ -81,7 +81,7 @@ public final class GainRecords {
         FilterCompat.Filter named = FilterCompat.get(FilterApi.in(FilterApi.binaryColumn("table_name"),
                 names.stream().map(Binary::fromString).collect(Collectors.toSet())));
         Map<Long, Map<String, NewestRun>> byMs = new LinkedHashMap<>();
-        for (Path file : ResultTables.currentFiles(lake, conf, LakeTable.GAINS)) {
+        for (Path file : IcebergTables.of(lake, conf).currentFiles(LakeTable.GAINS)) {
             try (ParquetReader<GenericRecord> in = LakeParquet.reader(file, schema, projection, named, conf)) {
                 for (GenericRecord r = in.read(); r != null; r = in.read()) {
                     long msId = (Long) r.get("ms_id");

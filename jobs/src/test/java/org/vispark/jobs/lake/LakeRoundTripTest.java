@@ -254,7 +254,7 @@ class LakeRoundTripTest {
     @Test
     void filesAreSortedByBaselineThenTime() throws Exception {
         Lake lake = Lake.open(tmp.resolve("lake").toString(), spark.sparkContext().hadoopConfiguration());
-        LakeViews.table(spark, lake, LakeTable.VISIBILITIES).selectExpr("input_file_name() f", "baseline", "time",
+        LakeViews.table(spark, lake, LakeTable.VISIBILITIES, Long.MAX_VALUE).selectExpr("input_file_name() f", "baseline", "time",
                 "monotonically_increasing_id() i").createOrReplaceTempView("raw_order");
         List<Row> bad = spark.sql("SELECT f, count(*) FROM (SELECT f, baseline, time,"
                 + " lag(baseline) OVER (PARTITION BY f ORDER BY i) pb, lag(time) OVER (PARTITION BY f ORDER BY i) pt"
