@@ -9,6 +9,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.vispark.jobs.lake.BatchCommitter;
 import org.vispark.jobs.lake.IcebergMaintenance;
 import org.vispark.jobs.lake.Lake;
+import org.vispark.jobs.lake.LakeRelocate;
 import org.vispark.jobs.lake.LakeUpgrade;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,16 +17,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code vispark lake maintain|upgrade LAKE}: housekeeping of a lake's table state. */
-@Command(name = "lake", description = "Maintain or upgrade a visibility lake's tables.",
-        subcommands = {LakeCommand.Maintain.class, LakeCommand.Upgrade.class})
+/** {@code vispark lake maintain|upgrade|relocate LAKE}: housekeeping of a lake's table state. */
+@Command(name = "lake", description = "Maintain, upgrade or relocate a visibility lake's tables.",
+        subcommands = {LakeCommand.Maintain.class, LakeCommand.Upgrade.class, LakeCommand.Relocate.class})
 final class LakeCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a lake command: maintain or upgrade");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a lake command: maintain, upgrade or relocate");
     }
 
     /** {@code vispark lake maintain LAKE}: compaction, snapshot expiry and orphan removal ({@link IcebergMaintenance}). */
@@ -97,6 +98,25 @@ final class LakeCommand implements Runnable {
                 return 0;
             } catch (Exception e) {
                 System.err.println("lake upgrade: " + e.getMessage());
+                return 2;
+            }
+        }
+    }
+
+    /** {@code vispark lake relocate LAKE} ({@link LakeRelocate}). */
+    @Command(name = "relocate", description = "Make a copied lake its own: its Iceberg tables name the copy's files"
+            + " instead of the original's (time travel starts anew).")
+    static final class Relocate implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "LAKE", description = "lake root")
+        String root;
+
+        @Override
+        public Integer call() {
+            try {
+                LakeRelocate.relocate(root, new Configuration(), System.out);
+                return 0;
+            } catch (Exception e) {
+                System.err.println("lake relocate: " + e.getMessage());
                 return 2;
             }
         }

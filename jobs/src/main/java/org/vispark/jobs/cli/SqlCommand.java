@@ -1,5 +1,6 @@
 package org.vispark.jobs.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -76,7 +77,7 @@ final class SqlCommand implements Callable<Integer> {
     }
 
     /** {@code --as-of}: a snapshot id's commit time, or an ISO-8601 instant, as Unix ms. */
-    static long asOfMillis(String text, IcebergTables tables) {
+    static long asOfMillis(String text, IcebergTables tables) throws IOException {
         if (text.strip().matches("\\d+")) {
             return tables.snapshotTime(Long.parseLong(text.strip()));
         }

@@ -26,6 +26,7 @@ import org.vispark.jobs.lake.HadoopConf;
 import org.vispark.jobs.lake.Lake;
 import org.vispark.jobs.lake.LakeMaintenance;
 import org.vispark.jobs.lake.LakeParquet;
+import org.vispark.jobs.lake.NewVersions;
 import org.vispark.jobs.lake.StagedFile;
 import scala.Function0;
 import scala.Function1;
@@ -67,10 +68,10 @@ public final class ConvertJob {
         Lake lake = Lake.openOrCreate(o.lake(), o.baselineBuckets(), conf);
         LakeParquet.codec(o.codec());
         String runId = BatchCommitter.newRunId();
-        LakeMaintenance.deleteStaging(lake);
+        LakeMaintenance.deleteStaleStaging(lake);
         LakeMaintenance.compactRuns(lake, conf, runId);
         Catalogue before = Catalogue.read(lake, conf);
-        int orphans = LakeMaintenance.removeInvisible(lake, before, conf);
+        int orphans = LakeMaintenance.removeInvisible(lake, before, conf, LakeMaintenance.ABANDONED_MILLIS);
         if (orphans > 0) {
             console.println("convert: " + orphans + " visibility file(s) of superseded or uncommitted conversions left"
                     + " the current snapshot (on disk until `vispark lake maintain` expires the snapshots holding them)");
@@ -88,7 +89,7 @@ public final class ConvertJob {
                 : jsc.parallelize(sources, Math.min(sources.size(), Math.max(1, sc.defaultParallelism() * 4)))
                         .map(source -> MsScan.of(source, hconf.value())).collect();
 
-        BatchCommitter committer = new BatchCommitter(lake, conf, runId);
+        BatchCommitter committer = new BatchCommitter(lake, conf, runId, before);
         List<MsPlan> plans = new ArrayList<>();
         List<ConvertTask> tasks = new ArrayList<>();
         int unchanged = 0;
@@ -162,23 +163,34 @@ public final class ConvertJob {
                 }
                 if (committer.pending() > 0 && (committer.pending() >= MAX_BATCH
                         || (System.nanoTime() - firstPending) / 1e9 >= o.commitSeconds())) {
-                    committer.commit();
+                    converted -= rejected(committer.commit(), failures);
                 }
                 progress.maybePrint(false);
             }
-            committer.commit();
+            converted -= rejected(committer.commit(), failures);
             if (jobFailure != null) {
                 throw new IOException("the Spark job failed; MS finished before the failure are committed, a rerun"
                         + " converts the rest: " + Errors.describe(jobFailure), jobFailure);
             }
         }
-        committer.commit();
+        converted -= rejected(committer.commit(), failures);
         progress.maybePrint(true);
         LakeMaintenance.compactRuns(lake, conf, runId);
-        LakeMaintenance.removeInvisible(lake, Catalogue.read(lake, conf), conf);
-        LakeMaintenance.deleteStaging(lake);
+        LakeMaintenance.removeInvisible(lake, Catalogue.read(lake, conf), conf, LakeMaintenance.ABANDONED_MILLIS);
+        LakeMaintenance.deleteStaging(lake, runId);
         return new ConvertSummary(scans.size() + in.unmatched().size(), unchanged, converted, failures.size(), failures,
                 totals[0], totals[1], totals[2], (int) totals[3], (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * Records the MS a commit rejected (another job committed a version of them meanwhile) as failures; returns how
+     * many of them had converted.
+     */
+    private static int rejected(List<CatalogueEntry> rejected, List<String> failures) {
+        for (CatalogueEntry e : rejected) {
+            failures.add(e.uri() + ": " + NewVersions.CONCURRENT_COMMIT);
+        }
+        return (int) rejected.stream().filter(CatalogueEntry::isConverted).count();
     }
 
     /** Submits the tasks; each result goes to {@code results} as its task succeeds. */

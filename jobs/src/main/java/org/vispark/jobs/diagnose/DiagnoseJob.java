@@ -20,6 +20,7 @@ import org.vispark.jobs.lake.BatchCommitter;
 import org.vispark.jobs.lake.Catalogue;
 import org.vispark.jobs.lake.CatalogueEntry;
 import org.vispark.jobs.lake.Lake;
+import org.vispark.jobs.lake.LakeMaintenance;
 import org.vispark.jobs.lake.LakeTable;
 import org.vispark.jobs.lake.LakeViews;
 import org.vispark.jobs.lake.MsSelection;
@@ -137,7 +138,7 @@ public final class DiagnoseJob {
                         failures.size());
             });
         } finally {
-            lake.fs().delete(lake.layout().stagingDir(runId), true);
+            LakeMaintenance.deleteStaging(lake, runId);
         }
         outcomes.sort(DiagnosticsReport.WORST_FIRST);
         Summary s = new Summary(ids.size(), List.copyOf(outcomes), failures, (System.nanoTime() - t0) / 1e9);

@@ -7,13 +7,17 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.iceberg.exceptions.ValidationException;
 
 /**
  * Commits finished MS in batches, on the driver, through the lake's Iceberg tables ({@link IcebergTables}). A batch
@@ -23,6 +27,11 @@ import org.apache.hadoop.fs.Path;
  * (ms_id, conversion) the catalogue names, so a crash at any step leaves no partial MS visible. Last, the files of
  * the versions the batch replaces leave visibilities' current snapshot (they stay in earlier snapshots); after a crash
  * before that step, {@link LakeMaintenance#removeInvisible} does it.
+ *
+ * <p>Several jobs may commit to one lake at once. The catalogue append is validated against the catalogue the job
+ * started from ({@code basis}): when another job has committed an entry for one of the batch's MS since, that MS is
+ * rejected (its version is dropped, its files stay invisible) and the rest commit. Iceberg checks, within the commit
+ * itself, that no catalogue file was added after the snapshot the check read, so two jobs cannot both win one MS.
  */
 public final class BatchCommitter {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -31,8 +40,9 @@ public final class BatchCommitter {
     private final String runId;
     private final List<CatalogueEntry> entries = new ArrayList<>();
     private final List<StagedFile> files = new ArrayList<>();
-    private final List<String> replaced = new ArrayList<>();
+    private final Map<Long, List<String>> replaced = new HashMap<>();
     private final IcebergTables iceberg;
+    private Catalogue basis;
     private final Map<LakeTable, List<GenericRecord>> subtables = new EnumMap<>(LakeTable.class);
     private int batch;
 
@@ -42,11 +52,13 @@ public final class BatchCommitter {
                 + String.format(Locale.ROOT, "%04x", RANDOM.nextInt(1 << 16));
     }
 
-    public BatchCommitter(Lake lake, Configuration conf, String runId) {
+    /** A committer for a job that read {@code basis}: what the MS it commits were when it started. */
+    public BatchCommitter(Lake lake, Configuration conf, String runId, Catalogue basis) {
         this.lake = lake;
         this.conf = conf;
         this.runId = runId;
         this.iceberg = IcebergTables.of(lake, conf);
+        this.basis = basis;
     }
 
     /**
@@ -63,7 +75,7 @@ public final class BatchCommitter {
      */
     public void add(CatalogueEntry entry, List<StagedFile> staged, Map<LakeTable, List<GenericRecord>> subtableRows,
             List<String> replacedFiles) {
-        replaced.addAll(replacedFiles);
+        replaced.put(entry.msId(), replacedFiles);
         entries.add(entry);
         files.addAll(staged);
         subtableRows.forEach((t, rows) -> subtables.computeIfAbsent(t, k -> new ArrayList<>()).addAll(rows));
@@ -79,10 +91,13 @@ public final class BatchCommitter {
         return batch;
     }
 
-    /** Commits the batch (nothing when it is empty). */
-    public void commit() throws IOException {
+    /**
+     * Commits the batch (nothing when it is empty). Returns the entries rejected because another job committed a
+     * version of their MS after this one's basis (empty when none was).
+     */
+    public List<CatalogueEntry> commit() throws IOException {
         if (entries.isEmpty()) {
-            return;
+            return List.of();
         }
         FileSystem fs = lake.fs();
         Path root = lake.layout().root();
@@ -101,22 +116,59 @@ public final class BatchCommitter {
                         LakeLayout.batchFile(e.getKey(), runId, batch), e.getKey(), e.getValue())));
             }
         }
-        List<GenericRecord> catalogue = new ArrayList<>(entries.size());
-        for (CatalogueEntry e : entries) {
-            catalogue.add(e.toRecord());
-        }
-        iceberg.append(LakeTable.MS, List.of(writeAndMove(commitStaging, LakeLayout.batchFile(LakeTable.MS, runId,
-                batch), LakeTable.MS, catalogue)));
-        List<Path> old = new ArrayList<>(replaced.size());
-        for (String r : replaced) {
-            old.add(new Path(root, r));
-        }
+        List<CatalogueEntry> rejected = commitCatalogue(commitStaging);
+        List<Path> old = new ArrayList<>();
+        Set<Long> rejectedIds = new HashSet<>();
+        rejected.forEach(e -> rejectedIds.add(e.msId()));
+        replaced.forEach((msId, paths) -> {
+            if (!rejectedIds.contains(msId)) {
+                paths.forEach(r -> old.add(new Path(root, r)));
+            }
+        });
         iceberg.remove(LakeTable.VISIBILITIES, old);
         batch++;
         entries.clear();
         files.clear();
         subtables.clear();
         replaced.clear();
+        return rejected;
+    }
+
+    /**
+     * Appends the batch's catalogue file, validated against the basis: entries whose MS another job has committed
+     * since are left out and returned.
+     */
+    private List<CatalogueEntry> commitCatalogue(Path commitStaging) throws IOException {
+        List<CatalogueEntry> kept = new ArrayList<>(entries);
+        List<CatalogueEntry> rejected = new ArrayList<>();
+        while (true) {
+            List<GenericRecord> records = new ArrayList<>(kept.size());
+            for (CatalogueEntry e : kept) {
+                records.add(e.toRecord());
+            }
+            // the same name on every attempt: a failed attempt's file was never committed and is deleted
+            Path file = writeAndMove(commitStaging, LakeLayout.batchFile(LakeTable.MS, runId, batch), LakeTable.MS,
+                    records);
+            try {
+                iceberg.appendValidated(LakeTable.MS, file, basis.snapshotId());
+                return rejected;
+            } catch (ValidationException e) {
+                lake.fs().delete(file, false);
+                Catalogue now = Catalogue.read(lake, conf);
+                for (CatalogueEntry entry : List.copyOf(kept)) {
+                    CatalogueEntry then = basis.get(entry.msId());
+                    CatalogueEntry since = now.get(entry.msId());
+                    if (since != null && (then == null || since.conversion() != then.conversion())) {
+                        kept.remove(entry);
+                        rejected.add(entry);
+                    }
+                }
+                basis = now;
+                if (kept.isEmpty()) {
+                    return rejected;
+                }
+            }
+        }
     }
 
     private Path writeAndMove(Path staging, String relative, LakeTable table, List<GenericRecord> records)

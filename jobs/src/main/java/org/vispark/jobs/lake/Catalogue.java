@@ -3,29 +3,51 @@ package org.vispark.jobs.lake;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
-/** The current state of every MS of a lake: the newest catalogue entry of each ms_id. */
+/**
+ * The state of every MS of a lake as of one snapshot of the {@code ms} table: the newest catalogue entry of each
+ * ms_id, and every conversion any entry names.
+ */
 public final class Catalogue {
+    private final Long snapshotId;
     private final Map<Long, CatalogueEntry> current;
+    private final Set<Long> conversions;
 
-    private Catalogue(Map<Long, CatalogueEntry> current) {
+    private Catalogue(Long snapshotId, Map<Long, CatalogueEntry> current, Set<Long> conversions) {
+        this.snapshotId = snapshotId;
         this.current = Collections.unmodifiableMap(current);
+        this.conversions = Collections.unmodifiableSet(conversions);
     }
 
     /** Reads the catalogue of a lake (empty for a new lake). */
     public static Catalogue read(Lake lake, Configuration conf) throws IOException {
         Map<Long, CatalogueEntry> current = new HashMap<>();
-        for (Path p : IcebergTables.of(lake, conf).currentFiles(LakeTable.MS)) {
+        Set<Long> conversions = new HashSet<>();
+        IcebergTables.SnapshotFiles snapshot = IcebergTables.of(lake, conf).currentSnapshot(LakeTable.MS);
+        for (Path p : snapshot.files().keySet()) {
             for (GenericRecord r : LakeParquet.readAll(p, LakeTable.MS.schema(), conf)) {
                 CatalogueEntry e = CatalogueEntry.fromRecord(r);
+                conversions.add(e.conversion());
                 current.merge(e.msId(), e, (a, b) -> b.supersedes(a) ? b : a);
             }
         }
-        return new Catalogue(current);
+        return new Catalogue(snapshot.snapshotId(), current, conversions);
+    }
+
+    /** The {@code ms} snapshot read (null: the lake had none). */
+    public Long snapshotId() {
+        return snapshotId;
+    }
+
+    /** Whether some catalogue entry, current or superseded, names this conversion. */
+    public boolean isCommitted(long conversion) {
+        return conversions.contains(conversion);
     }
 
     /** ms_id to its newest entry. */

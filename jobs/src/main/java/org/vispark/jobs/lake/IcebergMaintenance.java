@@ -15,6 +15,7 @@ import org.apache.iceberg.DataFile;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.actions.DeleteOrphanFiles;
+import org.apache.iceberg.exceptions.ValidationException;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.spark.actions.SparkActions;
 import org.apache.parquet.hadoop.ParquetReader;
@@ -22,14 +23,18 @@ import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * {@code vispark lake maintain}: the housekeeping of the lake's Iceberg tables. Per table, in this order:
+ * {@code vispark lake maintain}: the housekeeping of the lake's Iceberg tables. First the staging areas of crashed runs
+ * go ({@link LakeMaintenance#deleteStaleStaging}), and visibility files no reader may see leave visibilities' current
+ * snapshot ({@link LakeMaintenance#removeInvisible}, uncommitted ones when older than the given age); then per table,
+ * in this order:
  * <ol>
  *   <li>compaction (all tables but visibilities, whose files are already large): the batch files a run appended ({@code b-RUN-SEQ.parquet}) are rewritten, a run's batches into
  *       files of up to {@link #COMPACT_BYTES} each, streamed (memory does not grow with the run), and swapped in by
  *       one Iceberg rewrite commit: the current snapshot's rows do not change;</li>
  *   <li>snapshot expiry: snapshots older than the given age are dropped, except the newest {@code retainLast}; the
  *       files only they held are deleted (time travel before the oldest snapshot kept is gone);</li>
- *   <li>unreferenced file removal (Iceberg's orphan files): files in the table's directory that no snapshot kept
+ *   <li>unreferenced file removal (Iceberg's orphan files): files in the table's directory (and its metadata
+ *       directory) that no snapshot kept
  *       holds and older than the given age are deleted: those a job killed before its commit left, and those
  *       compaction replaced. The age keeps the files of a job committing at this moment.</li>
  * </ol>
@@ -61,6 +66,10 @@ public final class IcebergMaintenance {
             String runId, PrintStream console) throws IOException {
         IcebergTables iceberg = IcebergTables.of(lake, conf);
         List<TableSummary> out = new ArrayList<>();
+        LakeMaintenance.deleteStaleStaging(lake);
+        int invisible = LakeMaintenance.removeInvisible(lake, Catalogue.read(lake, conf), conf, policy.olderThanMillis());
+        console.printf("visibilities: %d files of superseded or abandoned conversions left the current snapshot%n",
+                invisible);
         try {
             for (LakeTable t : LakeTable.values()) {
                 if (!iceberg.exists(t)) {
@@ -74,12 +83,15 @@ public final class IcebergMaintenance {
                 table.expireSnapshots().expireOlderThan(cutoff).retainLast(policy.retainLast()).commit();
                 table.refresh();
                 int expired = before - size(table.snapshots());
-                DeleteOrphanFiles.Result orphans = SparkActions.get(spark).deleteOrphanFiles(table).olderThan(cutoff)
-                        .execute();
                 int deleted = 0;
-                for (String orphan : orphans.orphanFileLocations()) {
-                    console.println("  deleted " + orphan);
-                    deleted++;
+                // the table's metadata, then its data files' directory
+                for (String location : List.of(table.location(), lake.layout().tableDir(t).toString())) {
+                    DeleteOrphanFiles.Result orphans = SparkActions.get(spark).deleteOrphanFiles(table)
+                            .location(location).olderThan(cutoff).execute();
+                    for (String orphan : orphans.orphanFileLocations()) {
+                        console.println("  deleted " + orphan);
+                        deleted++;
+                    }
                 }
                 TableSummary s = new TableSummary(t, compacted[0], compacted[1], expired, deleted);
                 console.printf("%s: %d batch files compacted into %d, %d snapshots expired, %d files no snapshot holds"
@@ -88,7 +100,7 @@ public final class IcebergMaintenance {
                 out.add(s);
             }
         } finally {
-            lake.fs().delete(lake.layout().stagingDir(runId), true);
+            LakeMaintenance.deleteStaging(lake, runId);
         }
         return out;
     }
@@ -120,17 +132,26 @@ public final class IcebergMaintenance {
                 if (group.size() < 2) {
                     continue;
                 }
-                String name = "c-" + run.getKey() + "-" + runId + "-" + g + ".parquet";
-                Path tmp = new Path(lake.layout().stagingDir(runId), "compact/" + t.dirName() + "/" + name);
+                String relative = LakeLayout.compactedFile(t, run.getKey(), runId, g);
+                Path tmp = new Path(lake.layout().stagingDir(runId), "compact/" + relative);
                 copyRows(group, tmp, t, conf);
-                Path dst = new Path(lake.layout().tableDir(t), name);
+                Path dst = new Path(lake.layout().root(), relative);
                 BatchCommitter.rename(lake.fs(), tmp, dst);
                 removed.addAll(group);
                 added.add(iceberg.dataFile(table, dst));
             }
         }
-        if (!removed.isEmpty()) {
+        if (removed.isEmpty()) {
+            return new int[2];
+        }
+        try {
             table.newRewrite().rewriteFiles(removed, added).commit();
+        } catch (ValidationException e) {
+            // another job compacted some of these batches first: its files hold the rows, these are dropped
+            for (DataFile f : added) {
+                lake.fs().delete(new Path(f.location()), false);
+            }
+            return new int[2];
         }
         return new int[] {removed.size(), added.size()};
     }

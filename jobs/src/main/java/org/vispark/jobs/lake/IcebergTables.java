@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
@@ -15,6 +16,7 @@ import org.apache.iceberg.DeleteFiles;
 import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Metrics;
+import org.apache.iceberg.OverwriteFiles;
 import org.apache.iceberg.MetricsConfig;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
@@ -25,6 +27,8 @@ import org.apache.iceberg.Transaction;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.AlreadyExistsException;
 import org.apache.iceberg.exceptions.CommitFailedException;
+import org.apache.iceberg.exceptions.ValidationException;
+import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.hadoop.HadoopCatalog;
 import org.apache.iceberg.hadoop.HadoopInputFile;
 import org.apache.iceberg.io.CloseableIterable;
@@ -35,8 +39,9 @@ import org.apache.iceberg.parquet.ParquetUtil;
 import org.apache.iceberg.spark.SparkSchemaUtil;
 
 /**
- * The lake's Apache Iceberg tables (format v2), in a Hadoop catalog whose warehouse is the lake root: table
- * {@code T} lives at {@code LAKE/T}, its Iceberg metadata in {@code LAKE/T/metadata}. Every lake table is one; its
+ * The lake's Apache Iceberg tables (format v2), in a Hadoop catalog whose warehouse is {@code LAKE/_iceberg}: the
+ * metadata of table {@code T} lives in {@code LAKE/_iceberg/T/metadata}, its data files where vispark writes them,
+ * in {@code LAKE/T} (so that directory stays plain Parquet, readable as such). Every lake table is one; its
  * state (which files are current, and every earlier snapshot until {@code vispark lake maintain} expires it) is
  * Iceberg's. visibilities is partitioned by identity on {@code obs_date} and {@code bl_bucket}, the Hive-style
  * directories its files sit in (the columns are not in the files; Iceberg readers take them from the partition).
@@ -55,19 +60,38 @@ public final class IcebergTables {
     private final Lake lake;
     private final Configuration conf;
     private final HadoopCatalog catalog;
+    private final Path warehouse;
     private final Map<LakeTable, Table> tables = new EnumMap<>(LakeTable.class);
 
-    private IcebergTables(Lake lake, Configuration conf) {
+    private IcebergTables(Lake lake, Configuration conf, Path warehouse) {
         this.lake = lake;
         this.conf = conf;
+        this.warehouse = warehouse;
         this.catalog = new HadoopCatalog();
         catalog.setConf(conf);
-        catalog.initialize(CATALOG, Map.of("warehouse", lake.layout().root().toString()));
+        catalog.initialize(CATALOG, Map.of("warehouse", warehouse.toString()));
     }
 
     /** The Iceberg tables of {@code lake}. */
     public static IcebergTables of(Lake lake, Configuration conf) {
-        return new IcebergTables(lake, conf);
+        return new IcebergTables(lake, conf, lake.layout().icebergWarehouse());
+    }
+
+    /** The lake root a table's location names ({@code ROOT/_iceberg/TABLE}). */
+    static String rootOf(String location, LakeTable table) {
+        String suffix = "/_iceberg/" + table.dirName();
+        return location.endsWith(suffix) ? location.substring(0, location.length() - suffix.length()) : location;
+    }
+
+    /** The table, loaded; an error naming the remedy when the lake was copied or moved since its tables were made. */
+    private Table load(LakeTable table) throws IOException {
+        Table t = catalog.loadTable(identifier(table));
+        if (!t.location().equals(new Path(warehouse, table.dirName()).toString())) {
+            String root = rootOf(t.location(), table);
+            throw new IOException(lake.layout().root() + " was copied or moved from " + root + " (its Iceberg tables"
+                    + " name the files there): `vispark lake relocate " + lake.layout().root() + "` makes it its own");
+        }
+        return t;
     }
 
     /** The Iceberg identifier of a lake table: no namespace, its directory name. */
@@ -75,13 +99,13 @@ public final class IcebergTables {
         return TableIdentifier.of(table.dirName());
     }
 
-    /** Whether the table has been created. */
-    public boolean exists(LakeTable table) {
-        return catalog.tableExists(identifier(table));
+    /** Whether the table has been created (asked of the file system: Iceberg logs a missing table as a warning). */
+    public boolean exists(LakeTable table) throws IOException {
+        return lake.fs().exists(new Path(warehouse, table.dirName() + "/metadata/version-hint.text"));
     }
 
     /** The table (loaded once by this object; commits refresh it), created (empty) when it does not exist yet. */
-    public Table table(LakeTable table) {
+    public Table table(LakeTable table) throws IOException {
         Table t = tables.get(table);
         if (t == null) {
             t = loadOrCreate(table);
@@ -90,10 +114,10 @@ public final class IcebergTables {
         return t;
     }
 
-    private Table loadOrCreate(LakeTable table) {
+    private Table loadOrCreate(LakeTable table) throws IOException {
         TableIdentifier id = identifier(table);
-        if (catalog.tableExists(id)) {
-            return catalog.loadTable(id);
+        if (exists(table)) {
+            return load(table);
         }
         Schema schema = SparkSchemaUtil.convert(SparkSchemas.of(table));
         try {
@@ -113,9 +137,9 @@ public final class IcebergTables {
             create.updateProperties().set(TableProperties.DEFAULT_NAME_MAPPING, NameMappingParser.toJson(mapping))
                     .commit();
             create.commitTransaction();
-            return catalog.loadTable(id);
+            return load(table);
         } catch (AlreadyExistsException | CommitFailedException e) {
-            return catalog.loadTable(id); // another writer created it first
+            return load(table); // another writer created it first
         }
     }
 
@@ -131,6 +155,21 @@ public final class IcebergTables {
         AppendFiles append = t.newAppend();
         for (Path p : files) {
             append.appendFile(dataFile(t, p));
+        }
+        append.commit();
+    }
+
+    /**
+     * Commits one file already in place, as {@link #append}, but fails with Iceberg's {@link ValidationException}
+     * (nothing committed) when any file was added to the table after snapshot {@code sinceSnapshot} (null: since its
+     * creation). Iceberg checks this within the commit, against the snapshot it commits on.
+     */
+    public void appendValidated(LakeTable table, Path file, Long sinceSnapshot) throws IOException {
+        Table t = table(table);
+        OverwriteFiles append = t.newOverwrite().addFile(dataFile(t, file))
+                .conflictDetectionFilter(Expressions.alwaysTrue()).validateNoConflictingData();
+        if (sinceSnapshot != null) {
+            append.validateFromSnapshot(sinceSnapshot);
         }
         append.commit();
     }
@@ -181,27 +220,41 @@ public final class IcebergTables {
      * path; none when the table did not exist then.
      */
     public List<Path> filesAsOf(LakeTable table, long asOfMillis) throws IOException {
-        List<Path> out = new ArrayList<>();
+        return snapshotAsOf(table, asOfMillis).files().keySet().stream().sorted().toList();
+    }
+
+    /** A snapshot of a table (null id: the table had none) and its data files, each with its commit time (Unix ms). */
+    public record SnapshotFiles(Long snapshotId, Map<Path, Long> files) {}
+
+    /** The table's current snapshot and its files. */
+    public SnapshotFiles currentSnapshot(LakeTable table) throws IOException {
+        return snapshotAsOf(table, Long.MAX_VALUE);
+    }
+
+    private SnapshotFiles snapshotAsOf(LakeTable table, long asOfMillis) throws IOException {
+        Map<Path, Long> out = new HashMap<>();
         if (!exists(table)) {
-            return out;
+            return new SnapshotFiles(null, out);
         }
-        Table t = catalog.loadTable(identifier(table));
-        Long snapshot = null;
+        Table t = load(table);
+        Snapshot chosen = null;
+        Map<Long, Long> committedAt = new HashMap<>(); // sequence number to commit time
         for (Snapshot s : t.snapshots()) {
-            if (s.timestampMillis() <= asOfMillis && (snapshot == null || isNewer(s, t.snapshot(snapshot)))) {
-                snapshot = s.snapshotId();
+            committedAt.put(s.sequenceNumber(), s.timestampMillis());
+            if (s.timestampMillis() <= asOfMillis && (chosen == null || isNewer(s, chosen))) {
+                chosen = s;
             }
         }
-        if (snapshot == null) {
-            return out;
+        if (chosen == null) {
+            return new SnapshotFiles(null, out);
         }
-        try (CloseableIterable<FileScanTask> tasks = t.newScan().useSnapshot(snapshot).planFiles()) {
+        try (CloseableIterable<FileScanTask> tasks = t.newScan().useSnapshot(chosen.snapshotId()).planFiles()) {
             for (FileScanTask task : tasks) {
-                out.add(new Path(task.file().location()));
+                Long sequence = task.file().dataSequenceNumber();
+                out.put(new Path(task.file().location()), committedAt.getOrDefault(sequence, 0L));
             }
         }
-        out.sort(null);
-        return out;
+        return new SnapshotFiles(chosen.snapshotId(), out);
     }
 
     /** Whether {@code a} is later than {@code b} in commit order (time, then sequence number). */
@@ -211,7 +264,7 @@ public final class IcebergTables {
     }
 
     /** The commit time (Unix ms) of snapshot {@code snapshotId} of whichever lake table has it. */
-    public long snapshotTime(long snapshotId) {
+    public long snapshotTime(long snapshotId) throws IOException {
         for (LakeTable table : LakeTable.values()) {
             if (exists(table)) {
                 Snapshot s = catalog.loadTable(identifier(table)).snapshot(snapshotId);

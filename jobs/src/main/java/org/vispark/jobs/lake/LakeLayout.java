@@ -15,10 +15,13 @@ import org.apache.hadoop.fs.Path;
  * LAKE/_lake.properties                          format version and baseline_buckets (fixed at creation)
  * LAKE/visibilities/obs_date=2025-10-29/bl_bucket=3/MSID-CONV-rRANGE.parquet
  * LAKE/ms/b-RUN-SEQ.parquet                      catalogue, one file per commit batch of a run
- * LAKE/ms/r-RUN.parquet                          ... the batches of a run compacted at its end
- * LAKE/antennas/ (spectral_windows, polarizations, fields, data_descriptions): same file naming as ms
- * LAKE/_staging/RUN/                             files of a running conversion before their commit
+ * LAKE/ms/c-RUN-MAINTAINRUN-N.parquet            ... the batches of a run compacted (IcebergMaintenance)
+ * LAKE/antennas/ (spectral_windows, polarizations, fields, data_descriptions, and the result tables): as ms
+ * LAKE/_iceberg/TABLE/metadata/                  each table's Iceberg metadata (IcebergTables)
+ * LAKE/_staging/RUN/                             files of a running job before their commit
  * </pre>
+ * Which files a table holds is its Iceberg snapshot's business: a file in a table's directory may be superseded
+ * (held by earlier snapshots only) or never committed.
  * MSID and CONV are 16 lower-case hex digits. {@code obs_date} is the UTC date of a row's TIME
  * (MJD seconds), {@code bl_bucket} is {@code (antenna1 + antenna2) mod baseline_buckets}.
  */
@@ -58,6 +61,11 @@ public final class LakeLayout implements Serializable {
         return new Path(root, table.dirName());
     }
 
+    /** The warehouse of the lake's Iceberg catalog ({@link IcebergTables}). */
+    public Path icebergWarehouse() {
+        return new Path(root, "_iceberg");
+    }
+
     public Path stagingRoot() {
         return new Path(root, "_staging");
     }
@@ -82,9 +90,12 @@ public final class LakeLayout implements Serializable {
         return table.dirName() + "/b-" + runId + "-" + String.format(Locale.ROOT, "%06d", batch) + ".parquet";
     }
 
-    /** Path of the compacted file of a run, relative to the lake root. */
-    public static String runFile(LakeTable table, String runId) {
-        return table.dirName() + "/r-" + runId + ".parquet";
+    /**
+     * Path of the {@code n}th file a maintenance run ({@code maintainRun}) compacted the batches of run {@code run}
+     * into, relative to the lake root.
+     */
+    public static String compactedFile(LakeTable table, String run, String maintainRun, int n) {
+        return table.dirName() + "/c-" + run + "-" + maintainRun + "-" + n + ".parquet";
     }
 
     /** The baseline key of the {@code baseline} column: antenna1 * 65536 + antenna2. */
@@ -121,7 +132,7 @@ public final class LakeLayout implements Serializable {
         return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
-    /** The run id of a compacted run file name ({@code r-RUN.parquet}), if it is one. */
+    /** The run id of a compacted run file name of a format 1 lake ({@code r-RUN.parquet}), if it is one. */
     public static Optional<String> runFileRun(String name) {
         Matcher m = RUN_FILE.matcher(name);
         return m.matches() ? Optional.of(m.group(1)) : Optional.empty();

@@ -103,7 +103,7 @@ public final class LakeViews {
         String prefix = "spark.sql.catalog." + IcebergTables.CATALOG;
         spark.conf().set(prefix, "org.apache.iceberg.spark.SparkCatalog");
         spark.conf().set(prefix + ".type", "hadoop");
-        spark.conf().set(prefix + ".warehouse", lake.layout().root().toString());
+        spark.conf().set(prefix + ".warehouse", lake.layout().icebergWarehouse().toString());
         spark.conf().set(prefix + ".cache-enabled", "false");
     }
 

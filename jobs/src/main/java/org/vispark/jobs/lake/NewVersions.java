@@ -24,6 +24,10 @@ import org.apache.spark.sql.SparkSession;
  * commits once all of them have succeeded (a part's failure is the MS's).
  */
 public final class NewVersions {
+    /** Why an MS's new version was not committed when another job committed a version of it first. */
+    public static final String CONCURRENT_COMMIT = "another job committed a version of this MS while this one ran;"
+            + " this run's version is dropped (run again to redo it on the new version)";
+
     private NewVersions() {}
 
     /** The rewrite of one MS (or of some of its files) into {@code newConversion}. */
@@ -101,9 +105,10 @@ public final class NewVersions {
             }
             missing[i] = groups.size();
         }
-        BatchCommitter committer = new BatchCommitter(run.lake(), run.conf(), run.runId());
+        BatchCommitter committer = new BatchCommitter(run.lake(), run.conf(), run.runId(), run.catalogue());
         List<R> joined = new ArrayList<>(java.util.Collections.nCopies(tasks.size(), null));
         List<R> committed = new ArrayList<>();
+        List<T> committedMs = new ArrayList<>(); // the task of each committed result
         long[] rows = {0};
         int[] msDone = {0};
         try {
@@ -133,16 +138,32 @@ public final class NewVersions {
                             MsVersions.copies(run.subtables().getOrDefault(t.msId(), Map.of()), t.newConversion(),
                                     edit.apply(t)), t.keepsVersionRead() ? List.of() : t.files());
                     committed.add(whole);
+                    committedMs.add(t);
                     rows[0] += whole.rows();
                 }
-                committer.commit();
+                for (CatalogueEntry e : committer.commit()) {
+                    failures.add(e.uri() + ": " + CONCURRENT_COMMIT);
+                    int k = indexOf(committedMs, e.msId());
+                    rows[0] -= committed.get(k).rows();
+                    committed.remove(k);
+                    committedMs.remove(k);
+                }
                 console.printf(Locale.ROOT, "%s: %d/%d MS done, %d failed, %d rows, %.0f rows/s%n", command, msDone[0],
                         tasks.size(), failures.size(), rows[0], rows[0] / Math.max(1e-9, (System.nanoTime() - t0) / 1e9));
             });
         } finally {
-            run.lake().fs().delete(run.lake().layout().stagingDir(run.runId()), true);
+            LakeMaintenance.deleteStaging(run.lake(), run.runId());
         }
         return committed;
+    }
+
+    private static int indexOf(List<? extends Task> tasks, long msId) {
+        for (int i = tasks.size() - 1; i >= 0; i--) {
+            if (tasks.get(i).msId() == msId) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("ms_id " + msId + " was not in the batch");
     }
 
     /** Parts per MS: one when the MS fill twice the cores, else up to {@code 2 x cores / MS}. */

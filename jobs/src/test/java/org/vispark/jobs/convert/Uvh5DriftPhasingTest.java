@@ -99,6 +99,7 @@ class Uvh5DriftPhasingTest {
         fixed = read(tmp.resolve("fixed"), "%_sbgroup", false);
 
         TestData.copyTree(tmp.resolve("meridian"), tmp.resolve("rephased"));
+        assertEquals(0, Cli.run("lake", "relocate", tmp.resolve("rephased").toString()).status());
         Cli.Result r = Cli.run("rephase", "--lake", tmp.resolve("rephased").toString(), "--where",
                 "uri LIKE '%_sbgroup'", "--to-calibrator", "0834+555", "--catalogue", catalogue);
         assertEquals(0, r.status(), r.out() + r.err());

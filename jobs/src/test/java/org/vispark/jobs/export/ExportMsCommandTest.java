@@ -142,6 +142,7 @@ class ExportMsCommandTest {
         // a lake missing one visibility file of the MS: the export fails naming the missing rows, and leaves nothing
         Path broken = tmp.resolve("broken-lake");
         TestData.copyTree(lake, broken);
+        assertEquals(0, Cli.run("lake", "relocate", broken.toString()).status(), "the copy made its own");
         List<Path> files = new ArrayList<>();
         try (Stream<Path> s = Files.walk(broken.resolve("visibilities"))) {
             s.filter(f -> f.toString().endsWith(".parquet")).forEach(files::add);

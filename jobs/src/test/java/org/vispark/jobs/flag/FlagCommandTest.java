@@ -129,6 +129,9 @@ class FlagCommandTest {
         Path runs = tmp.resolve("runs-lake");
         TestData.copyTree(lake, sorted);
         TestData.copyTree(lake, runs);
+        for (Path copy : List.of(sorted, runs)) {
+            assertEquals(0, Cli.run("lake", "relocate", copy.toString()).status(), "the copy made its own");
+        }
         Configuration conf = new Configuration();
         int rewritten = 0;
         List<Path> files;

@@ -208,9 +208,7 @@ class IcebergLakeTest {
         List<List<String>> before = viewRows(spark, lake, views);
         List<Path> files = allFiles(root);
         // a format 1 lake: the same files, no Iceberg metadata
-        for (LakeTable t : LakeTable.values()) {
-            TestData.deleteTree(root.resolve(t.dirName()).resolve("metadata"));
-        }
+        TestData.deleteTree(root.resolve("_iceberg"));
         Path props = root.resolve("_lake.properties");
         Properties p = new Properties();
         try (var in = Files.newBufferedReader(props)) {

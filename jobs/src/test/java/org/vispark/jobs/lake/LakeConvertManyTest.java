@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vispark.jobs.convert.ConvertJob;
 import org.vispark.jobs.convert.ConvertOptions;
 import org.vispark.jobs.convert.ConvertSummary;
+import org.vispark.jobs.testing.Cli;
 import org.vispark.jobs.testing.TestData;
 
 /**
@@ -129,9 +131,9 @@ class LakeConvertManyTest {
         assertEquals(COPIES + 2, s.unchanged());
         assertEquals(0, s.failed());
         assertEquals((long) COPIES * ROWS_PER_MS, sql("SELECT count(*) FROM visibilities"));
-        try (Stream<Path> files = Files.list(lakeDir.resolve("ms"))) {
-            assertEquals(1, files.count(), "one compacted catalogue file per run that committed");
-        }
+        Lake lake = Lake.open(lakeDir.toString(), spark.sparkContext().hadoopConfiguration());
+        assertEquals(1, IcebergTables.of(lake, spark.sparkContext().hadoopConfiguration()).currentFiles(LakeTable.MS)
+                .size(), "the catalogue's batch files compacted into one");
     }
 
     @Test
@@ -153,8 +155,10 @@ class LakeConvertManyTest {
                 + " WHERE uri LIKE '%/ms_005.ms'"), "5 antennas: 10 baselines x 2");
         assertEquals((long) (COPIES + 1) * ROWS_PER_MS - ROWS_PER_MS + 20, sql("SELECT count(*) FROM visibilities"));
         assertEquals(5, sql("SELECT count(*) FROM antennas JOIN ms USING (ms_id) WHERE uri LIKE '%/ms_005.ms'"));
-        // the superseded conversion's files are gone, not just hidden
-        assertEquals(sql("SELECT sum(lake_files) FROM ms WHERE status = 'converted'"), visibilityFiles());
+        // the superseded conversion's files left the current snapshot, not just hidden by the views
+        assertEquals(sql("SELECT sum(lake_files) FROM ms WHERE status = 'converted'"),
+                sql("SELECT count(*) FROM lake.visibilities.files"));
+        assertEquals(sql("SELECT count(*) FROM visibilities"), sql("SELECT count(*) FROM lake.visibilities"));
     }
 
     @Test
@@ -174,22 +178,36 @@ class LakeConvertManyTest {
         try (Stream<Path> s = Files.list(written)) {
             Files.move(s.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow(), orphan);
         }
-        Path staging = Files.createDirectories(lakeDir.resolve("_staging/20990101T000000Z0000/t1"));
+        Path crashed = lakeDir.resolve("_staging/20990101T000000Z0000");
+        Path staging = Files.createDirectories(crashed.resolve("t1"));
         Files.writeString(staging.resolve("junk.parquet"), "partial");
+        for (Path p : List.of(staging.resolve("junk.parquet"), staging, crashed)) {
+            Files.setLastModifiedTime(p, FileTime.fromMillis(System.currentTimeMillis() - 2 * 3_600_000L));
+        }
+        Path running = Files.createDirectories(lakeDir.resolve("_staging/20990101T000000Z0001"));
         long before = (long) COPIES * ROWS_PER_MS - ROWS_PER_MS + 20 + ROWS_PER_MS;
         assertEquals(before, sql("SELECT count(*) FROM visibilities"), "uncommitted rows are not visible");
-        assertTrue(spark.read().parquet(lakeDir.resolve("visibilities").toString()).count() > before,
-                "while a plain Parquet reader sees them");
+        assertEquals(before, sql("SELECT count(*) FROM lake.visibilities"), "nor in the Iceberg table");
+        assertTrue(plainParquetRows() > before, "while a plain Parquet reader of the directory sees them");
         ConvertSummary s = convert();
         assertEquals(0, s.converted());
-        assertFalse(Files.exists(orphan));
-        assertFalse(Files.exists(lakeDir.resolve("_staging")));
-        assertEquals(before, spark.read().parquet(lakeDir.resolve("visibilities").toString()).count());
+        assertFalse(Files.exists(crashed), "staging untouched for an hour is a crashed run's");
+        assertTrue(Files.exists(running), "staging of a run that may be running stays");
+        Files.delete(running);
+        Cli.Result maintain = Cli.run("lake", "maintain", lakeDir.toString(), "--older-than", "0s",
+                "--retain-last", "1");
+        assertEquals(0, maintain.status(), maintain.err());
+        spark = TestData.spark("LakeConvertManyTest"); // the command stopped the session it shared
+        assertFalse(Files.exists(orphan), "lake maintain deleted the file no snapshot holds");
+        assertEquals(before, plainParquetRows(), "and the superseded version's, its snapshots expired");
+        assertEquals(before, sql("SELECT count(*) FROM visibilities"));
     }
 
-    private static long visibilityFiles() throws IOException {
+    /** Rows of every visibility file in the directory, committed or not, read as plain Parquet. */
+    private static long plainParquetRows() throws IOException {
         try (Stream<Path> s = Files.walk(lakeDir.resolve("visibilities"))) {
-            return s.filter(p -> p.toString().endsWith(".parquet")).count();
+            return spark.read().parquet(s.filter(p -> p.toString().endsWith(".parquet")
+                    && !p.toString().contains("/metadata/")).map(Path::toString).toArray(String[]::new)).count();
         }
     }
 }

@@ -22,7 +22,8 @@ import org.vispark.jobs.testing.TestData;
 
 /**
  * A convert run killed with SIGKILL mid-way leaves only whole MS visible (every converted MS with all
- * its rows and subtable rows), and a rerun converts exactly the rest.
+ * its rows and subtable rows), and a rerun converts exactly the rest; {@code lake maintain} then deletes the files the
+ * killed run left.
  */
 class LakeKillTest {
     private static final int MS_COUNT = 120;
@@ -50,7 +51,8 @@ class LakeKillTest {
                 .redirectOutput(tmp.resolve("child.log").toFile()).start();
         Path catalogue = lake.resolve("ms");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (batchFiles(catalogue) < 3 && child.isAlive() && System.nanoTime() < deadline) {
+        // a batch's catalogue file is written, then committed; the 4th exists once the 3rd is committed
+        while (batchFiles(catalogue) < 4 && child.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
         assertTrue(child.isAlive(), "the run ended before it could be killed: " + Files.readString(tmp.resolve("child.log")));
@@ -75,8 +77,18 @@ class LakeKillTest {
             assertEquals((long) MS_COUNT * ROWS_PER_MS, count(spark, "SELECT count(*) FROM visibilities"));
             assertEquals((long) MS_COUNT * ROWS_PER_MS, count(spark,
                     "SELECT count(*) FROM (SELECT DISTINCT ms_id, row FROM visibilities)"));
-            assertEquals((long) MS_COUNT * ROWS_PER_MS,
-                    spark.read().parquet(lake.resolve("visibilities").toString()).count(), "no orphan files left");
+            IcebergMaintenance.run(spark, Lake.open(lake.toString(), spark.sparkContext().hadoopConfiguration()),
+                    spark.sparkContext().hadoopConfiguration(), new IcebergMaintenance.Policy(0, 1), "maintain",
+                    new PrintStream(System.out, true));
+            assertEquals((long) MS_COUNT * ROWS_PER_MS, count(spark, "SELECT count(*) FROM lake.visibilities"),
+                    "the current snapshot holds no uncommitted file");
+            List<String> files;
+            try (Stream<Path> w = Files.walk(lake.resolve("visibilities"))) {
+                files = w.filter(p -> p.toString().endsWith(".parquet") && !p.toString().contains("/metadata/"))
+                        .map(Path::toString).toList();
+            }
+            assertEquals((long) MS_COUNT * ROWS_PER_MS, spark.read().parquet(files.toArray(String[]::new)).count(),
+                    "lake maintain removed the killed run's files");
             assertEquals((long) MS_COUNT * 4, count(spark, "SELECT count(*) FROM antennas"));
         } finally {
             spark.stop();
