@@ -101,14 +101,12 @@ public final class BatchCommitter {
         }
         FileSystem fs = lake.fs();
         Path root = lake.layout().root();
-        List<Path> moved = new ArrayList<>(files.size());
         for (StagedFile f : files) {
             Path dst = new Path(root, f.relative());
             fs.mkdirs(dst.getParent());
             rename(fs, new Path(f.staging()), dst);
-            moved.add(dst);
         }
-        iceberg.append(LakeTable.VISIBILITIES, moved);
+        iceberg.appendVisibilities(files);
         Path commitStaging = new Path(lake.layout().stagingDir(runId), "commit");
         for (Map.Entry<LakeTable, List<GenericRecord>> e : subtables.entrySet()) {
             if (!e.getValue().isEmpty()) {

@@ -1,6 +1,7 @@
 package org.vispark.jobs.lake;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -37,6 +38,8 @@ import org.apache.iceberg.mapping.NameMapping;
 import org.apache.iceberg.mapping.NameMappingParser;
 import org.apache.iceberg.parquet.ParquetUtil;
 import org.apache.iceberg.spark.SparkSchemaUtil;
+import org.apache.iceberg.types.Conversions;
+import org.apache.iceberg.types.Types;
 
 /**
  * The lake's Apache Iceberg tables (format v2), in a Hadoop catalog whose warehouse is {@code LAKE/_iceberg}: the
@@ -155,6 +158,35 @@ public final class IcebergTables {
         AppendFiles append = t.newAppend();
         for (Path p : files) {
             append.appendFile(dataFile(t, p));
+        }
+        append.commit();
+    }
+
+    /**
+     * Commits visibility files already at their place ({@link StagedFile#relative()} below the lake root) as one
+     * append, from what the tasks that wrote them know (rows, bytes, and the ms_id and conversion their names hold, as
+     * column bounds): no footer is read, which for the 1,600 files of 200 small MS took 13 s. Nothing for no files.
+     */
+    public void appendVisibilities(List<StagedFile> files) throws IOException {
+        if (files.isEmpty()) {
+            return;
+        }
+        Table t = table(LakeTable.VISIBILITIES);
+        int msId = t.schema().findField("ms_id").fieldId();
+        int conversion = t.schema().findField("conversion").fieldId();
+        AppendFiles append = t.newAppend();
+        for (StagedFile f : files) {
+            Path p = new Path(lake.layout().root(), f.relative());
+            long[] ids = LakeLayout.parseVisibilityFile(p.getName()).orElseThrow(
+                    () -> new IOException(f.relative() + " is not named as a visibility file"));
+            Map<Integer, ByteBuffer> bounds = Map.of(
+                    msId, Conversions.toByteBuffer(Types.LongType.get(), ids[0]),
+                    conversion, Conversions.toByteBuffer(Types.LongType.get(), ids[1]));
+            Path bucket = p.getParent();
+            append.appendFile(DataFiles.builder(t.spec()).withPath(p.toString()).withFormat(FileFormat.PARQUET)
+                    .withFileSizeInBytes(f.bytes()).withPartitionPath(bucket.getParent().getName() + "/"
+                            + bucket.getName())
+                    .withMetrics(new Metrics(f.rows(), null, null, null, null, bounds, bounds)).build());
         }
         append.commit();
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
@@ -147,6 +148,14 @@ public final class LakeViews {
         if (t == LakeTable.VISIBILITIES) {
             reader = reader.option("basePath", lake.layout().tableDir(t).toString());
         }
-        return reader.parquet(files.stream().map(Path::toString).toArray(String[]::new));
+        try {
+            return reader.parquet(files.stream().map(Path::toString).toArray(String[]::new));
+        } catch (Exception e) { // Spark's AnalysisException, checked in Java but not declared
+            if (e instanceof AnalysisException a && "PATH_NOT_FOUND".equals(a.getErrorClass())) {
+                throw new IOException(lake.layout().root() + ": table " + t.dirName() + " names a file that is not there"
+                        + " (deleted outside vispark?): " + e.getMessage(), e);
+            }
+            throw e;
+        }
     }
 }

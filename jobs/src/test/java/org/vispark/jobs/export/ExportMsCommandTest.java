@@ -11,10 +11,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vispark.jobs.lake.IcebergTables;
+import org.vispark.jobs.lake.Lake;
+import org.vispark.jobs.lake.LakeTable;
 import org.vispark.jobs.testing.Cli;
 import org.vispark.jobs.testing.Cli.Result;
 import org.vispark.jobs.testing.TestData;
@@ -139,7 +143,8 @@ class ExportMsCommandTest {
                 "--overwrite").status());
         assertFalse(Files.exists(marker), "--overwrite did not replace the MS");
 
-        // a lake missing one visibility file of the MS: the export fails naming the missing rows, and leaves nothing
+        // a lake missing one visibility file of the MS (taken out of the table's snapshot): the export fails naming the
+        // missing rows, and leaves nothing
         Path broken = tmp.resolve("broken-lake");
         TestData.copyTree(lake, broken);
         assertEquals(0, Cli.run("lake", "relocate", broken.toString()).status(), "the copy made its own");
@@ -152,11 +157,21 @@ class ExportMsCommandTest {
                 .replace(',', '-');
         Path victim = files.stream().filter(f -> f.getFileName().toString().startsWith(current)).findFirst()
                 .orElseThrow();
-        Files.delete(victim);
+        Configuration conf = new Configuration();
+        IcebergTables.of(Lake.open(broken.toString(), conf), conf).remove(LakeTable.VISIBILITIES,
+                List.of(new org.apache.hadoop.fs.Path(victim.toUri())));
         Path empty = tmp.resolve("broken-out");
         Result b = Cli.run("export-ms", "--lake", broken.toString(), "--where", where, "--output", empty.toString());
-        assertEquals(1, b.status(), b.out());
+        assertEquals(1, b.status(), b.out() + b.err());
         assertTrue(b.err().contains("made.ms") && b.err().contains("is not in the lake's visibility files"), b.err());
+        // a file of the snapshot deleted behind the lake's back: every job on the lake stops, naming it
+        Path gone = Path.of(IcebergTables.of(Lake.open(broken.toString(), conf), conf)
+                .currentFiles(LakeTable.VISIBILITIES).get(0).toUri());
+        Files.delete(gone);
+        Result d = Cli.run("export-ms", "--lake", broken.toString(), "--where", where, "--output", empty.toString());
+        assertEquals(2, d.status(), d.out() + d.err());
+        assertTrue(d.err().contains("names a file that is not there") && d.err().contains(gone.getFileName().toString()),
+                d.err());
         try (Stream<Path> s = Files.list(empty)) {
             assertEquals(List.of(), s.toList(), "a failed export left files behind");
         }
