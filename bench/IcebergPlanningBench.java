@@ -49,7 +49,7 @@ public class IcebergPlanningBench {
         Random random = new Random(17);
         long t0 = System.nanoTime();
         for (int first = 0; first < nMs; first += BATCH) {
-            BatchCommitter committer = new BatchCommitter(lake, conf, "bench" + first);
+            BatchCommitter committer = new BatchCommitter(lake, conf, "bench" + first, Catalogue.read(lake, conf));
             AppendFiles append = vis.newAppend();
             for (int i = first; i < Math.min(nMs, first + BATCH); i++) {
                 long msId = random.nextLong() & Long.MAX_VALUE;

@@ -13,6 +13,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -106,14 +111,24 @@ public final class BatchCommitter {
             fs.mkdirs(dst.getParent());
             rename(fs, new Path(f.staging()), dst);
         }
-        iceberg.appendVisibilities(files);
         Path commitStaging = new Path(lake.layout().stagingDir(runId), "commit");
+        // the tables before the catalogue are independent: committed side by side (each commit writes a few small
+        // files; one after another they took 0.8 s per batch)
+        List<Callable<Void>> steps = new ArrayList<>();
+        steps.add(() -> {
+            iceberg.appendVisibilities(files);
+            return null;
+        });
         for (Map.Entry<LakeTable, List<GenericRecord>> e : subtables.entrySet()) {
             if (!e.getValue().isEmpty()) {
-                iceberg.append(e.getKey(), List.of(writeAndMove(commitStaging,
-                        LakeLayout.batchFile(e.getKey(), runId, batch), e.getKey(), e.getValue())));
+                steps.add(() -> {
+                    iceberg.append(e.getKey(), List.of(writeAndMove(commitStaging,
+                            LakeLayout.batchFile(e.getKey(), runId, batch), e.getKey(), e.getValue())));
+                    return null;
+                });
             }
         }
+        inParallel(steps);
         List<CatalogueEntry> rejected = commitCatalogue(commitStaging);
         List<Path> old = new ArrayList<>();
         Set<Long> rejectedIds = new HashSet<>();
@@ -130,6 +145,29 @@ public final class BatchCommitter {
         subtables.clear();
         replaced.clear();
         return rejected;
+    }
+
+    /** Runs {@code steps} on threads of their own; the first failure is thrown once all have ended. */
+    private static void inParallel(List<Callable<Void>> steps) throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(steps.size());
+        try {
+            for (Future<Void> f : pool.invokeAll(steps)) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while committing", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException(e.getCause());
+        } finally {
+            pool.shutdown();
+        }
     }
 
     /**

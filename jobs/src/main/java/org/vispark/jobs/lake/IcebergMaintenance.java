@@ -33,9 +33,8 @@ import org.apache.spark.sql.SparkSession;
  *       one Iceberg rewrite commit: the current snapshot's rows do not change;</li>
  *   <li>snapshot expiry: snapshots older than the given age are dropped, except the newest {@code retainLast}; the
  *       files only they held are deleted (time travel before the oldest snapshot kept is gone);</li>
- *   <li>unreferenced file removal (Iceberg's orphan files): files in the table's directory (and its metadata
- *       directory) that no snapshot kept
- *       holds and older than the given age are deleted: those a job killed before its commit left, and those
+ *   <li>unreferenced file removal (Iceberg's orphan files): files in the table's data directory that no snapshot
+ *       kept holds and older than the given age are deleted: those a job killed before its commit left, and those
  *       compaction replaced. The age keeps the files of a job committing at this moment.</li>
  * </ol>
  */
@@ -84,14 +83,11 @@ public final class IcebergMaintenance {
                 table.refresh();
                 int expired = before - size(table.snapshots());
                 int deleted = 0;
-                // the table's metadata, then its data files' directory
-                for (String location : List.of(table.location(), lake.layout().tableDir(t).toString())) {
-                    DeleteOrphanFiles.Result orphans = SparkActions.get(spark).deleteOrphanFiles(table)
-                            .location(location).olderThan(cutoff).execute();
-                    for (String orphan : orphans.orphanFileLocations()) {
-                        console.println("  deleted " + orphan);
-                        deleted++;
-                    }
+                DeleteOrphanFiles.Result orphans = SparkActions.get(spark).deleteOrphanFiles(table)
+                        .location(lake.layout().tableDir(t).toString()).olderThan(cutoff).execute();
+                for (String orphan : orphans.orphanFileLocations()) {
+                    console.println("  deleted " + orphan);
+                    deleted++;
                 }
                 TableSummary s = new TableSummary(t, compacted[0], compacted[1], expired, deleted);
                 console.printf("%s: %d batch files compacted into %d, %d snapshots expired, %d files no snapshot holds"

@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.iceberg.AppendFiles;
@@ -64,7 +64,7 @@ public final class IcebergTables {
     private final Configuration conf;
     private final HadoopCatalog catalog;
     private final Path warehouse;
-    private final Map<LakeTable, Table> tables = new EnumMap<>(LakeTable.class);
+    private final Map<LakeTable, Table> tables = new ConcurrentHashMap<>(); // tables loaded, by several threads
 
     private IcebergTables(Lake lake, Configuration conf, Path warehouse) {
         this.lake = lake;
@@ -112,7 +112,8 @@ public final class IcebergTables {
         Table t = tables.get(table);
         if (t == null) {
             t = loadOrCreate(table);
-            tables.put(table, t);
+            Table first = tables.putIfAbsent(table, t);
+            t = first == null ? t : first;
         }
         return t;
     }
