@@ -84,41 +84,56 @@ final class LakeCommand implements Runnable {
         }
     }
 
-    /** {@code vispark lake upgrade LAKE} ({@link LakeUpgrade}). */
-    @Command(name = "upgrade", description = "Turn a lake written by an older vispark into the current format, in"
-            + " place, without rewriting its data files.")
-    static final class Upgrade implements Callable<Integer> {
+    /** A lake command that works on the lake's files alone, without Spark: exit status 0, or 2 with the reason. */
+    abstract static class WithoutSpark implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "LAKE", description = "lake root")
         String root;
+
+        /** The command's work on the lake at {@code root}. */
+        abstract void run(String root, Configuration conf) throws Exception;
+
+        /** The command's name in messages. */
+        abstract String name();
 
         @Override
         public Integer call() {
             try {
-                LakeUpgrade.upgrade(root, new Configuration(), System.out);
+                run(root, new Configuration());
                 return 0;
             } catch (Exception e) {
-                System.err.println("lake upgrade: " + e.getMessage());
+                System.err.println(name() + ": " + e.getMessage());
                 return 2;
             }
+        }
+    }
+
+    /** {@code vispark lake upgrade LAKE} ({@link LakeUpgrade}). */
+    @Command(name = "upgrade", description = "Turn a lake written by an older vispark into the current format, in"
+            + " place, without rewriting its data files.")
+    static final class Upgrade extends WithoutSpark {
+        @Override
+        void run(String root, Configuration conf) throws Exception {
+            LakeUpgrade.upgrade(root, conf, System.out);
+        }
+
+        @Override
+        String name() {
+            return "lake upgrade";
         }
     }
 
     /** {@code vispark lake relocate LAKE} ({@link LakeRelocate}). */
     @Command(name = "relocate", description = "Make a copied lake its own: its Iceberg tables name the copy's files"
             + " instead of the original's (time travel starts anew).")
-    static final class Relocate implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "LAKE", description = "lake root")
-        String root;
+    static final class Relocate extends WithoutSpark {
+        @Override
+        void run(String root, Configuration conf) throws Exception {
+            LakeRelocate.relocate(root, conf, System.out);
+        }
 
         @Override
-        public Integer call() {
-            try {
-                LakeRelocate.relocate(root, new Configuration(), System.out);
-                return 0;
-            } catch (Exception e) {
-                System.err.println("lake relocate: " + e.getMessage());
-                return 2;
-            }
+        String name() {
+            return "lake relocate";
         }
     }
 }
