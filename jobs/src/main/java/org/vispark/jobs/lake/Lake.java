@@ -16,13 +16,13 @@ import org.apache.hadoop.fs.Path;
  * An existing or new visibility lake: its root, file system and the layout fixed when it was created
  * ({@code _lake.properties}: {@code format=vispark-lake}, {@code format_version}, {@code baseline_buckets}).
  *
- * <p>Format versions: 1, every table vispark's own files; 2, the result tables are Iceberg tables
+ * <p>Format versions: 1, every table vispark's own files; 2, every table an Iceberg table
  * ({@link IcebergTables}). {@link LakeUpgrade} turns a version 1 lake into version 2 without rewriting its files.
  */
 public final class Lake {
     public static final String FORMAT = "vispark-lake";
     public static final int FORMAT_VERSION = 2;
-    /** The version before the result tables became Iceberg tables; {@link LakeUpgrade} upgrades it. */
+    /** The version before the tables became Iceberg tables; {@link LakeUpgrade} upgrades it. */
     static final int FORMAT_VERSION_FILES_ONLY = 1;
     /** Baseline buckets of a new lake unless told otherwise; README's "Lake layout" shows the arithmetic. */
     public static final int DEFAULT_BASELINE_BUCKETS = 8;
@@ -119,7 +119,7 @@ public final class Lake {
         }
         String version = p.getProperty("format_version");
         if (Integer.toString(FORMAT_VERSION_FILES_ONLY).equals(version)) {
-            throw new IOException(props + ": format_version " + version + ", written by an older vispark (its result"
+            throw new IOException(props + ": format_version " + version + ", written by an older vispark (its"
                     + " tables are not Iceberg tables yet); `vispark lake upgrade " + props.getParent()
                     + "` upgrades it in place, without rewriting its data");
         }
