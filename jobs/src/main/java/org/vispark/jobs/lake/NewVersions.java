@@ -15,8 +15,9 @@ import org.apache.spark.sql.SparkSession;
 /**
  * What the jobs that rewrite MS of the lake as new versions (flag, predict, rephase, apply) share: run the tasks of
  * the MS ({@link MsTasks}), and commit each MS whose tasks succeeded as its new version ({@link BatchCommitter}: its
- * staged visibility files, a copy of its subtable rows, its catalogue entry), a batch per chunk of tasks, printing
- * progress; the run's staging area is deleted at the end, whatever happened.
+ * staged visibility files, a copy of its subtable rows, its catalogue entry), printing
+ * progress, a batch every {@link #COMMIT_SECONDS} at most; the run's staging area is deleted at the end, whatever
+ * happened.
  *
  * <p>An MS is one task, or, when the run has fewer MS than twice the cores, several: its visibility files (one per
  * baseline bucket and time range, each rewritten on its own) are divided among up to {@code 2 x cores / MS} tasks,
@@ -27,6 +28,11 @@ public final class NewVersions {
     /** Why an MS's new version was not committed when another job committed a version of it first. */
     public static final String CONCURRENT_COMMIT = "another job committed a version of this MS while this one ran;"
             + " this run's version is dropped (run again to redo it on the new version)";
+
+    /** Longest time a finished MS waits for its batch's commit (each commit is a few Iceberg commits). */
+    static final double COMMIT_SECONDS = 10;
+    /** Most MS in one batch commit. */
+    static final int MAX_BATCH = 1000;
 
     private NewVersions() {}
 
@@ -111,6 +117,7 @@ public final class NewVersions {
         List<T> committedMs = new ArrayList<>(); // the task of each committed result
         long[] rows = {0};
         int[] msDone = {0};
+        long[] lastCommit = {t0};
         try {
             MsTasks.run(spark, parts, work, (chunk, results, done) -> {
                 int first = done - chunk.size();
@@ -141,20 +148,36 @@ public final class NewVersions {
                     committedMs.add(t);
                     rows[0] += whole.rows();
                 }
-                for (CatalogueEntry e : committer.commit()) {
-                    failures.add(e.uri() + ": " + CONCURRENT_COMMIT);
-                    int k = indexOf(committedMs, e.msId());
-                    rows[0] -= committed.get(k).rows();
-                    committed.remove(k);
-                    committedMs.remove(k);
+                if (committer.pending() >= MAX_BATCH || committer.pending() > 0
+                        && (System.nanoTime() - lastCommit[0]) / 1e9 >= COMMIT_SECONDS) {
+                    rows[0] -= commit(committer, committed, committedMs, failures);
+                    lastCommit[0] = System.nanoTime();
                 }
                 console.printf(Locale.ROOT, "%s: %d/%d MS done, %d failed, %d rows, %.0f rows/s%n", command, msDone[0],
                         tasks.size(), failures.size(), rows[0], rows[0] / Math.max(1e-9, (System.nanoTime() - t0) / 1e9));
             });
+            commit(committer, committed, committedMs, failures);
         } finally {
             LakeMaintenance.deleteStaging(run.lake(), run.runId());
         }
         return committed;
+    }
+
+    /**
+     * Commits the MS waiting in {@code committer}; one another job committed first leaves {@code committed} (and
+     * {@code committedMs}) for {@code failures}. Returns the rows of the MS so dropped.
+     */
+    private static <T extends Task, R extends Result> long commit(BatchCommitter committer, List<R> committed,
+            List<T> committedMs, List<String> failures) throws IOException {
+        long dropped = 0;
+        for (CatalogueEntry e : committer.commit()) {
+            failures.add(e.uri() + ": " + CONCURRENT_COMMIT);
+            int k = indexOf(committedMs, e.msId());
+            dropped += committed.get(k).rows();
+            committed.remove(k);
+            committedMs.remove(k);
+        }
+        return dropped;
     }
 
     private static int indexOf(List<? extends Task> tasks, long msId) {

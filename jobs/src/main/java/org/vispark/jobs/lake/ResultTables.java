@@ -16,12 +16,14 @@ public final class ResultTables {
     private final Lake lake;
     private final Configuration conf;
     private final String runId;
+    private final IcebergTables iceberg; // one load of each table for the run; commits refresh it
     private int seq;
 
     public ResultTables(Lake lake, Configuration conf, String runId) {
         this.lake = lake;
         this.conf = conf;
         this.runId = runId;
+        this.iceberg = IcebergTables.of(lake, conf);
     }
 
     /** Writes {@code rows} (records of {@code table}'s schema) as one file; nothing for no rows. */
@@ -40,7 +42,7 @@ public final class ResultTables {
         BatchCommitter.rename(lake.fs(), tmp, dst);
         boolean committed = false;
         try {
-            IcebergTables.of(lake, conf).append(table, List.of(dst));
+            iceberg.append(table, List.of(dst));
             committed = true;
         } finally {
             if (!committed) {
