@@ -1,5 +1,6 @@
 package org.vispark.jobs.cli;
 
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -84,24 +85,32 @@ final class LakeCommand implements Runnable {
         }
     }
 
+    /** The work of a lake command that needs no Spark. */
+    @FunctionalInterface
+    interface LakeWork {
+        void run(String root, Configuration conf, PrintStream console) throws Exception;
+    }
+
     /** A lake command that works on the lake's files alone, without Spark: exit status 0, or 2 with the reason. */
     abstract static class WithoutSpark implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "LAKE", description = "lake root")
         String root;
 
-        /** The command's work on the lake at {@code root}. */
-        abstract void run(String root, Configuration conf) throws Exception;
+        private final String name;
+        private final LakeWork work;
 
-        /** The command's name in messages. */
-        abstract String name();
+        WithoutSpark(String name, LakeWork work) {
+            this.name = name;
+            this.work = work;
+        }
 
         @Override
         public Integer call() {
             try {
-                run(root, new Configuration());
+                work.run(root, new Configuration(), System.out);
                 return 0;
             } catch (Exception e) {
-                System.err.println(name() + ": " + e.getMessage());
+                System.err.println(name + ": " + e.getMessage());
                 return 2;
             }
         }
@@ -111,14 +120,8 @@ final class LakeCommand implements Runnable {
     @Command(name = "upgrade", description = "Turn a lake written by an older vispark into the current format, in"
             + " place, without rewriting its data files.")
     static final class Upgrade extends WithoutSpark {
-        @Override
-        void run(String root, Configuration conf) throws Exception {
-            LakeUpgrade.upgrade(root, conf, System.out);
-        }
-
-        @Override
-        String name() {
-            return "lake upgrade";
+        Upgrade() {
+            super("lake upgrade", LakeUpgrade::upgrade);
         }
     }
 
@@ -126,14 +129,8 @@ final class LakeCommand implements Runnable {
     @Command(name = "relocate", description = "Make a copied lake its own: its Iceberg tables name the copy's files"
             + " instead of the original's (time travel starts anew).")
     static final class Relocate extends WithoutSpark {
-        @Override
-        void run(String root, Configuration conf) throws Exception {
-            LakeRelocate.relocate(root, conf, System.out);
-        }
-
-        @Override
-        String name() {
-            return "lake relocate";
+        Relocate() {
+            super("lake relocate", LakeRelocate::relocate);
         }
     }
 }
