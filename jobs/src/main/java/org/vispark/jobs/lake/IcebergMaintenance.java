@@ -119,9 +119,6 @@ public final class IcebergMaintenance {
         Set<DataFile> removed = new HashSet<>();
         Set<DataFile> added = new HashSet<>();
         for (Map.Entry<String, List<DataFile>> run : byRun.entrySet()) {
-            if (run.getValue().size() < 2) {
-                continue;
-            }
             List<List<DataFile>> groups = groups(run.getValue());
             for (int g = 0; g < groups.size(); g++) {
                 List<DataFile> group = groups.get(g);

@@ -183,10 +183,8 @@ public final class IcebergTables {
             Map<Integer, ByteBuffer> bounds = Map.of(
                     msId, Conversions.toByteBuffer(Types.LongType.get(), ids[0]),
                     conversion, Conversions.toByteBuffer(Types.LongType.get(), ids[1]));
-            Path bucket = p.getParent();
             append.appendFile(DataFiles.builder(t.spec()).withPath(p.toString()).withFormat(FileFormat.PARQUET)
-                    .withFileSizeInBytes(f.bytes()).withPartitionPath(bucket.getParent().getName() + "/"
-                            + bucket.getName())
+                    .withFileSizeInBytes(f.bytes()).withPartitionPath(partitionPath(p))
                     .withMetrics(new Metrics(f.rows(), null, null, null, null, bounds, bounds)).build());
         }
         append.commit();
@@ -237,10 +235,15 @@ public final class IcebergTables {
         DataFiles.Builder b = DataFiles.builder(t.spec()).withPath(file.toString()).withFormat(FileFormat.PARQUET)
                 .withFileSizeInBytes(in.getLength()).withMetrics(metrics);
         if (t.spec().isPartitioned()) {
-            Path bucket = file.getParent();
-            b.withPartitionPath(bucket.getParent().getName() + "/" + bucket.getName());
+            b.withPartitionPath(partitionPath(file));
         }
         return b.build();
+    }
+
+    /** The Hive-style partition path of a visibility file: its two directories, {@code obs_date=DATE/bl_bucket=N}. */
+    private static String partitionPath(Path file) {
+        Path bucket = file.getParent();
+        return bucket.getParent().getName() + "/" + bucket.getName();
     }
 
     /** The data files of the table's current snapshot (none when the table does not exist), sorted by path. */
@@ -300,7 +303,7 @@ public final class IcebergTables {
     public long snapshotTime(long snapshotId) throws IOException {
         for (LakeTable table : LakeTable.values()) {
             if (exists(table)) {
-                Snapshot s = catalog.loadTable(identifier(table)).snapshot(snapshotId);
+                Snapshot s = load(table).snapshot(snapshotId);
                 if (s != null) {
                     return s.timestampMillis();
                 }
