@@ -102,8 +102,10 @@ class IcebergLakeTest {
                     "DATA of row " + i + ", bit for bit");
         }
         Cli.Result sql = Cli.run("sql", "--lake", lake.toString(), "--as-of", Long.toString(msSnapshot), "--format",
-                "csv", "SELECT count(DISTINCT conversion) AS n FROM visibilities");
+                "csv", "SELECT count(*) AS n, count(DISTINCT conversion) AS versions FROM visibilities");
         assertEquals(0, sql.status(), sql.err());
+        assertEquals(List.of("n,versions", original.size() + ",1"), sql.out().strip().lines().toList(),
+                "the command's views as of that snapshot: the original version's rows");
         Cli.Result badAsOf = Cli.run("sql", "--lake", lake.toString(), "--as-of", "last tuesday", "SELECT 1");
         assertEquals(2, badAsOf.status());
         assertTrue(badAsOf.err().contains("neither a snapshot id nor an ISO-8601 instant"), badAsOf.err());
