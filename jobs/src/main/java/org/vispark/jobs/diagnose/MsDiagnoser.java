@@ -326,11 +326,12 @@ final class MsDiagnoser {
 
         private void addBinned(int a1, int a2, double[] rowUvw, float[] rowBinned, boolean[] rowFlags) {
             int key = a1 * 65536 + a2;
-            if (baseline == null || key != baselineKey) {
-                collapse();
+            if (baseline == null) {
                 baseline = new FringeMapAccumulator(grid, binFreq_hz, numPol, settings.channelsPerBlock());
-                baselineKey = key;
+            } else if (key != baselineKey) {
+                collapse();
             }
+            baselineKey = key;
             baseline.add(a1, a2, rowUvw, 0, target.phaseCentreRa_rad(), target.phaseCentreDec_rad(), rowBinned, 0,
                     rowFlags, 0);
         }
@@ -388,13 +389,10 @@ final class MsDiagnoser {
             }
         }
 
+        /** Adds the baseline's sums to the map; they start again from zero. */
         private void collapse() {
             if (baseline != null) {
-                double[] m = baseline.result();
-                for (int p = 0; p < m.length; p++) {
-                    map[p] += m[p];
-                }
-                baseline = null;
+                baseline.collapseInto(map);
             }
         }
 
@@ -417,6 +415,7 @@ final class MsDiagnoser {
                 return false;
             }
             map = new double[grid.pixels()];
+            baseline = null;
             baselineKey = -1;
             return true;
         }
@@ -429,6 +428,7 @@ final class MsDiagnoser {
             collapse();
             grid = DataPeakSearch.refine(coarse, map, fineLevel);
             map = new double[grid.pixels()];
+            baseline = null;
             baselineKey = -1;
             return true;
         }

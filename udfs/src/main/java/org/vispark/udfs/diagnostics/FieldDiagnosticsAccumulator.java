@@ -70,6 +70,19 @@ public final class FieldDiagnosticsAccumulator implements Serializable {
     private double modelPhasorRe;
     private double modelPhasorIm;
     private long modelPhasors;
+    /**
+     * The MODEL value last seen at each (channel, polarization) of a row, its amplitude and the amplitude's inverse (0
+     * for a zero value): a model constant in time (a source at the phase centre) needs them once, not once per row.
+     */
+    private transient float[] modelRe;
+    private transient float[] modelIm;
+    private transient double[] modelAbs;
+    private transient double[] overModelAbs;
+    /** A row's DATA values, their amplitudes and the amplitudes' inverses. */
+    private transient double[] dataRe;
+    private transient double[] dataIm;
+    private transient double[] dataAbs;
+    private transient double[] overDataAbs;
 
     public FieldDiagnosticsAccumulator(int numChan, int numPol, int channelsPerBlock) {
         if (numChan < 1 || numPol < 1 || channelsPerBlock < 1) {
@@ -100,51 +113,109 @@ public final class FieldDiagnosticsAccumulator implements Serializable {
         long bl = Baselines.key(ant1, ant2);
         double[] perBaseline = baselines.of(bl);
         double[] g = groups.of(bl);
+        if (modelRe == null) {
+            modelRe = new float[values];
+            modelIm = new float[values];
+            modelAbs = new double[values];
+            overModelAbs = new double[values];
+            Arrays.fill(modelRe, Float.NaN);
+            dataRe = new double[values];
+            dataIm = new double[values];
+            dataAbs = new double[values];
+            overDataAbs = new double[values];
+        }
+        for (int k = 0; k < values; k++) {
+            dataRe[k] = data[dataOff + 2 * k];
+            dataIm[k] = data[dataOff + 2 * k + 1];
+        }
+        // element-wise over the row's values, so that the JIT vectorizes the square roots and divisions
+        for (int k = 0; k < values; k++) {
+            double a = Math.sqrt(dataRe[k] * dataRe[k] + dataIm[k] * dataIm[k]);
+            dataAbs[k] = a;
+            overDataAbs[k] = 1 / a;
+        }
         double sumAbsD = 0;
         double sumAbsM = 0;
-        for (int c = 0; c < numChan; c++) {
-            int groupOfChannel = GROUP_WIDTH * numPol * (c / channelsPerBlock);
+        double phasorRe = 0;
+        double phasorIm = 0;
+        long phasors = 0;
+        long flagged = 0;
+        for (int c0 = 0, s0 = 0; c0 < numChan; c0 += channelsPerBlock, s0 += GROUP_WIDTH * numPol) {
+            int c1 = Math.min(numChan, c0 + channelsPerBlock);
             for (int p = 0; p < numPol; p++) {
-                int k = c * numPol + p;
-                if (flags != null && flags[flagOff + k]) {
-                    perBaseline[B_FLAGGED]++;
-                    continue;
-                }
-                int s = groupOfChannel + GROUP_WIDTH * p;
-                double dr = data[dataOff + 2 * k];
-                double di = data[dataOff + 2 * k + 1];
-                double mr = model[modelOff + 2 * k];
-                double mi = model[modelOff + 2 * k + 1];
-                double dAbs2 = dr * dr + di * di;
-                double dAbs = Math.sqrt(dAbs2);
-                double mAbs = Math.sqrt(mr * mr + mi * mi);
-                g[s + D_RE] += dr;
-                g[s + D_IM] += di;
-                g[s + M_RE] += mr;
-                g[s + M_IM] += mi;
-                g[s + D2] += dAbs2;
-                g[s + N]++;
-                if (mAbs > 0) {
-                    double overM = 1 / mAbs;
-                    modelPhasorRe += mr * overM;
-                    modelPhasorIm += mi * overM;
-                    modelPhasors++;
-                    if (dAbs > 0) {
-                        // z = D conj(M), |z| = |D| |M|
-                        double overZ = overM / dAbs;
-                        g[s + Z_RE] += (dr * mr + di * mi) * overZ;
-                        g[s + Z_IM] += (di * mr - dr * mi) * overZ;
-                        g[s + Z_N]++;
+                double dRe = 0;
+                double dIm = 0;
+                double mRe = 0;
+                double mIm = 0;
+                double zRe = 0;
+                double zIm = 0;
+                double d2 = 0;
+                int n = 0;
+                int nz = 0;
+                for (int c = c0; c < c1; c++) {
+                    int k = c * numPol + p;
+                    if (flags != null && flags[flagOff + k]) {
+                        flagged++;
+                        continue;
                     }
+                    double dr = dataRe[k];
+                    double di = dataIm[k];
+                    float mrf = model[modelOff + 2 * k];
+                    float mif = model[modelOff + 2 * k + 1];
+                    if (mrf != modelRe[k] || mif != modelIm[k]) {
+                        double m = Math.sqrt((double) mrf * mrf + (double) mif * mif);
+                        modelRe[k] = mrf;
+                        modelIm[k] = mif;
+                        modelAbs[k] = m;
+                        overModelAbs[k] = m > 0 ? 1 / m : 0;
+                    }
+                    double mr = mrf;
+                    double mi = mif;
+                    double mAbs = modelAbs[k];
+                    double dAbs2 = dr * dr + di * di;
+                    double dAbs = dataAbs[k];
+                    dRe += dr;
+                    dIm += di;
+                    mRe += mr;
+                    mIm += mi;
+                    d2 += dAbs2;
+                    n++;
+                    if (mAbs > 0) {
+                        double overM = overModelAbs[k];
+                        phasorRe += mr * overM;
+                        phasorIm += mi * overM;
+                        phasors++;
+                        if (dAbs > 0) {
+                            // z = D conj(M), |z| = |D| |M|
+                            double overZ = overM * overDataAbs[k];
+                            zRe += (dr * mr + di * mi) * overZ;
+                            zIm += (di * mr - dr * mi) * overZ;
+                            nz++;
+                        }
+                    }
+                    sumAbsD += dAbs;
+                    sumAbsM += mAbs;
                 }
-                sumAbsD += dAbs;
-                sumAbsM += mAbs;
+                int s = s0 + GROUP_WIDTH * p;
+                g[s + D_RE] += dRe;
+                g[s + D_IM] += dIm;
+                g[s + M_RE] += mRe;
+                g[s + M_IM] += mIm;
+                g[s + Z_RE] += zRe;
+                g[s + Z_IM] += zIm;
+                g[s + Z_N] += nz;
+                g[s + D2] += d2;
+                g[s + N] += n;
             }
         }
-        perBaseline[B_ALL] += numChan * numPol;
+        perBaseline[B_ALL] += values;
+        perBaseline[B_FLAGGED] += flagged;
         perBaseline[B_ABS_D] += sumAbsD;
         sumAbsData += sumAbsD;
         sumAbsModel += sumAbsM;
+        modelPhasorRe += phasorRe;
+        modelPhasorIm += phasorIm;
+        modelPhasors += phasors;
     }
 
     /** {@link #add} of packed lake cells (DATA, MODEL_DATA, FLAG; flags may be null). */

@@ -1,6 +1,7 @@
 package org.vispark.udfs.diagnostics;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import org.vispark.udfs.astro.RaDec;
 import org.vispark.udfs.astro.Spherical;
 import org.vispark.udfs.vis.PackedCells;
@@ -44,6 +45,8 @@ public final class FringeMapAccumulator implements Serializable {
     private transient double cachedDec0;
     /** The row being added, flagged values zeroed: re,im [chan, pol]. */
     private transient double[] row;
+    /** The incoherent map of the sums, for {@link #collapseInto}. */
+    private transient double[] collapsed;
 
     public FringeMapAccumulator(SkyGrid grid, double[] chanFreq_hz, int numPol, int channelsPerBlock) {
         if (numPol < 1 || channelsPerBlock < 1) {
@@ -141,7 +144,7 @@ public final class FringeMapAccumulator implements Serializable {
     /** Adds the coherent sums of {@code other} (same grid, channels, polarizations, block size). */
     public void merge(FringeMapAccumulator other) {
         if (!other.grid.equals(grid) || other.numPol != numPol || other.channelsPerBlock != channelsPerBlock
-                || !java.util.Arrays.equals(other.freq_hz, freq_hz)) {
+                || !Arrays.equals(other.freq_hz, freq_hz)) {
             throw new IllegalArgumentException("cannot merge fringe maps of different grids or spectral layouts");
         }
         sums.merge(other.sums);
@@ -149,9 +152,34 @@ public final class FringeMapAccumulator implements Serializable {
 
     /** The incoherent map {@code sum_g |F_g(s)|}, one value per pixel of {@link #grid()}. */
     public double[] result() {
+        double[] map = new double[grid.pixels()];
+        addIncoherentSums(map);
+        return map;
+    }
+
+    /**
+     * Adds {@link #result()} to {@code map} (one value per pixel) and forgets every sum, so that the next rows (of
+     * other baselines) start from zero while the arrays, direction cosines and phasors are kept: for a caller that
+     * collapses one baseline after another into one map.
+     */
+    public void collapseInto(double[] map) {
+        if (map.length != grid.pixels()) {
+            throw new IllegalArgumentException("map of " + map.length + " pixels for a grid of " + grid.pixels());
+        }
+        if (collapsed == null) {
+            collapsed = new double[grid.pixels()];
+        }
+        Arrays.fill(collapsed, 0);
+        addIncoherentSums(collapsed);
+        for (int p = 0; p < map.length; p++) {
+            map[p] += collapsed[p];
+        }
+        sums.clear();
+    }
+
+    private void addIncoherentSums(double[] map) {
         int pixels = grid.pixels();
         int groups = numPol * blocks;
-        double[] map = new double[pixels];
         for (double[] s : sums.all().values()) {
             for (int g = 0; g < groups; g++) {
                 int re = 2 * g * pixels;
@@ -161,7 +189,6 @@ public final class FringeMapAccumulator implements Serializable {
                 }
             }
         }
-        return map;
     }
 
     private void directionCosines(double ra0, double dec0) {

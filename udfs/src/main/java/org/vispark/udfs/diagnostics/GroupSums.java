@@ -1,6 +1,8 @@
 package org.vispark.udfs.diagnostics;
 
 import java.io.Serializable;
+import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -8,6 +10,8 @@ import java.util.Map;
 final class GroupSums implements Serializable {
     private final int width;
     private final HashMap<Long, double[]> sums = new HashMap<>();
+    /** Arrays of groups cleared, zeroed, for the next groups. */
+    private final ArrayDeque<double[]> spare = new ArrayDeque<>();
 
     GroupSums(int width) {
         this.width = width;
@@ -15,7 +19,16 @@ final class GroupSums implements Serializable {
 
     /** The sums of a group, created as zeros. */
     double[] of(long key) {
-        return sums.computeIfAbsent(key, k -> new double[width]);
+        return sums.computeIfAbsent(key, k -> spare.isEmpty() ? new double[width] : spare.pop());
+    }
+
+    /** Forgets every group, keeping their arrays (zeroed) for the groups to come. */
+    void clear() {
+        for (double[] s : sums.values()) {
+            Arrays.fill(s, 0);
+            spare.push(s);
+        }
+        sums.clear();
     }
 
     Map<Long, double[]> all() {

@@ -1,9 +1,12 @@
 package org.vispark.udfs.diagnostics;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
@@ -60,6 +63,55 @@ class FringeMapReferenceTest {
         for (int p = 0; p < expected.length; p++) {
             assertEquals(expected[p], actual[p], 1e-9 * peak, "pixel " + p);
         }
+    }
+
+    @Test
+    void collapsingBaselineAfterBaselineIntoOneMapEqualsTheSumOfTheirMaps() {
+        SkyGrid grid = new SkyGrid(calibrator, Math.toRadians(0.3), 3);
+        RaDec centre = incident.fieldCentre();
+        Integer[] order = new Integer[incident.rows()];
+        for (int r = 0; r < order.length; r++) {
+            order[r] = r;
+        }
+        Arrays.sort(order, Comparator.<Integer>comparingInt(r -> incident.ant1()[r])
+                .thenComparingInt(r -> incident.ant2()[r]));
+        double[] expected = new double[grid.pixels()];
+        double[] actual = new double[grid.pixels()];
+        FringeMapAccumulator reused = new FringeMapAccumulator(grid, incident.freq_hz(), incident.numPol(),
+                CHANNELS_PER_BLOCK);
+        FringeMapAccumulator own = null;
+        int baselines = 0;
+        for (int i = 0; i < order.length; i++) {
+            int r = order[i];
+            boolean next = i > 0 && (incident.ant1()[r] != incident.ant1()[order[i - 1]]
+                    || incident.ant2()[r] != incident.ant2()[order[i - 1]]);
+            if (next) {
+                reused.collapseInto(actual);
+                double[] m = own.result();
+                for (int p = 0; p < m.length; p++) {
+                    expected[p] += m[p];
+                }
+            }
+            if (own == null || next) {
+                own = new FringeMapAccumulator(grid, incident.freq_hz(), incident.numPol(), CHANNELS_PER_BLOCK);
+                baselines++;
+            }
+            for (FringeMapAccumulator a : new FringeMapAccumulator[] {reused, own}) {
+                a.add(incident.ant1()[r], incident.ant2()[r], incident.uvw(), 3 * r, centre.ra_rad(),
+                        centre.dec_rad(), incident.data(), r * incident.floatsPerRow(), incident.flags(),
+                        r * incident.numChan() * incident.numPol());
+            }
+        }
+        reused.collapseInto(actual);
+        double[] m = own.result();
+        for (int p = 0; p < m.length; p++) {
+            expected[p] += m[p];
+        }
+        assertTrue(baselines > 100, baselines + " baselines");
+        assertTrue(expected[grid.pixels() / 2] > 0);
+        assertArrayEquals(expected, actual, "bit for bit");
+        reused.collapseInto(actual);
+        assertArrayEquals(expected, actual, "a collapse forgets the sums it added");
     }
 
     /** The definition, one Math.cos/sin per value and pixel. */
