@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.iceberg.AppendFiles;
+import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DataFiles;
 import org.apache.iceberg.DeleteFiles;
@@ -72,7 +73,24 @@ public final class IcebergTables {
         this.warehouse = warehouse;
         this.catalog = new HadoopCatalog();
         catalog.setConf(conf);
-        catalog.initialize(CATALOG, Map.of("warehouse", warehouse.toString()));
+        catalog.initialize(CATALOG, catalogProperties(lake));
+    }
+
+    /**
+     * The Hadoop catalog's properties for {@code lake}: its warehouse, and on a local file system the lock that makes
+     * commits of several processes safe ({@link LocalFileLockManager}; HDFS's rename is safe by itself).
+     */
+    static Map<String, String> catalogProperties(Lake lake) {
+        Map<String, String> p = new HashMap<>();
+        p.put(CatalogProperties.WAREHOUSE_LOCATION, lake.layout().icebergWarehouse().toString());
+        if (isLocal(lake)) {
+            p.put(CatalogProperties.LOCK_IMPL, LocalFileLockManager.class.getName());
+        }
+        return p;
+    }
+
+    private static boolean isLocal(Lake lake) {
+        return "file".equals(lake.fs().getUri().getScheme());
     }
 
     /** The Iceberg tables of {@code lake}. */

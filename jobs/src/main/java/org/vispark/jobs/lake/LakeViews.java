@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
+import org.apache.iceberg.CatalogProperties;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameReader;
@@ -105,7 +106,8 @@ public final class LakeViews {
         String prefix = "spark.sql.catalog." + IcebergTables.CATALOG;
         spark.conf().set(prefix, "org.apache.iceberg.spark.SparkCatalog");
         spark.conf().set(prefix + ".type", "hadoop");
-        spark.conf().set(prefix + ".warehouse", lake.layout().icebergWarehouse().toString());
+        spark.conf().unset(prefix + "." + CatalogProperties.LOCK_IMPL); // set again below for a local lake
+        IcebergTables.catalogProperties(lake).forEach((k, v) -> spark.conf().set(prefix + "." + k, v));
         spark.conf().set(prefix + ".cache-enabled", "false");
     }
 
