@@ -17,7 +17,8 @@ import org.apache.hadoop.fs.Path;
  * LAKE/ms/b-RUN-SEQ.parquet                      catalogue, one file per commit batch of a run
  * LAKE/ms/c-RUN-MAINTAINRUN-N.parquet            ... the batches of a run compacted (IcebergMaintenance)
  * LAKE/antennas/ (spectral_windows, polarizations, fields, data_descriptions, and the result tables): as ms
- * LAKE/_iceberg/TABLE/metadata/                  each table's Iceberg metadata (IcebergTables)
+ * LAKE/_iceberg/TABLE/metadata/                  each table's Iceberg metadata (IcebergTables); on a local file
+ *                                                system also _commit.lock (LocalFileLockManager)
  * LAKE/_staging/RUN/                             files of a running job before their commit
  * </pre>
  * Which files a table holds is its Iceberg snapshot's business: a file in a table's directory may be superseded
