@@ -78,11 +78,6 @@ public final class FieldDiagnosticsAccumulator implements Serializable {
     private transient float[] modelIm;
     private transient double[] modelAbs;
     private transient double[] overModelAbs;
-    /** A row's DATA values, their amplitudes and the amplitudes' inverses. */
-    private transient double[] dataRe;
-    private transient double[] dataIm;
-    private transient double[] dataAbs;
-    private transient double[] overDataAbs;
 
     public FieldDiagnosticsAccumulator(int numChan, int numPol, int channelsPerBlock) {
         if (numChan < 1 || numPol < 1 || channelsPerBlock < 1) {
@@ -119,20 +114,6 @@ public final class FieldDiagnosticsAccumulator implements Serializable {
             modelAbs = new double[values];
             overModelAbs = new double[values];
             Arrays.fill(modelRe, Float.NaN);
-            dataRe = new double[values];
-            dataIm = new double[values];
-            dataAbs = new double[values];
-            overDataAbs = new double[values];
-        }
-        for (int k = 0; k < values; k++) {
-            dataRe[k] = data[dataOff + 2 * k];
-            dataIm[k] = data[dataOff + 2 * k + 1];
-        }
-        // element-wise over the row's values, so that the JIT vectorizes the square roots and divisions
-        for (int k = 0; k < values; k++) {
-            double a = Math.sqrt(dataRe[k] * dataRe[k] + dataIm[k] * dataIm[k]);
-            dataAbs[k] = a;
-            overDataAbs[k] = 1 / a;
         }
         double sumAbsD = 0;
         double sumAbsM = 0;
@@ -158,8 +139,8 @@ public final class FieldDiagnosticsAccumulator implements Serializable {
                         flagged++;
                         continue;
                     }
-                    double dr = dataRe[k];
-                    double di = dataIm[k];
+                    double dr = data[dataOff + 2 * k];
+                    double di = data[dataOff + 2 * k + 1];
                     float mrf = model[modelOff + 2 * k];
                     float mif = model[modelOff + 2 * k + 1];
                     if (mrf != modelRe[k] || mif != modelIm[k]) {
@@ -173,7 +154,7 @@ public final class FieldDiagnosticsAccumulator implements Serializable {
                     double mi = mif;
                     double mAbs = modelAbs[k];
                     double dAbs2 = dr * dr + di * di;
-                    double dAbs = dataAbs[k];
+                    double dAbs = Math.sqrt(dAbs2);
                     dRe += dr;
                     dIm += di;
                     mRe += mr;
@@ -187,7 +168,7 @@ public final class FieldDiagnosticsAccumulator implements Serializable {
                         phasors++;
                         if (dAbs > 0) {
                             // z = D conj(M), |z| = |D| |M|
-                            double overZ = overM * overDataAbs[k];
+                            double overZ = overM / dAbs;
                             zRe += (dr * mr + di * mi) * overZ;
                             zIm += (di * mr - dr * mi) * overZ;
                             nz++;
