@@ -414,9 +414,7 @@ final class MsDiagnoser {
             } else {
                 return false;
             }
-            map = new double[grid.pixels()];
-            baseline = null;
-            baselineKey = -1;
+            startMap();
             return true;
         }
 
@@ -427,10 +425,15 @@ final class MsDiagnoser {
             }
             collapse();
             grid = DataPeakSearch.refine(coarse, map, fineLevel);
+            startMap();
+            return true;
+        }
+
+        /** An empty map of the new {@link #grid}, its baselines' sums to come in an accumulator of that grid. */
+        private void startMap() {
             map = new double[grid.pixels()];
             baseline = null;
             baselineKey = -1;
-            return true;
         }
 
         FieldOutcome outcome(DiagnoseTask t) {

@@ -64,6 +64,7 @@ public final class LocalFileLockManager implements LockManager {
             return false;
         }
         FileChannel channel = null;
+        boolean locked = false;
         try {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
@@ -71,22 +72,21 @@ public final class LocalFileLockManager implements LockManager {
                 Thread.sleep(POLL_MS);
                 lock = channel.tryLock();
             }
-            if (lock == null) {
-                channel.close();
+            if (lock != null) {
+                held.put(key(entityId, ownerId), new Held(inProcess, channel, lock));
+                locked = true;
+            }
+            return locked;
+        } catch (IOException e) {
+            throw new UncheckedIOException("locking " + file + " for a commit", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            if (!locked) {
+                closeQuietly(channel);
                 inProcess.unlock();
-                return false;
             }
-            held.put(key(entityId, ownerId), new Held(inProcess, channel, lock));
-            return true;
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            closeQuietly(channel);
-            inProcess.unlock();
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-            throw e instanceof IOException io ? new UncheckedIOException("locking " + file + " for a commit", io)
-                    : (RuntimeException) e;
         }
     }
 
