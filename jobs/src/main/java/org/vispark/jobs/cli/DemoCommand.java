@@ -86,7 +86,7 @@ final class DemoCommand implements Callable<Integer> {
         String inputs = data + (uvh5 ? "/*_sb*.hdf5" : "/*.ms");
         return sparkOptions.run("demo", spark -> {
             int status = PipelineCommand.report(PipelineJob.run(spark, new PipelineJob.Options(
-                    dir.resolve("lake").toString(), List.of(inputs), settings, dir.resolve("report")), System.out));
+                    dir.resolve("lake").toString(), List.of(inputs), null, settings, dir.resolve("report")), System.out));
             System.out.println("demo: lake " + dir.resolve("lake") + "; report " + dir.resolve("report/index.html")
                     + "; try: bin/vispark sql --lake " + dir.resolve("lake")
                     + " \"SELECT ms_id, calibrator, separation_arcmin, verdict FROM diagnostics\"");

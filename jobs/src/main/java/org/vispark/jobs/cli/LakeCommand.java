@@ -107,7 +107,7 @@ final class LakeCommand implements Runnable {
         @Override
         public Integer call() {
             try {
-                work.run(root, new Configuration(), System.out);
+                work.run(root, SparkSessions.hadoopConf(), System.out);
                 return 0;
             } catch (Exception e) {
                 System.err.println(name + ": " + e.getMessage());

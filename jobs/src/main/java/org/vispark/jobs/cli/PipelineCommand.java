@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code vispark pipeline --lake LAKE MS_OR_GLOB... [--calibrator NAME|auto] [--report DIR] [--set KEY=VALUE]...}.
+ * {@code vispark pipeline --lake LAKE MS_OR_GLOB... [--where SQL] [--calibrator NAME|auto] [--report DIR]
+ * [--set KEY=VALUE]...}.
  * Exit status 0 when every MS was calibrated, 1 when some failed (listed at the end), 2 for a failed run or bad
  * options.
  */
@@ -45,6 +46,9 @@ final class PipelineCommand implements Callable<Integer> {
     List<String> overrides;
 
     @Mixin
+    WhereOption where;
+
+    @Mixin
     SparkSessions sparkOptions;
 
     @Override
@@ -61,7 +65,8 @@ final class PipelineCommand implements Callable<Integer> {
             return 2;
         }
         return sparkOptions.run("pipeline", spark -> {
-            return report(PipelineJob.run(spark, new PipelineJob.Options(lake.root(), inputs == null ? List.of() : inputs, s,
+            return report(PipelineJob.run(spark, new PipelineJob.Options(lake.root(), inputs == null ? List.of() : inputs,
+                    where.condition(), s,
                     report), System.out));
         });
     }

@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
+import scala.Tuple2;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Option;
 
@@ -58,7 +60,8 @@ final class SparkSessions {
         }
     }
 
-    static SparkSession create(String appName, String master, boolean verbose) {
+    /** The JVM's spark.* properties, then those of {@code conf/spark-defaults.conf} that they do not set. */
+    private static SparkConf sparkConf() {
         SparkConf conf = new SparkConf();
         Path defaults = Installation.conf().resolve("spark-defaults.conf");
         if (Files.isRegularFile(defaults)) {
@@ -70,6 +73,24 @@ final class SparkSessions {
                 throw new UncheckedIOException("cannot read " + defaults, e);
             }
         }
+        return conf;
+    }
+
+    /**
+     * The Hadoop configuration of a command that starts no Spark: Hadoop's defaults and the {@code spark.hadoop.*}
+     * settings a Spark session would carry into its own (the lake's catalog among them).
+     */
+    static Configuration hadoopConf() {
+        Configuration hadoop = new Configuration();
+        String prefix = "spark.hadoop.";
+        for (Tuple2<String, String> kv : sparkConf().getAllWithPrefix(prefix)) {
+            hadoop.set(kv._1(), kv._2());
+        }
+        return hadoop;
+    }
+
+    static SparkSession create(String appName, String master, boolean verbose) {
+        SparkConf conf = sparkConf();
         if (master != null) {
             conf.setMaster(master);
         } else if (!conf.contains("spark.master")) {

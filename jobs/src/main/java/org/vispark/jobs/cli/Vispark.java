@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {InspectCommand.class, ConvertCommand.class, SqlCommand.class, RephaseCommand.class,
             PredictCommand.class, ExportMsCommand.class, DiagnoseCommand.class,
             SolveCommand.class, ApplyCommand.class, FlagCommand.class, ExportCaltableCommand.class, PipelineCommand.class,
-            DemoCommand.class, LakeCommand.class})
+            CampaignCommand.class, DemoCommand.class, LakeCommand.class})
 public final class Vispark implements Runnable {
 
     @CommandLine.Spec

@@ -2,8 +2,9 @@ package org.vispark.jobs.convert;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import org.vispark.jobs.lake.TimeLeft;
 
-/** The console progress line of a convert run: MS done / total, failures, rows and MB of MS per second. */
+/** The console progress line of a convert run: MS done / total, failures, rows and MB of MS per second, time left. */
 final class Progress {
     private final PrintStream out;
     private final int total;
@@ -43,6 +44,6 @@ final class Progress {
     String line() {
         double s = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
         return String.format(Locale.ROOT, "convert: %d/%d MS done, %d failed, %d rows, %.0f rows/s, %.1f MB/s of MS,"
-                + " %.0f s", done, total, failed, rows, rows / s, bytes / s / 1e6, s);
+                + " %.0f s%s", done, total, failed, rows, rows / s, bytes / s / 1e6, s, TimeLeft.of(done, total, start));
     }
 }

@@ -25,6 +25,7 @@ import org.vispark.jobs.lake.LakeTable;
 import org.vispark.jobs.lake.LakeViews;
 import org.vispark.jobs.lake.MsSelection;
 import org.vispark.jobs.lake.MsTasks;
+import org.vispark.jobs.lake.TimeLeft;
 import org.vispark.jobs.lake.MsVersions;
 import org.vispark.jobs.lake.ResultTables;
 import org.vispark.jobs.sky.CalibratorChoice;
@@ -114,6 +115,7 @@ public final class DiagnoseJob {
         List<FieldOutcome> outcomes = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         try {
+            long started = System.nanoTime();
             MsTasks.run(spark, tasks, (t, c, attempt) -> MsDiagnoser.run(t, c), (part, rs, done) -> {
                 List<GenericRecord> rows = new ArrayList<>();
                 List<GenericRecord> antennaRows = new ArrayList<>();
@@ -134,8 +136,8 @@ public final class DiagnoseJob {
                 }
                 results.append(LakeTable.DIAGNOSTICS, rows);
                 results.append(LakeTable.DIAGNOSTICS_ANTENNAS, antennaRows);
-                console.printf(Locale.ROOT, "diagnose: %d/%d MS done, %d failed%n", done, tasks.size(),
-                        failures.size());
+                console.printf(Locale.ROOT, "diagnose: %d/%d MS done, %d failed%s%n", done, tasks.size(),
+                        failures.size(), TimeLeft.of(done, tasks.size(), started));
             });
         } finally {
             LakeMaintenance.deleteStaging(lake, runId);

@@ -3,9 +3,7 @@ package org.vispark.jobs.lake;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -17,27 +15,27 @@ import org.apache.hadoop.fs.Path;
 public final class Catalogue {
     private final Long snapshotId;
     private final Map<Long, CatalogueEntry> current;
-    private final Set<Long> conversions;
+    private final Map<Long, CatalogueEntry> byConversion;
 
-    private Catalogue(Long snapshotId, Map<Long, CatalogueEntry> current, Set<Long> conversions) {
+    private Catalogue(Long snapshotId, Map<Long, CatalogueEntry> current, Map<Long, CatalogueEntry> byConversion) {
         this.snapshotId = snapshotId;
         this.current = Collections.unmodifiableMap(current);
-        this.conversions = Collections.unmodifiableSet(conversions);
+        this.byConversion = Collections.unmodifiableMap(byConversion);
     }
 
     /** Reads the catalogue of a lake (empty for a new lake). */
     public static Catalogue read(Lake lake, Configuration conf) throws IOException {
         Map<Long, CatalogueEntry> current = new HashMap<>();
-        Set<Long> conversions = new HashSet<>();
+        Map<Long, CatalogueEntry> byConversion = new HashMap<>();
         IcebergTables.SnapshotFiles snapshot = IcebergTables.of(lake, conf).currentSnapshot(LakeTable.MS);
         for (Path p : snapshot.files().keySet()) {
             for (GenericRecord r : LakeParquet.readAll(p, LakeTable.MS.schema(), conf)) {
                 CatalogueEntry e = CatalogueEntry.fromRecord(r);
-                conversions.add(e.conversion());
+                byConversion.put(e.conversion(), e);
                 current.merge(e.msId(), e, (a, b) -> b.supersedes(a) ? b : a);
             }
         }
-        return new Catalogue(snapshot.snapshotId(), current, conversions);
+        return new Catalogue(snapshot.snapshotId(), current, byConversion);
     }
 
     /** The {@code ms} snapshot read (null: the lake had none). */
@@ -47,7 +45,12 @@ public final class Catalogue {
 
     /** Whether some catalogue entry, current or superseded, names this conversion. */
     public boolean isCommitted(long conversion) {
-        return conversions.contains(conversion);
+        return byConversion.containsKey(conversion);
+    }
+
+    /** The entry of a conversion, current or superseded; null when no entry names it. */
+    public CatalogueEntry entry(long conversion) {
+        return byConversion.get(conversion);
     }
 
     /** ms_id to its newest entry. */

@@ -108,8 +108,9 @@ public final class IcebergMaintenance {
     static int[] compact(Lake lake, Configuration conf, IcebergTables iceberg, LakeTable t, String runId)
             throws IOException {
         Table table = iceberg.table(t);
+        String ref = iceberg.commitRef(t);
         Map<String, List<DataFile>> byRun = new LinkedHashMap<>();
-        try (CloseableIterable<FileScanTask> tasks = table.newScan().planFiles()) {
+        try (CloseableIterable<FileScanTask> tasks = table.newScan().useRef(ref).planFiles()) {
             for (FileScanTask task : tasks) {
                 DataFile f = task.file();
                 LakeLayout.batchFileRun(new Path(f.location()).getName())
@@ -138,7 +139,7 @@ public final class IcebergMaintenance {
             return new int[2];
         }
         try {
-            table.newRewrite().rewriteFiles(removed, added).commit();
+            table.newRewrite().toBranch(ref).rewriteFiles(removed, added).commit();
         } catch (ValidationException e) {
             // another job compacted some of these batches first: its files hold the rows, these are dropped
             for (DataFile f : added) {

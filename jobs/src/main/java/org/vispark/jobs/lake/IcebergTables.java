@@ -1,37 +1,42 @@
 package org.vispark.jobs.lake;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.iceberg.AppendFiles;
-import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DataFiles;
 import org.apache.iceberg.DeleteFiles;
 import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Metrics;
-import org.apache.iceberg.OverwriteFiles;
 import org.apache.iceberg.MetricsConfig;
+import org.apache.iceberg.OverwriteFiles;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.SnapshotRef;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.TableMetadataParser;
 import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.Transaction;
+import org.apache.iceberg.UpdateSchema;
+import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.AlreadyExistsException;
 import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.exceptions.ValidationException;
 import org.apache.iceberg.expressions.Expressions;
-import org.apache.iceberg.hadoop.HadoopCatalog;
+import org.apache.iceberg.hadoop.HadoopFileIO;
 import org.apache.iceberg.hadoop.HadoopInputFile;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.mapping.MappingUtil;
@@ -41,14 +46,21 @@ import org.apache.iceberg.parquet.ParquetUtil;
 import org.apache.iceberg.spark.SparkSchemaUtil;
 import org.apache.iceberg.types.Conversions;
 import org.apache.iceberg.types.Types;
+import org.apache.iceberg.util.SnapshotUtil;
 
 /**
- * The lake's Apache Iceberg tables (format v2), in a Hadoop catalog whose warehouse is {@code LAKE/_iceberg}: the
- * metadata of table {@code T} lives in {@code LAKE/_iceberg/T/metadata}, its data files where vispark writes them,
- * in {@code LAKE/T} (so that directory stays plain Parquet, readable as such). Every lake table is one; its
- * state (which files are current, and every earlier snapshot until {@code vispark lake maintain} expires it) is
- * Iceberg's. visibilities is partitioned by identity on {@code obs_date} and {@code bl_bucket}, the Hive-style
- * directories its files sit in (the columns are not in the files; Iceberg readers take them from the partition).
+ * The lake's Apache Iceberg tables (format v2), in the lake's catalog ({@link LakeCatalog}; by default a Hadoop
+ * catalog whose warehouse is {@code LAKE/_iceberg}): the metadata of table {@code T} lives in {@code
+ * LAKE/_iceberg/T/metadata} whatever the catalog, its data files where vispark writes them, in {@code LAKE/T} (so
+ * that directory stays plain Parquet, readable as such). Every lake table is one; its state (which files are current,
+ * and every earlier snapshot until {@code vispark lake maintain} expires it) is Iceberg's. visibilities is
+ * partitioned by identity on {@code obs_date} and {@code bl_bucket}, the Hive-style directories its files sit in (the
+ * columns are not in the files; Iceberg readers take them from the partition).
+ *
+ * <p>Branches: with {@link #BRANCH} set in the Hadoop configuration (a campaign's name), every read is of that
+ * Iceberg branch and every commit goes to it, in every table but {@code campaigns} (always {@code main}); a table's
+ * branch starts at {@code main}'s current snapshot ({@link #fork}), and a table where it was never made reads
+ * {@code main}. Unset, everything is {@code main}, what everyone reads.
  *
  * <p>vispark writes the data files itself (parquet-avro, {@link LakeParquet}) and commits them through Iceberg's
  * API. Those files carry no Parquet field ids, so every table carries a default name mapping
@@ -58,39 +70,26 @@ import org.apache.iceberg.types.Types;
 public final class IcebergTables {
     /** The name under which vispark registers this catalog in Spark ({@code lake.gains}). */
     public static final String CATALOG = "lake";
+    /** The Hadoop configuration key naming the Iceberg branch jobs read and commit to; unset: {@code main}. */
+    public static final String BRANCH = "vispark.lake.branch";
     /** Commit attempts before a commit that keeps meeting concurrent commits gives up (Iceberg's default is 4). */
     private static final int COMMIT_RETRIES = 20;
 
     private final Lake lake;
     private final Configuration conf;
-    private final HadoopCatalog catalog;
+    private final LakeCatalog lakeCatalog;
+    private final Catalog catalog;
     private final Path warehouse;
     private final Map<LakeTable, Table> tables = new ConcurrentHashMap<>(); // tables loaded, by several threads
+    private final String branch; // null: main
 
     private IcebergTables(Lake lake, Configuration conf, Path warehouse) {
         this.lake = lake;
         this.conf = conf;
         this.warehouse = warehouse;
-        this.catalog = new HadoopCatalog();
-        catalog.setConf(conf);
-        catalog.initialize(CATALOG, catalogProperties(lake));
-    }
-
-    /**
-     * The Hadoop catalog's properties for {@code lake}: its warehouse, and on a local file system the lock that makes
-     * commits of several processes safe ({@link LocalFileLockManager}; HDFS's rename is safe by itself).
-     */
-    static Map<String, String> catalogProperties(Lake lake) {
-        Map<String, String> p = new HashMap<>();
-        p.put(CatalogProperties.WAREHOUSE_LOCATION, lake.layout().icebergWarehouse().toString());
-        if (isLocal(lake)) {
-            p.put(CatalogProperties.LOCK_IMPL, LocalFileLockManager.class.getName());
-        }
-        return p;
-    }
-
-    private static boolean isLocal(Lake lake) {
-        return "file".equals(lake.fs().getUri().getScheme());
+        this.lakeCatalog = lake.catalog();
+        this.branch = conf.get(BRANCH);
+        this.catalog = lakeCatalog.build(lake, conf);
     }
 
     /** The Iceberg tables of {@code lake}. */
@@ -104,25 +103,43 @@ public final class IcebergTables {
         return location.endsWith(suffix) ? location.substring(0, location.length() - suffix.length()) : location;
     }
 
-    /** The table, loaded; an error naming the remedy when the lake was copied or moved since its tables were made. */
+    /**
+     * The table, loaded; an error naming the remedy when the lake was copied or moved since its tables were made, or
+     * when the catalog's table of that name is another lake's.
+     */
     private Table load(LakeTable table) throws IOException {
-        Table t = catalog.loadTable(identifier(table));
-        if (!t.location().equals(new Path(warehouse, table.dirName()).toString())) {
+        Table t = catalog.loadTable(lakeCatalog.identifier(table));
+        if (!t.location().equals(tableLocation(table))) {
             String root = rootOf(t.location(), table);
+            if (!lakeCatalog.isHadoop()) {
+                throw new IOException(lake.layout().root() + ": table " + lakeCatalog.identifier(table) + " of "
+                        + lakeCatalog.describe() + " is the lake's at " + root + ": each lake needs a namespace of its"
+                        + " own (spark.hadoop." + LakeCatalog.PREFIX + "namespace)");
+            }
             throw new IOException(lake.layout().root() + " was copied or moved from " + root + " (its Iceberg tables"
                     + " name the files there): `vispark lake relocate " + lake.layout().root() + "` makes it its own");
         }
         return t;
     }
 
-    /** The Iceberg identifier of a lake table: no namespace, its directory name. */
-    public static TableIdentifier identifier(LakeTable table) {
-        return TableIdentifier.of(table.dirName());
+    /** Where a table's metadata lives, whatever the catalog: {@code LAKE/_iceberg/TABLE}. */
+    private String tableLocation(LakeTable table) {
+        return new Path(warehouse, table.dirName()).toString();
     }
 
-    /** Whether the table has been created (asked of the file system: Iceberg logs a missing table as a warning). */
+    /**
+     * Whether the table has been created (for a Hadoop catalog asked of the file system: Iceberg logs a missing table
+     * as a warning); for another catalog, an error when it lacks a table the lake holds ({@link #refuseLostTable}).
+     */
     public boolean exists(LakeTable table) throws IOException {
-        return lake.fs().exists(new Path(warehouse, table.dirName() + "/metadata/version-hint.text"));
+        if (lakeCatalog.isHadoop()) {
+            return lake.fs().exists(new Path(warehouse, table.dirName() + "/metadata/version-hint.text"));
+        }
+        if (catalog.tableExists(lakeCatalog.identifier(table))) {
+            return true;
+        }
+        refuseLostTable(table);
+        return false;
     }
 
     /** The table (loaded once by this object; commits refresh it), created (empty) when it does not exist yet. */
@@ -137,16 +154,16 @@ public final class IcebergTables {
     }
 
     private Table loadOrCreate(LakeTable table) throws IOException {
-        TableIdentifier id = identifier(table);
+        TableIdentifier id = lakeCatalog.identifier(table);
         if (exists(table)) {
-            return load(table);
+            return evolve(load(table), table);
         }
         Schema schema = SparkSchemaUtil.convert(SparkSchemas.of(table));
         try {
             PartitionSpec spec = table == LakeTable.VISIBILITIES
                     ? PartitionSpec.builderFor(schema).identity("obs_date").identity("bl_bucket").build()
                     : PartitionSpec.unpartitioned();
-            Transaction create = catalog.buildTable(id, schema).withPartitionSpec(spec)
+            Transaction create = catalog.buildTable(id, schema).withPartitionSpec(spec).withLocation(tableLocation(table))
                     .withProperty(TableProperties.FORMAT_VERSION, "2")
                     .withProperty(TableProperties.COMMIT_NUM_RETRIES, Integer.toString(COMMIT_RETRIES))
                     .withProperty(TableProperties.METADATA_DELETE_AFTER_COMMIT_ENABLED, "true")
@@ -166,6 +183,55 @@ public final class IcebergTables {
     }
 
     /**
+     * The table with the columns this vispark's schema has and the table lacks (made by an older vispark: the
+     * {@code campaign} column of result tables) added, optional, with the name mapping renewed; one commit each, which
+     * a concurrent writer may have made first.
+     */
+    private Table evolve(Table t, LakeTable table) {
+        Schema wanted = SparkSchemaUtil.convert(SparkSchemas.of(table));
+        List<Types.NestedField> missing = wanted.columns().stream()
+                .filter(f -> t.schema().findField(f.name()) == null).toList();
+        try {
+            if (!missing.isEmpty()) {
+                UpdateSchema update = t.updateSchema();
+                missing.forEach(f -> update.addColumn(f.name(), f.type(), f.doc()));
+                update.commit();
+            }
+            String json = t.properties().get(TableProperties.DEFAULT_NAME_MAPPING);
+            NameMapping mapping = json == null ? null : NameMappingParser.fromJson(json);
+            if (mapping == null || t.schema().columns().stream().anyMatch(f -> mapping.find(f.name()) == null)) {
+                t.updateProperties().set(TableProperties.DEFAULT_NAME_MAPPING,
+                        NameMappingParser.toJson(MappingUtil.create(t.schema()))).commit();
+            }
+        } catch (CommitFailedException | IllegalArgumentException e) {
+            t.refresh(); // another writer evolved it first
+        }
+        return t;
+    }
+
+    /**
+     * An error when a catalog that is not the lake's files lacks a table whose metadata the lake holds with snapshots
+     * in it: the catalog is another than the one the lake was written through (another database, a namespace
+     * renamed), and a new empty table would hide the lake's data. Metadata without a snapshot is what a creation
+     * killed before the catalog recorded it leaves: a new table is made beside it.
+     */
+    private void refuseLostTable(LakeTable table) throws IOException {
+        Path metadata = new Path(warehouse, table.dirName() + "/metadata");
+        if (!lake.fs().exists(metadata)) {
+            return;
+        }
+        for (FileStatus f : lake.fs().listStatus(metadata)) {
+            if (f.getPath().getName().endsWith(".metadata.json")
+                    && TableMetadataParser.read(new HadoopFileIO(conf), f.getPath().toString()).currentSnapshot() != null) {
+                throw new IOException(lake.layout().root() + ": " + lakeCatalog.describe() + " has no table "
+                        + lakeCatalog.identifier(table) + ", but " + f.getPath() + " holds its snapshots: the lake's"
+                        + " tables were registered in another catalog (another database or namespace); configure that"
+                        + " one (README, \"Iceberg catalogs\")");
+            }
+        }
+    }
+
+    /**
      * Commits Parquet files already at their place in the table's directory as one append (one snapshot); Iceberg
      * retries the commit when another writer committed meanwhile. Nothing for no files.
      */
@@ -174,7 +240,7 @@ public final class IcebergTables {
             return;
         }
         Table t = table(table);
-        AppendFiles append = t.newAppend();
+        AppendFiles append = t.newAppend().toBranch(commitRef(table));
         for (Path p : files) {
             append.appendFile(dataFile(t, p));
         }
@@ -193,7 +259,7 @@ public final class IcebergTables {
         Table t = table(LakeTable.VISIBILITIES);
         int msId = t.schema().findField("ms_id").fieldId();
         int conversion = t.schema().findField("conversion").fieldId();
-        AppendFiles append = t.newAppend();
+        AppendFiles append = t.newAppend().toBranch(commitRef(LakeTable.VISIBILITIES));
         for (StagedFile f : files) {
             Path p = new Path(lake.layout().root(), f.relative());
             long[] ids = LakeLayout.parseVisibilityFile(p.getName()).orElseThrow(
@@ -215,7 +281,7 @@ public final class IcebergTables {
      */
     public void appendValidated(LakeTable table, Path file, Long sinceSnapshot) throws IOException {
         Table t = table(table);
-        OverwriteFiles append = t.newOverwrite().addFile(dataFile(t, file))
+        OverwriteFiles append = t.newOverwrite().toBranch(commitRef(table)).addFile(dataFile(t, file))
                 .conflictDetectionFilter(Expressions.alwaysTrue()).validateNoConflictingData();
         if (sinceSnapshot != null) {
             append.validateFromSnapshot(sinceSnapshot);
@@ -231,7 +297,7 @@ public final class IcebergTables {
         if (files.isEmpty()) {
             return;
         }
-        DeleteFiles delete = table(table).newDelete();
+        DeleteFiles delete = table(table).newDelete().toBranch(commitRef(table));
         for (Path p : files) {
             delete.deleteFile(p.toString());
         }
@@ -295,6 +361,10 @@ public final class IcebergTables {
         Map<Long, Long> committedAt = new HashMap<>(); // sequence number to commit time
         for (Snapshot s : t.snapshots()) {
             committedAt.put(s.sequenceNumber(), s.timestampMillis());
+        }
+        SnapshotRef head = t.refs().get(readRef(t, table));
+        for (Snapshot s = head == null ? null : t.snapshot(head.snapshotId()); s != null;
+                s = s.parentId() == null ? null : t.snapshot(s.parentId())) {
             if (s.timestampMillis() <= asOfMillis && (chosen == null || isNewer(s, chosen))) {
                 chosen = s;
             }
@@ -309,6 +379,117 @@ public final class IcebergTables {
             }
         }
         return new SnapshotFiles(chosen.snapshotId(), out);
+    }
+
+    /** The branch reads of {@code table} use: the configured one where the table has it, else {@code main}. */
+    String readRef(Table t, LakeTable table) {
+        String ref = ref(table);
+        return t.refs().containsKey(ref) ? ref : SnapshotRef.MAIN_BRANCH;
+    }
+
+    /** The branch of {@code table} this configuration works on (campaigns: always main). */
+    private String ref(LakeTable table) {
+        return branch == null || table == LakeTable.CAMPAIGNS ? SnapshotRef.MAIN_BRANCH : branch;
+    }
+
+    /** The branch commits to {@code table} go to, made from main's current snapshot when the table lacks it. */
+    String commitRef(LakeTable table) throws IOException {
+        String ref = ref(table);
+        if (!ref.equals(SnapshotRef.MAIN_BRANCH)) {
+            fork(table, ref);
+        }
+        return ref;
+    }
+
+    /**
+     * Makes branch {@code name} of {@code table} at main's current snapshot (an empty snapshot for a table without
+     * one), unless it exists already.
+     */
+    void fork(LakeTable table, String name) throws IOException {
+        Table t = table(table);
+        t.refresh();
+        if (t.refs().containsKey(name)) {
+            return;
+        }
+        try {
+            t.manageSnapshots().createBranch(name).commit();
+        } catch (CommitFailedException | IllegalArgumentException e) {
+            t.refresh(); // another process made it first
+            if (!t.refs().containsKey(name)) {
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Makes branch {@code name} in every existing table but campaigns that lacks it: a campaign starting from main as
+     * it is, except that its {@code pipeline} and {@code flag_stats} tables start empty (the campaign flags and
+     * calibrates every MS again, whatever main's pipeline finished).
+     */
+    public void forkAll(String name) throws IOException {
+        for (LakeTable table : LakeTable.values()) {
+            if (table == LakeTable.CAMPAIGNS || !exists(table)) {
+                continue;
+            }
+            Table t = table(table);
+            t.refresh();
+            if (t.refs().containsKey(name)) {
+                continue;
+            }
+            fork(table, name);
+            if (table == LakeTable.PIPELINE || table == LakeTable.FLAG_STATS) {
+                t.newDelete().toBranch(name).deleteFromRowFilter(Expressions.alwaysTrue()).commit();
+            }
+        }
+    }
+
+    /**
+     * The tables whose main has commits branch {@code name} lacks (main's head is not one of the branch's snapshots):
+     * publishing the branch would drop them.
+     */
+    public List<LakeTable> mainMovedSince(String name) throws IOException {
+        List<LakeTable> out = new ArrayList<>();
+        for (LakeTable table : LakeTable.values()) {
+            if (table == LakeTable.CAMPAIGNS || !exists(table)) {
+                continue;
+            }
+            Table t = table(table);
+            t.refresh();
+            SnapshotRef b = t.refs().get(name);
+            Snapshot main = t.currentSnapshot();
+            if (b != null && main != null && !SnapshotUtil.isAncestorOf(t, b.snapshotId(), main.snapshotId())) {
+                out.add(table);
+            }
+        }
+        return out;
+    }
+
+    /** Makes main of every table that has branch {@code name} point where the branch does. */
+    public void publish(String name) throws IOException {
+        for (LakeTable table : LakeTable.values()) {
+            if (table == LakeTable.CAMPAIGNS || !exists(table)) {
+                continue;
+            }
+            Table t = table(table);
+            t.refresh();
+            if (t.refs().containsKey(name)) {
+                t.manageSnapshots().replaceBranch(SnapshotRef.MAIN_BRANCH, name).commit();
+            }
+        }
+    }
+
+    /** Removes branch {@code name} from every table (its snapshots expire and its files go at the next maintain). */
+    public void dropBranch(String name) throws IOException {
+        for (LakeTable table : LakeTable.values()) {
+            if (table == LakeTable.CAMPAIGNS || !exists(table)) {
+                continue;
+            }
+            Table t = table(table);
+            t.refresh();
+            if (t.refs().containsKey(name)) {
+                t.manageSnapshots().removeBranch(name).commit();
+            }
+        }
     }
 
     /** Whether {@code a} is later than {@code b} in commit order (time, then sequence number). */

@@ -27,17 +27,22 @@ public final class Lake {
     /** Baseline buckets of a new lake unless told otherwise; README's "Lake layout" shows the arithmetic. */
     public static final int DEFAULT_BASELINE_BUCKETS = 8;
 
+    private static final String CATALOG_KEY = "catalog";
+    private static final String CATALOG_NAMESPACE_KEY = "catalog_namespace";
+
     private final LakeLayout layout;
     private final FileSystem fs;
+    private final LakeCatalog catalog;
 
-    private Lake(LakeLayout layout, FileSystem fs) {
+    private Lake(LakeLayout layout, FileSystem fs, LakeCatalog catalog) {
         this.layout = layout;
         this.fs = fs;
+        this.catalog = catalog;
     }
 
-    /** A lake whose properties were read elsewhere (an upgrade). */
-    static Lake of(LakeLayout layout, FileSystem fs) {
-        return new Lake(layout, fs);
+    /** A lake whose properties were read elsewhere (an upgrade), in the catalog {@code conf} configures. */
+    static Lake of(LakeLayout layout, FileSystem fs, Configuration conf) {
+        return new Lake(layout, fs, LakeCatalog.configured(conf));
     }
 
     public LakeLayout layout() {
@@ -46,6 +51,11 @@ public final class Lake {
 
     public FileSystem fs() {
         return fs;
+    }
+
+    /** The Iceberg catalog of the lake's tables. */
+    public LakeCatalog catalog() {
+        return catalog;
     }
 
     /** Opens an existing lake. */
@@ -57,7 +67,7 @@ public final class Lake {
             throw new IOException(rootPath + " is not a vispark lake (no _lake.properties); `vispark convert --lake "
                     + root + " MS...` creates one");
         }
-        return new Lake(new LakeLayout(rootPath.toString(), readBuckets(fs, props)), fs);
+        return new Lake(new LakeLayout(rootPath.toString(), readBuckets(fs, props)), fs, catalogOf(fs, props, conf));
     }
 
     /**
@@ -76,7 +86,7 @@ public final class Lake {
                 throw new IOException(rootPath + " has baseline_buckets=" + buckets + "; it cannot change to "
                         + baselineBuckets + " (a new lake can)");
             }
-            return new Lake(new LakeLayout(rootPath.toString(), buckets), fs);
+            return new Lake(new LakeLayout(rootPath.toString(), buckets), fs, catalogOf(fs, props, conf));
         }
         int buckets = baselineBuckets == null ? DEFAULT_BASELINE_BUCKETS : baselineBuckets;
         LakeLayout layout = new LakeLayout(rootPath.toString(), buckets);
@@ -85,8 +95,36 @@ public final class Lake {
         p.setProperty("format", FORMAT);
         p.setProperty("baseline_buckets", Integer.toString(buckets));
         p.setProperty("created", Instant.now().toString());
+        LakeCatalog catalog = LakeCatalog.configured(conf);
+        recordCatalog(p, catalog);
         writeProperties(fs, props, p, FORMAT_VERSION);
-        return new Lake(layout, fs);
+        return new Lake(layout, fs, catalog);
+    }
+
+    /** Records in a lake's properties the kind and namespace of the catalog its tables are in. */
+    static void recordCatalog(Properties p, LakeCatalog catalog) {
+        p.setProperty(CATALOG_KEY, catalog.kind());
+        p.setProperty(CATALOG_NAMESPACE_KEY, catalog.namespace());
+    }
+
+    /**
+     * The catalog {@code conf} configures, when it is the one the lake's tables are in ({@code props} says which); an
+     * error naming both and the keys to set otherwise.
+     */
+    private static LakeCatalog catalogOf(FileSystem fs, Path props, Configuration conf) throws IOException {
+        Properties p = readProperties(fs, props.getParent());
+        LakeCatalog configured = LakeCatalog.configured(conf);
+        String kind = p.getProperty(CATALOG_KEY, LakeCatalog.HADOOP);
+        String namespace = p.getProperty(CATALOG_NAMESPACE_KEY, "");
+        if (!kind.equals(configured.kind()) || !namespace.equals(configured.namespace())) {
+            throw new IOException(props.getParent() + " keeps its tables in a " + kind + " catalog"
+                    + (namespace.isEmpty() ? "" : " (namespace " + namespace + ")") + ", but this configuration names "
+                    + configured.describe() + ": set spark.hadoop." + LakeCatalog.PREFIX
+                    + (kind.contains(".") ? "catalog-impl=" : "type=") + kind
+                    + " (with the catalog's uri and credentials) and spark.hadoop." + LakeCatalog.PREFIX + "namespace="
+                    + namespace + " (conf/spark-defaults.conf, or -D in VISPARK_JAVA_OPTS; README, \"Iceberg catalogs\")");
+        }
+        return configured;
     }
 
     /** Writes {@code _lake.properties} with {@code version} by an atomic rename over any earlier one. */

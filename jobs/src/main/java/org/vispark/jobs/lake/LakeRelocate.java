@@ -29,6 +29,10 @@ public final class LakeRelocate {
     /** Relocates the lake at {@code root}; returns the number of files registered. */
     public static int relocate(String root, Configuration conf, PrintStream console) throws IOException {
         Lake lake = Lake.open(root, conf);
+        if (!lake.catalog().isHadoop()) {
+            throw new IOException(lake.layout().root() + " keeps its tables in " + lake.catalog().describe() + ": relocate"
+                    + " makes copies of lakes in the default Hadoop catalog their own, not of lakes in other catalogs");
+        }
         FileSystem fs = lake.fs();
         LakeLayout layout = lake.layout();
         Path original = new Path(layout.root(), "_iceberg.original"); // the copied metadata, while relocating

@@ -28,7 +28,9 @@ public enum LakeTable {
     /** Gain solutions, one row per (MS, table, antenna, polarization, spectral window, channel, time) and run. */
     GAINS("gains", "gain.avsc"),
     /** {@code vispark flag} statistics, one row per (MS, axis value) and run. */
-    FLAG_STATS("flag_stats", "flag_stat.avsc");
+    FLAG_STATS("flag_stats", "flag_stat.avsc"),
+    /** Bulk reprocessing campaigns: a row per campaign and change of state (always on the main branch). */
+    CAMPAIGNS("campaigns", "campaign.avsc");
 
     private final String dirName;
     private final Schema schema;
@@ -49,7 +51,7 @@ public enum LakeTable {
 
     /** Whether the table holds the subtable rows of each MS (keyed by ms_id and conversion). */
     public boolean isMsMetadata() {
-        return this != VISIBILITIES && this != MS && !isResult();
+        return this != VISIBILITIES && this != MS && this != CAMPAIGNS && !isResult();
     }
 
     /**

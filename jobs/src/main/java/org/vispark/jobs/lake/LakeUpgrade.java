@@ -42,7 +42,8 @@ public final class LakeUpgrade {
             throw new IOException(rootPath + ": baseline_buckets is not a number: " + p.getProperty("baseline_buckets"));
         }
         LakeLayout layout = new LakeLayout(rootPath.toString(), buckets);
-        IcebergTables iceberg = IcebergTables.of(Lake.of(layout, fs), conf);
+        Lake lake = Lake.of(layout, fs, conf);
+        IcebergTables iceberg = IcebergTables.of(lake, conf);
         int committed = 0;
         for (LakeTable t : LakeTable.values()) {
             Set<Path> already = new HashSet<>(iceberg.currentFiles(t));
@@ -55,9 +56,10 @@ public final class LakeUpgrade {
             iceberg.table(t);
             iceberg.append(t, files);
             committed += files.size();
-            console.printf("%s: %d files committed to Iceberg table %s.%s%n", t.dirName(), files.size(),
-                    IcebergTables.CATALOG, t.dirName());
+            console.printf("%s: %d files committed to Iceberg table %s%n", t.dirName(), files.size(),
+                    lake.catalog().sparkName(t));
         }
+        Lake.recordCatalog(p, lake.catalog());
         Lake.writeProperties(fs, layout.propertiesFile(), p, Lake.FORMAT_VERSION);
         console.println(rootPath + " upgraded to format_version " + Lake.FORMAT_VERSION);
         return committed;

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
-import org.apache.iceberg.CatalogProperties;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameReader;
@@ -18,10 +17,11 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.vispark.udfs.spark.AstroSqlFunctions;
 import org.vispark.udfs.spark.VisSqlFunctions;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * Registers a lake in a Spark session: every table as a temporary view, showing only committed data,
- * and every vispark SQL function.
+ * Registers a lake in a Spark session: every table as a temporary view, showing only committed data (of the branch
+ * {@link IcebergTables#BRANCH} names, a campaign's, when set), and every vispark SQL function.
  *
  * <table>
  *   <caption>views</caption>
@@ -37,13 +37,15 @@ import org.vispark.udfs.spark.VisSqlFunctions;
  *       flag run read stay: their flags are the MS's flags before it; superseded ones until {@code lake maintain}
  *       deletes them)</td></tr>
  *   <tr><td>{@code flag_stats}</td><td>the newest flag run of each converted MS</td></tr>
+ *   <tr><td>{@code campaigns}, {@code campaign_history}</td><td>each campaign's newest row; every row</td></tr>
  * </table>
  * Functions: those of {@link VisSqlFunctions} and {@link AstroSqlFunctions}, plus {@code vis_baseline(a1, a2)}
  * (the baseline key) and {@code vis_bl_bucket(a1, a2)} (the bl_bucket partition of a baseline in this lake).
  *
  * <p>The lake's Iceberg tables ({@link IcebergTables}) are also reachable through the Spark catalog {@code lake}:
  * {@code lake.gains} (every row of the current snapshot, every run), its metadata tables ({@code lake.gains.snapshots},
- * {@code lake.gains.files}, ...), and earlier snapshots ({@code lake.gains VERSION AS OF id}, {@code TIMESTAMP AS OF}).
+ * {@code lake.gains.files}, ...), and earlier snapshots ({@code lake.gains VERSION AS OF id}, {@code TIMESTAMP AS OF});
+ * {@code lake.NAMESPACE.gains} when the lake's catalog has a namespace for it ({@link LakeCatalog}).
  * A session registers one lake: the catalog keeps the root it was first used with.
  */
 public final class LakeViews {
@@ -78,7 +80,12 @@ public final class LakeViews {
             }
             Dataset<Row> raw = table(spark, lake, t, asOfMillis);
             Dataset<Row> shown;
-            if (t == LakeTable.GAINS || t == LakeTable.FLAG_STATS) {
+            if (t == LakeTable.CAMPAIGNS) {
+                raw.createOrReplaceTempView("campaign_history");
+                views.add("campaign_history");
+                shown = raw.withColumn("_newest", functions.row_number().over(Window.partitionBy("name")
+                        .orderBy(functions.col("recorded_utc").desc()))).where("_newest = 1").drop("_newest");
+            } else if (t == LakeTable.GAINS || t == LakeTable.FLAG_STATS) {
                 // solutions and flag statistics stay valid for later versions of the MS (e.g. one with CORRECTED_DATA)
                 Dataset<Row> converted = visible.select("_ms_id");
                 Dataset<Row> kept = raw.join(converted, raw.col("ms_id").equalTo(converted.col("_ms_id")), "left_semi");
@@ -101,13 +108,19 @@ public final class LakeViews {
         return views;
     }
 
-    /** Names the lake's Iceberg tables' catalog {@code lake} in the session (uncached: later commits are seen). */
+    /**
+     * Names the lake's Iceberg catalog ({@link LakeCatalog}) {@code lake} in the session, replacing whatever properties
+     * it had (uncached: later commits are seen).
+     */
     public static void registerCatalog(SparkSession spark, Lake lake) {
         String prefix = "spark.sql.catalog." + IcebergTables.CATALOG;
+        for (String key : CollectionConverters.asJava(spark.conf().getAll()).keySet()) {
+            if (key.startsWith(prefix + ".")) {
+                spark.conf().unset(key);
+            }
+        }
         spark.conf().set(prefix, "org.apache.iceberg.spark.SparkCatalog");
-        spark.conf().set(prefix + ".type", "hadoop");
-        spark.conf().unset(prefix + "." + CatalogProperties.LOCK_IMPL); // set again below for a local lake
-        IcebergTables.catalogProperties(lake).forEach((k, v) -> spark.conf().set(prefix + "." + k, v));
+        lake.catalog().properties(lake).forEach((k, v) -> spark.conf().set(prefix + "." + k, v));
         spark.conf().set(prefix + ".cache-enabled", "false");
     }
 

@@ -153,8 +153,9 @@ public final class NewVersions {
                     rows[0] -= commit(committer, committed, committedMs, failures);
                     lastCommit[0] = System.nanoTime();
                 }
-                console.printf(Locale.ROOT, "%s: %d/%d MS done, %d failed, %d rows, %.0f rows/s%n", command, msDone[0],
-                        tasks.size(), failures.size(), rows[0], rows[0] / Math.max(1e-9, (System.nanoTime() - t0) / 1e9));
+                console.printf(Locale.ROOT, "%s: %d/%d MS done, %d failed, %d rows, %.0f rows/s%s%n", command, msDone[0],
+                        tasks.size(), failures.size(), rows[0], rows[0] / Math.max(1e-9, (System.nanoTime() - t0) / 1e9),
+                        TimeLeft.of(msDone[0], tasks.size(), t0));
             });
             commit(committer, committed, committedMs, failures);
         } finally {

@@ -7,12 +7,15 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Writes rows of a result table ({@link LakeTable#isResult()}: diagnostics, gains, pipeline state) for a run: each
- * call writes one Parquet file in the run's staging area, renames it to {@code TABLE/b-RUN-SEQ.parquet} and commits it
+ * Writes rows of a result table ({@link LakeTable#isResult()}: diagnostics, gains, pipeline state; or campaigns) for
+ * a run: each call writes one Parquet file in the run's staging area, renames it to {@code TABLE/b-RUN-SEQ.parquet} and commits it
  * to the table's Iceberg table ({@link IcebergTables}) as one snapshot, so readers see all of its rows or none, and
- * several jobs may append at once. The views ({@link LakeViews}) show each MS's newest run.
+ * several jobs may append at once. The views ({@link LakeViews}) show each MS's newest run. Rows of tables with a
+ * {@code campaign} column get the campaign (Iceberg branch) the configuration writes to, or null.
  */
 public final class ResultTables {
+    /** The column of result rows naming the campaign that wrote them: the branch of {@link IcebergTables#BRANCH}. */
+    static final String CAMPAIGN = "campaign";
     private final Lake lake;
     private final Configuration conf;
     private final String runId;
@@ -28,11 +31,15 @@ public final class ResultTables {
 
     /** Writes {@code rows} (records of {@code table}'s schema) as one file; nothing for no rows. */
     public void append(LakeTable table, List<GenericRecord> rows) throws IOException {
-        if (!table.isResult()) {
+        if (!table.isResult() && table != LakeTable.CAMPAIGNS) {
             throw new IllegalArgumentException(table.dirName() + " is not a result table");
         }
         if (rows.isEmpty()) {
             return;
+        }
+        if (table.schema().getField(CAMPAIGN) != null) {
+            String campaign = conf.get(IcebergTables.BRANCH); // null on main
+            rows.forEach(r -> r.put(CAMPAIGN, campaign));
         }
         String relative = LakeLayout.batchFile(table, runId, seq++);
         Path tmp = new Path(lake.layout().stagingDir(runId), "results/" + relative);

@@ -33,6 +33,8 @@ import org.vispark.jobs.lake.BatchCommitter;
 import org.vispark.jobs.lake.Catalogue;
 import org.vispark.jobs.lake.Lake;
 import org.vispark.jobs.lake.LakeTable;
+import org.vispark.jobs.lake.LakeViews;
+import org.vispark.jobs.lake.MsSelection;
 import org.vispark.jobs.lake.ResultTables;
 import org.vispark.jobs.predict.PredictJob;
 import org.vispark.jobs.rephase.RephaseJob;
@@ -59,7 +61,8 @@ import org.vispark.udfs.sky.PrimaryBeam;
  *   <li>classify the MS the pipeline has not finished: a calibrator observation points (REFERENCE_DIR, else
  *       PHASE_DIR) within half the primary-beam FWHM of a catalogue calibrator ({@link CalibratorChoice}; only the
  *       configured one unless {@code calibrator = auto}); the others are targets;</li>
- *   <li>flag RFI in every MS to calibrate ({@link FlagJob}; unless {@code flag = false}), each a new version;</li>
+ *   <li>flag RFI in every MS to calibrate ({@link FlagJob}; unless {@code flag = false}), each a new version, but
+ *       those whose source a flag run already flagged ({@link FlaggedSources});</li>
  *   <li>diagnose the calibrator observations as they are;</li>
  *   <li>rephase each to its calibrator and predict its MODEL_DATA there, in one pass that writes one new version
  *       ({@link RephaseOptions#model()}); those already at their calibrator are only predicted;</li>
@@ -81,8 +84,11 @@ public final class PipelineJob {
 
     private PipelineJob() {}
 
-    /** @param report directory of the HTML report (diagnostics after calibration, gain plots), or null */
-    public record Options(String lake, List<String> inputs, PipelineSettings settings, Path report) {}
+    /**
+     * @param where  SQL condition on the {@code ms} view: only the MS it selects are calibrated; null for every MS
+     * @param report directory of the HTML report (diagnostics after calibration, gain plots), or null
+     */
+    public record Options(String lake, List<String> inputs, String where, PipelineSettings settings, Path report) {}
 
     /**
      * @param stageSeconds wall time (s) of each stage, in order: convert, classify, flag, diagnose, rephase+predict
@@ -126,7 +132,12 @@ public final class PipelineJob {
         failures.catalogue(lakeCatalogue);
         Map<Long, String> calibratorOf = new TreeMap<>();
         List<Long> targets = new ArrayList<>();
-        classify(lake, conf, lakeCatalogue, catalogue, beam, s.calibrator(), calibratorOf, targets);
+        Set<Long> selected = null; // every MS
+        if (o.where() != null && !o.where().isBlank()) {
+            LakeViews.registerCatalogue(spark, lake);
+            selected = new TreeSet<>(MsSelection.converted(spark, lakeCatalogue, o.where()));
+        }
+        classify(lake, conf, lakeCatalogue, catalogue, beam, s.calibrator(), selected, calibratorOf, targets);
         int pending = calibratorOf.size() + targets.size();
         console.printf(Locale.ROOT, "pipeline: %d MS to calibrate: %d calibrator observations (%s), %d targets%n",
                 pending, calibratorOf.size(), new TreeSet<>(calibratorOf.values()), targets.size());
@@ -141,11 +152,19 @@ public final class PipelineJob {
             t = System.nanoTime();
             Set<Long> all = new TreeSet<>(calibratorOf.keySet());
             all.addAll(targets);
-            FlagJob.Summary f = FlagJob.run(spark, new FlagJob.Options(o.lake(), in(all),
-                    FlagSettings.load(s.path("flag.strategy")), "data", "snappy", null), console);
-            failures.addAll("flag", f.failures());
-            console.printf(Locale.ROOT, "pipeline: flagged %d MS: %d of %d values newly flagged (%.2f %%)%n",
-                    f.flagged(), f.newlyFlagged(), f.judged(), 100.0 * f.newlyFlagged() / Math.max(1, f.judged()));
+            Set<Long> flagged = FlaggedSources.of(lake, conf, lakeCatalogue, all);
+            all.removeAll(flagged);
+            if (!flagged.isEmpty()) {
+                console.printf(Locale.ROOT, "pipeline: %d MS flagged already (a run stopped after flagging them),"
+                        + " not flagged again%n", flagged.size());
+            }
+            if (!all.isEmpty()) {
+                FlagJob.Summary f = FlagJob.run(spark, new FlagJob.Options(o.lake(), in(all),
+                        FlagSettings.load(s.path("flag.strategy")), "data", "snappy", null), console);
+                failures.addAll("flag", f.failures());
+                console.printf(Locale.ROOT, "pipeline: flagged %d MS: %d of %d values newly flagged (%.2f %%)%n",
+                        f.flagged(), f.newlyFlagged(), f.judged(), 100.0 * f.newlyFlagged() / Math.max(1, f.judged()));
+            }
             times.put("flag", seconds(t));
         }
 
@@ -279,8 +298,12 @@ public final class PipelineJob {
 
     /** Splits the converted MS the pipeline has not finished ({@link PendingMs}) into calibrator observations and targets. */
     private static void classify(Lake lake, Configuration conf, Catalogue lakeCatalogue, CalibratorCatalogue catalogue,
-            PrimaryBeam beam, String only, Map<Long, String> calibratorOf, List<Long> targets) throws IOException {
+            PrimaryBeam beam, String only, Set<Long> selected, Map<Long, String> calibratorOf, List<Long> targets)
+            throws IOException {
         for (PendingMs.Pointing p : PendingMs.read(lake, conf, lakeCatalogue)) {
+            if (selected != null && !selected.contains(p.msId())) {
+                continue;
+            }
             double freq = Double.isNaN(p.freq_hz()) ? 1.4e9 : p.freq_hz();
             List<CalibratorCatalogue.Calibrator> near = CalibratorChoice.inBeam(catalogue, beam, p.ra_rad(),
                     p.dec_rad(), freq);

@@ -117,6 +117,11 @@ public final class PipelineSettings {
         return c.equalsIgnoreCase("auto") ? null : c;
     }
 
+    /** Every setting as {@code KEY=VALUE}, sorted by key. */
+    public List<String> lines() {
+        return values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+    }
+
     @Override
     public String toString() {
         return values.toString();

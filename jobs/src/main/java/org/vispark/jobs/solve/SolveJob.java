@@ -15,6 +15,7 @@ import org.apache.spark.sql.SparkSession;
 import org.vispark.jobs.lake.CatalogueEntry;
 import org.vispark.jobs.lake.LakeTable;
 import org.vispark.jobs.lake.MsTasks;
+import org.vispark.jobs.lake.TimeLeft;
 import org.vispark.jobs.lake.MsVersions;
 import org.vispark.jobs.lake.ResultTables;
 import org.vispark.jobs.lake.SelectedMs;
@@ -103,6 +104,7 @@ public final class SolveJob {
         long[] counts = {0, 0}; // solutions, unflagged
         double[] taskSeconds = new double[2];
         try {
+            long started = System.nanoTime();
             MsTasks.run(spark, tasks, (t, c, attempt) -> MsSolver.run(t, c), (part, rs, done) -> {
                 List<GenericRecord> rows = new ArrayList<>();
                 for (int i = 0; i < part.size(); i++) {
@@ -139,8 +141,9 @@ public final class SolveJob {
                 if (o.plots() != null && plotted.size() < SolvePlots.MAX_ROWS) {
                     plotted.addAll(rows.subList(0, Math.min(rows.size(), SolvePlots.MAX_ROWS - plotted.size())));
                 }
-                console.printf(Locale.ROOT, "solve: %d/%d MS done, %d failed, %d solutions (%.1f%% kept)%n", done,
-                        tasks.size(), failures.size(), counts[0], counts[0] == 0 ? 0 : 100.0 * counts[1] / counts[0]);
+                console.printf(Locale.ROOT, "solve: %d/%d MS done, %d failed, %d solutions (%.1f%% kept)%s%n", done,
+                        tasks.size(), failures.size(), counts[0], counts[0] == 0 ? 0 : 100.0 * counts[1] / counts[0],
+                        TimeLeft.of(done, tasks.size(), started));
             });
         } finally {
             shipped.close();

@@ -17,14 +17,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.mapping.MappingUtil;
+import org.apache.iceberg.mapping.NameMappingParser;
+import org.apache.iceberg.spark.SparkSchemaUtil;
 import org.apache.iceberg.types.Types;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -323,5 +328,22 @@ class IcebergLakeTest {
 
     private static List<String> sorted(List<String> in) {
         return in.stream().sorted().toList();
+    }
+
+    @Test
+    void tablesMadeByAnOlderVisparkGainTheNewColumns(@TempDir Path tmp) throws Exception {
+        Lake lake = Lake.openOrCreate(tmp.resolve("lake").toString(), null, conf);
+        Table old = IcebergTables.of(lake, conf).table(LakeTable.GAINS);
+        old.updateSchema().deleteColumn("campaign").commit(); // as the tables of the build before it
+        old.updateProperties().set(TableProperties.DEFAULT_NAME_MAPPING,
+                NameMappingParser.toJson(MappingUtil.create(old.schema()))).commit();
+        assertTrue(old.schema().findField("campaign") == null);
+
+        Table opened = IcebergTables.of(lake, conf).table(LakeTable.GAINS);
+        assertTrue(opened.schema().findField("campaign") != null, "the column was added");
+        assertTrue(NameMappingParser.fromJson(opened.properties().get(TableProperties.DEFAULT_NAME_MAPPING))
+                .find("campaign") != null, "Iceberg readers map it by name");
+        assertEquals(SparkSchemaUtil.convert(SparkSchemas.of(LakeTable.GAINS)).columns().size(),
+                opened.schema().columns().size());
     }
 }

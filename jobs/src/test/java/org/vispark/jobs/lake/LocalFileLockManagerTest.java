@@ -86,7 +86,7 @@ class LocalFileLockManagerTest {
         Configuration conf = new Configuration();
         Lake lake = Lake.openOrCreate(tmp.resolve("lake").toString(), null, conf);
         assertEquals(LocalFileLockManager.class.getName(),
-                IcebergTables.catalogProperties(lake).get(CatalogProperties.LOCK_IMPL));
+                lake.catalog().properties(lake).get(CatalogProperties.LOCK_IMPL));
         // created before the writers start, retrying soon and often, so that their commits meet
         IcebergTables.of(lake, conf).table(LakeTable.GAINS).updateProperties()
                 .set(TableProperties.COMMIT_NUM_RETRIES, "1000").set(TableProperties.COMMIT_MIN_RETRY_WAIT_MS, "1")

@@ -49,6 +49,13 @@ class NotebooksTest {
         // diagnostics, gains (pipeline_K, pipeline_G, pipeline_B) and pipeline state for the notes about them
         Cli.Result pipeline = Cli.run("pipeline", "--lake", lake.toString());
         assertEquals(0, pipeline.status(), pipeline.out() + pipeline.err());
+        // two campaigns, for the note comparing them
+        for (String[] campaign : List.of(new String[] {"phase_only", "g.calmode=p"},
+                new String[] {"amp_phase", "g.calmode=ap"})) {
+            Cli.Result c = Cli.run("campaign", "run", "--lake", lake.toString(), "--name", campaign[0], "--set",
+                    campaign[1]);
+            assertEquals(0, c.status(), c.out() + c.err());
+        }
         spark = TestData.spark("NotebooksTest");
 
         Settings settings = new Settings();
@@ -56,7 +63,8 @@ class NotebooksTest {
         settings.usejavacp().value_$eq(Boolean.TRUE);
         scala = new IMain(settings, new ReplReporterImpl(settings, new PrintWriter(scalaOutput, true)));
         interpret("val spark = org.apache.spark.sql.SparkSession.active");
-        interpret("val z = new org.vispark.jobs.testing.ZeppelinStub(\"" + lake + "\")");
+        interpret("val z = new org.vispark.jobs.testing.ZeppelinStub(java.util.Map.of(\"lake\", \"" + lake
+                + "\", \"campaign_a\", \"phase_only\", \"campaign_b\", \"amp_phase\"))");
     }
 
     @AfterAll

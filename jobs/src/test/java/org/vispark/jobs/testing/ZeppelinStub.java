@@ -1,15 +1,22 @@
 package org.vispark.jobs.testing;
 
-/** The part of Zeppelin's {@code z} (ZeppelinContext) the notes use: a text box answered with a fixed value. */
-public final class ZeppelinStub {
-    private final String value;
+import java.util.Map;
 
-    public ZeppelinStub(String value) {
-        this.value = value;
+/** The part of Zeppelin's {@code z} (ZeppelinContext) the notes use: text boxes answered with fixed values. */
+public final class ZeppelinStub {
+    private final Map<String, String> values;
+
+    /** @param values what a user typed into each text box, by its name */
+    public ZeppelinStub(Map<String, String> values) {
+        this.values = values;
     }
 
-    /** What a user typed into the note's text box {@code name}: here always the test's value. */
+    /** What a user typed into the note's text box {@code name}; an error for a box the test did not expect. */
     public Object textbox(String name, String defaultValue) {
-        return value;
+        String v = values.get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("no value for text box " + name + " (default " + defaultValue + ")");
+        }
+        return v;
     }
 }
