@@ -54,12 +54,8 @@ final class CampaignCommand implements Runnable {
         @Option(names = "--report", paramLabel = "DIR", description = "HTML report of the calibrator diagnostics")
         Path report;
 
-        @Option(names = "--settings", paramLabel = "FILE",
-                description = "pipeline settings (default: conf/pipeline.properties of the installation)")
-        Path settings;
-
-        @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override one setting (repeatable)")
-        List<String> overrides;
+        @Mixin
+        PipelineSettingsOption settings;
 
         @Mixin
         WhereOption where;
@@ -72,8 +68,7 @@ final class CampaignCommand implements Runnable {
             PipelineSettings s;
             try {
                 Campaigns.checkName(name);
-                s = PipelineSettings.load(settings != null ? settings : Installation.conf().resolve(
-                        "pipeline.properties"), overrides == null ? List.of() : overrides);
+                s = settings.load(List.of());
             } catch (Exception e) {
                 System.err.println("campaign run: " + e.getMessage());
                 return 2;

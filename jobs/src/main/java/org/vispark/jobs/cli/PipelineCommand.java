@@ -4,7 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -38,12 +37,8 @@ final class PipelineCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "DIR", description = "HTML report of the calibrator diagnostics and gains")
     Path report;
 
-    @Option(names = "--settings", paramLabel = "FILE",
-            description = "pipeline settings (default: conf/pipeline.properties of the installation)")
-    Path settings;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override one setting (repeatable)")
-    List<String> overrides;
+    @Mixin
+    PipelineSettingsOption settings;
 
     @Mixin
     WhereOption where;
@@ -55,11 +50,7 @@ final class PipelineCommand implements Callable<Integer> {
     public Integer call() {
         PipelineSettings s;
         try {
-            List<String> o = new ArrayList<>(overrides == null ? List.of() : overrides);
-            if (calibrator != null) {
-                o.add("calibrator=" + calibrator);
-            }
-            s = PipelineSettings.load(settings != null ? settings : Installation.conf().resolve("pipeline.properties"), o);
+            s = settings.load(calibrator == null ? List.of() : List.of("calibrator=" + calibrator));
         } catch (Exception e) {
             System.err.println("pipeline: " + e.getMessage());
             return 2;

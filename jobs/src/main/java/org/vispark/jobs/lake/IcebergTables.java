@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -427,18 +428,12 @@ public final class IcebergTables {
      * calibrates every MS again, whatever main's pipeline finished).
      */
     public void forkAll(String name) throws IOException {
-        for (LakeTable table : LakeTable.values()) {
-            if (table == LakeTable.CAMPAIGNS || !exists(table)) {
-                continue;
-            }
-            Table t = table(table);
-            t.refresh();
-            if (t.refs().containsKey(name)) {
-                continue;
-            }
-            fork(table, name);
-            if (table == LakeTable.PIPELINE || table == LakeTable.FLAG_STATS) {
-                t.newDelete().toBranch(name).deleteFromRowFilter(Expressions.alwaysTrue()).commit();
+        for (Map.Entry<LakeTable, Table> e : branchable().entrySet()) {
+            if (!e.getValue().refs().containsKey(name)) {
+                fork(e.getKey(), name);
+                if (e.getKey() == LakeTable.PIPELINE || e.getKey() == LakeTable.FLAG_STATS) {
+                    e.getValue().newDelete().toBranch(name).deleteFromRowFilter(Expressions.alwaysTrue()).commit();
+                }
             }
         }
     }
@@ -449,29 +444,19 @@ public final class IcebergTables {
      */
     public List<LakeTable> mainMovedSince(String name) throws IOException {
         List<LakeTable> out = new ArrayList<>();
-        for (LakeTable table : LakeTable.values()) {
-            if (table == LakeTable.CAMPAIGNS || !exists(table)) {
-                continue;
-            }
-            Table t = table(table);
-            t.refresh();
+        branchable().forEach((table, t) -> {
             SnapshotRef b = t.refs().get(name);
             Snapshot main = t.currentSnapshot();
             if (b != null && main != null && !SnapshotUtil.isAncestorOf(t, b.snapshotId(), main.snapshotId())) {
                 out.add(table);
             }
-        }
+        });
         return out;
     }
 
     /** Makes main of every table that has branch {@code name} point where the branch does. */
     public void publish(String name) throws IOException {
-        for (LakeTable table : LakeTable.values()) {
-            if (table == LakeTable.CAMPAIGNS || !exists(table)) {
-                continue;
-            }
-            Table t = table(table);
-            t.refresh();
+        for (Table t : branchable().values()) {
             if (t.refs().containsKey(name)) {
                 t.manageSnapshots().replaceBranch(SnapshotRef.MAIN_BRANCH, name).commit();
             }
@@ -480,16 +465,24 @@ public final class IcebergTables {
 
     /** Removes branch {@code name} from every table (its snapshots expire and its files go at the next maintain). */
     public void dropBranch(String name) throws IOException {
-        for (LakeTable table : LakeTable.values()) {
-            if (table == LakeTable.CAMPAIGNS || !exists(table)) {
-                continue;
-            }
-            Table t = table(table);
-            t.refresh();
+        for (Table t : branchable().values()) {
             if (t.refs().containsKey(name)) {
                 t.manageSnapshots().removeBranch(name).commit();
             }
         }
+    }
+
+    /** Every existing table a campaign's branch may live in (all but campaigns), refreshed. */
+    private Map<LakeTable, Table> branchable() throws IOException {
+        Map<LakeTable, Table> out = new EnumMap<>(LakeTable.class);
+        for (LakeTable table : LakeTable.values()) {
+            if (table != LakeTable.CAMPAIGNS && exists(table)) {
+                Table t = table(table);
+                t.refresh();
+                out.put(table, t);
+            }
+        }
+        return out;
     }
 
     /** Whether {@code a} is later than {@code b} in commit order (time, then sequence number). */

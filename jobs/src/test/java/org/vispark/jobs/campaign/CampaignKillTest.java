@@ -62,11 +62,8 @@ class CampaignKillTest {
 
     @Test
     void aCampaignKilledInEachStageResumesToTheResultsOfAnUninterruptedOne(@TempDir Path tmp) throws Exception {
-        Path dir = tmp.resolve("demo");
-        run("demo", dir.toString(), "--generate-only", "--days", "1", "--targets-per-day", "1", "--antennas", "10",
-                "--channels", "8", "--integrations", "6");
-        String lake = tmp.resolve("lake").toString();
-        run("convert", "--lake", lake, dir.resolve("ms") + "/*.ms");
+        DemoLake demo = DemoLake.convert(tmp);
+        String lake = demo.lake();
         run("campaign", "run", "--lake", lake, "--name", "uninterrupted");
         Map<String, String> reference = results(lake, "uninterrupted");
         assertTrue(reference.get("gains").lines().count() > 100, reference.get("gains"));
@@ -120,8 +117,6 @@ class CampaignKillTest {
     }
 
     private static String run(String... args) {
-        Cli.Result r = Cli.run(args);
-        assertEquals(0, r.status(), String.join(" ", args) + ": " + r.out() + r.err());
-        return r.out().strip();
+        return DemoLake.run(args);
     }
 }

@@ -35,12 +35,9 @@ class CampaignTest {
 
     @Test
     void twoCampaignsCoexistAndOneIsPublished(@TempDir Path tmp) throws Exception {
-        Path dir = tmp.resolve("demo");
-        run("demo", dir.toString(), "--generate-only", "--days", "1", "--targets-per-day", "1", "--antennas", "10",
-                "--channels", "8", "--integrations", "6");
-        String lake = tmp.resolve("lake").toString();
-        String inputs = dir.resolve("ms") + "/*.ms";
-        run("convert", "--lake", lake, inputs);
+        DemoLake demo = DemoLake.convert(tmp);
+        String lake = demo.lake();
+        String inputs = demo.inputs();
 
         String started = run("campaign", "run", "--lake", lake, "--name", "phase_only", "--set", "g.calmode=p", inputs);
         assertTrue(started.contains("campaign phase_only: started") && started.contains("2 calibrated, 0 failed"),
@@ -155,8 +152,6 @@ class CampaignTest {
     }
 
     private static String run(String... args) {
-        Cli.Result r = Cli.run(args);
-        assertEquals(0, r.status(), String.join(" ", args) + ": " + r.out() + r.err());
-        return r.out().strip();
+        return DemoLake.run(args);
     }
 }
