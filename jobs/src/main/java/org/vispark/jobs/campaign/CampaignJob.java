@@ -101,9 +101,9 @@ public final class CampaignJob {
         } finally {
             conf.unset(IcebergTables.BRANCH);
         }
-        int failed = s.pending() - s.finished();
-        String message = s.finished() + " MS calibrated, " + failed + " failed"
-                + (s.failures().isEmpty() ? "" : ": " + String.join("; ", s.failures()));
+        Campaigns.Progress p = Campaigns.progress(lake, conf, o.name());
+        String message = p.finished() + " of " + p.converted() + " MS calibrated" + (s.failures().isEmpty() ? ""
+                : "; " + s.failures().size() + " failed: " + String.join("; ", s.failures()));
         Campaigns.record(lake, conf, running.with(s.failures().isEmpty() ? State.FINISHED : State.FAILED,
                 utcNow(), message, utcNow()));
         return s;

@@ -81,7 +81,8 @@ class CampaignTest {
         assertTrue(other.err().contains("g.calmode: p -> ap"), other.err());
 
         String list = run("campaign", "list", "--lake", lake);
-        assertEquals(2, list.lines().filter(l -> l.contains(" finished ")).count(), list);
+        assertEquals(2, list.lines().filter(l -> l.contains(" finished ") && l.contains("2 of 2 MS calibrated"))
+                .count(), "outcomes of both, phase_only's after its resumed run: " + list);
         Path report = tmp.resolve("compare");
         String compare = run("campaign", "compare", "--lake", lake, "phase_only", "amp_phase", "--report",
                 report.toString());
