@@ -16,7 +16,6 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.vispark.jobs.lake.IcebergTables;
 import org.vispark.jobs.lake.Lake;
-import org.vispark.jobs.lake.LakeParquet;
 import org.vispark.jobs.lake.LakeTable;
 import org.vispark.jobs.report.Html;
 import org.vispark.jobs.report.PngPlot;
@@ -195,12 +194,6 @@ public final class CampaignComparison {
     /** Every row of {@code table} on the campaign's branch. */
     private static List<GenericRecord> rows(Lake lake, Configuration conf, String campaign, LakeTable table)
             throws IOException {
-        Configuration onBranch = new Configuration(conf);
-        onBranch.set(IcebergTables.BRANCH, campaign);
-        List<GenericRecord> out = new ArrayList<>();
-        for (org.apache.hadoop.fs.Path p : IcebergTables.of(lake, onBranch).currentFiles(table)) {
-            out.addAll(LakeParquet.readAll(p, table.schema(), onBranch));
-        }
-        return out;
+        return IcebergTables.of(lake, IcebergTables.onBranch(conf, campaign)).currentRows(table);
     }
 }

@@ -57,7 +57,7 @@ public final class CampaignJob {
         Lake lake = Lake.openOrCreate(o.lake(), null, conf);
         String now = utcNow();
         CampaignRecord wanted = new CampaignRecord(o.name(), State.RUNNING, o.settings().lines(), VERSION,
-                sha256(o.settings().path("catalogue")), selection(o), now, null, now, null);
+                sha256(o.settings().path("catalogue")), selection(o), now, null, now, null, List.of(), null);
         CampaignRecord old = Campaigns.read(lake, conf).get(o.name());
         IcebergTables iceberg = IcebergTables.of(lake, conf);
         CampaignRecord running;
@@ -75,7 +75,7 @@ public final class CampaignJob {
             if (old.state() == State.PUBLISHED) {
                 throw new IllegalArgumentException("campaign " + o.name() + " was published; it is what main holds");
             }
-            running = old.with(State.RUNNING, null, null, now);
+            running = old.with(State.RUNNING, null, null, now).withStages(List.of(), null, now);
             console.printf("campaign %s: resumed (%s since %s)%n", o.name(), old.state().label(), old.startedUtc());
         }
         Campaigns.record(lake, conf, running);
@@ -90,17 +90,19 @@ public final class CampaignJob {
             }
         }
         conf.set(IcebergTables.BRANCH, o.name()); // the campaigns table stays on main whatever the branch
+        CampaignStages stages = new CampaignStages(lake, conf, running, console);
         PipelineJob.Summary s;
         try {
             s = PipelineJob.run(spark, new PipelineJob.Options(o.lake(), inputs, where, o.settings(), o.report()),
-                    console);
+                    stages.console(), stages);
         } catch (IOException | RuntimeException e) {
-            Campaigns.record(lake, conf, running.with(State.FAILED, utcNow(), String.valueOf(
+            Campaigns.record(lake, conf, stages.current().with(State.FAILED, utcNow(), String.valueOf(
                     e.getMessage()), utcNow()));
             throw e;
         } finally {
             conf.unset(IcebergTables.BRANCH);
         }
+        running = stages.current();
         Campaigns.Progress p = Campaigns.progress(lake, conf, o.name());
         String message = p.finished() + " of " + p.converted() + " MS calibrated" + (s.failures().isEmpty() ? ""
                 : "; " + s.failures().size() + " failed: " + String.join("; ", s.failures()));

@@ -1,7 +1,9 @@
 package org.vispark.jobs.campaign;
 
 import java.io.IOException;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,16 +13,16 @@ import java.util.regex.Pattern;
 
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
 import org.apache.iceberg.SnapshotRef;
+import org.vispark.jobs.campaign.CampaignRecord.State;
 import org.vispark.jobs.lake.Catalogue;
 import org.vispark.jobs.lake.CatalogueEntry;
 import org.vispark.jobs.lake.IcebergTables;
 import org.vispark.jobs.lake.Lake;
 import org.vispark.jobs.lake.LakeMaintenance;
-import org.vispark.jobs.lake.LakeParquet;
 import org.vispark.jobs.lake.LakeTable;
 import org.vispark.jobs.lake.ResultTables;
+import org.vispark.jobs.pipeline.PendingMs;
 
 /**
  * The campaigns of a lake: the {@code campaigns} table (always on the main branch), newest row per name. A campaign's
@@ -28,14 +30,17 @@ import org.vispark.jobs.lake.ResultTables;
  */
 public final class Campaigns {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+    /** What {@code --campaign} takes for the campaign that most recently ran to its end ({@link #newestEnded}). */
+    public static final String NEWEST = "newest";
 
     private Campaigns() {}
 
     /** An error unless {@code name} can name a campaign (and an Iceberg branch): letters, digits, '_' and '-'. */
     public static String checkName(String name) {
-        if (!NAME.matcher(name).matches() || name.equals(SnapshotRef.MAIN_BRANCH)) {
+        if (!NAME.matcher(name).matches() || name.equals(SnapshotRef.MAIN_BRANCH) || name.equals(NEWEST)) {
             throw new IllegalArgumentException("campaign name '" + name + "': 1 to 64 letters, digits, '_' or '-',"
-                    + " starting with a letter or digit, and not '" + SnapshotRef.MAIN_BRANCH + "'");
+                    + " starting with a letter or digit, and not '" + SnapshotRef.MAIN_BRANCH + "' or '" + NEWEST
+                    + "'");
         }
         return name;
     }
@@ -43,13 +48,11 @@ public final class Campaigns {
     /** Every campaign as its newest row, by name. */
     public static Map<String, CampaignRecord> read(Lake lake, Configuration conf) throws IOException {
         Map<String, CampaignRecord> out = new TreeMap<>();
-        for (Path p : IcebergTables.of(lake, conf).currentFiles(LakeTable.CAMPAIGNS)) {
-            for (GenericRecord r : LakeParquet.readAll(p, LakeTable.CAMPAIGNS.schema(), conf)) {
-                CampaignRecord c = CampaignRecord.fromAvro(r);
-                CampaignRecord seen = out.get(c.name());
-                if (seen == null || c.recordedUtc().compareTo(seen.recordedUtc()) >= 0) {
-                    out.put(c.name(), c);
-                }
+        for (GenericRecord r : IcebergTables.of(lake, conf).currentRows(LakeTable.CAMPAIGNS)) {
+            CampaignRecord c = CampaignRecord.fromAvro(r);
+            CampaignRecord seen = out.get(c.name());
+            if (seen == null || c.recordedUtc().compareTo(seen.recordedUtc()) >= 0) {
+                out.put(c.name(), c);
             }
         }
         return out;
@@ -67,32 +70,46 @@ public final class Campaigns {
     }
 
     /**
-     * How far a campaign's branch got: MS whose current version its pipeline finished, MS converted, and MS whose
-     * conversion failed (each recorded with its error in the branch's catalogue).
+     * The campaign whose results a reader of {@code name} wants: {@link #NEWEST} is the campaign that most recently
+     * ran to its end (finished, or failed with some MS failed; not published, whose results are main's, nor
+     * dropped); an error when there is none, or when the campaign named was dropped.
      */
-    public record Progress(int finished, int converted, int failed) {}
+    public static CampaignRecord toRead(Lake lake, Configuration conf, String name) throws IOException {
+        if (!name.equals(NEWEST)) {
+            CampaignRecord c = get(lake, conf, name);
+            if (c.state() == State.DROPPED) {
+                throw new IllegalArgumentException("campaign " + name + " was dropped");
+            }
+            return c;
+        }
+        Map<String, CampaignRecord> all = read(lake, conf);
+        return all.values().stream().filter(c -> c.state() == State.FINISHED || c.state() == State.FAILED)
+                .max(Comparator.comparing(CampaignRecord::endedUtc, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .orElseThrow(() -> new IllegalArgumentException(
+                        lake.layout().root() + " has no campaign that ran to its end and is not published or dropped"
+                                + " (campaigns: " + (all.isEmpty() ? "none" : String.join(", ", all.keySet())) + ")"));
+    }
+
+    /**
+     * How far a campaign's branch got: MS whose current version its pipeline finished, MS converted, and MS whose
+     * conversion failed, each as "URI: error" from the branch's catalogue.
+     */
+    public record Progress(int finished, int converted, List<String> failed) {}
 
     public static Progress progress(Lake lake, Configuration conf, String name) throws IOException {
-        Configuration onBranch = new Configuration(conf);
-        onBranch.set(IcebergTables.BRANCH, name);
+        Configuration onBranch = IcebergTables.onBranch(conf, name);
         Catalogue catalogue = Catalogue.read(lake, onBranch);
-        Set<Long> finished = new HashSet<>();
-        for (Path p : IcebergTables.of(lake, onBranch).currentFiles(LakeTable.PIPELINE)) {
-            for (GenericRecord r : LakeParquet.readAll(p, LakeTable.PIPELINE.schema(), onBranch)) {
-                if (catalogue.isVisible((Long) r.get("ms_id"), (Long) r.get("conversion"))) {
-                    finished.add((Long) r.get("ms_id"));
-                }
-            }
-        }
+        Set<Long> finished = PendingMs.finished(lake, onBranch, catalogue);
         int converted = 0;
-        int failed = 0;
+        List<String> failed = new ArrayList<>();
         for (CatalogueEntry e : catalogue.current().values()) {
             if (e.isConverted()) {
                 converted++;
             } else {
-                failed++;
+                failed.add(e.uri() + ": " + e.error());
             }
         }
+        Collections.sort(failed);
         return new Progress(finished.size(), converted, failed);
     }
 

@@ -124,8 +124,11 @@ final class CampaignCommand implements Runnable {
     }
 
     /** {@code campaign status --lake LAKE [--name NAME]}. */
-    @Command(name = "status", description = "A campaign's state, settings, selection, elapsed time and outcome.")
+    @Command(name = "status", description = "A campaign's state, settings, selection, elapsed time, stages, progress"
+            + " and outcome.")
     static final class Status extends WithoutSpark {
+        private static final int FAILURES_SHOWN = 20;
+
         @Option(names = "--name", paramLabel = "NAME", description = "the campaign (default: every one)")
         String name;
 
@@ -152,7 +155,20 @@ final class CampaignCommand implements Runnable {
                 if (c.state() != CampaignRecord.State.DROPPED) {
                     Campaigns.Progress p = Campaigns.progress(lake, conf, c.name());
                     System.out.printf(Locale.ROOT, "  calibrated %d of %d MS converted; %d failed to convert%n",
-                            p.finished(), p.converted(), p.failed());
+                            p.finished(), p.converted(), p.failed().size());
+                    p.failed().stream().limit(FAILURES_SHOWN).forEach(f -> System.out.println("    " + f));
+                    if (p.failed().size() > FAILURES_SHOWN) {
+                        System.out.printf(Locale.ROOT, "    ... %d more (sql: SELECT uri, error FROM ms WHERE status"
+                                + " = 'failed')%n", p.failed().size() - FAILURES_SHOWN);
+                    }
+                }
+                if (!c.stages().isEmpty()) {
+                    System.out.println(c.state() == CampaignRecord.State.RUNNING ? "  stages (if its process is gone,"
+                            + " run the campaign again to resume):" : "  stages of its last run:");
+                    c.stages().forEach(line -> System.out.println("    " + line));
+                }
+                if (c.progress() != null) {
+                    System.out.println("  progress as of " + c.recordedUtc() + ": " + c.progress());
                 }
                 System.out.println("  vispark " + c.visparkVersion() + ", calibrator catalogue SHA-256 "
                         + c.catalogueSha256());

@@ -3,6 +3,7 @@ package org.vispark.jobs.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.vispark.jobs.caltable.CalTableExport;
+import org.vispark.jobs.lake.Lake;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,11 +31,16 @@ final class ExportCaltableCommand implements Callable<Integer> {
     boolean overwrite;
 
     @Mixin
+    CampaignOption campaign;
+
+    @Mixin
     SparkSessions sparkOptions;
 
     @Override
     public Integer call() {
         return sparkOptions.run("export-caltable", spark -> {
+            campaign.select(Lake.open(lake.root(), spark.sparkContext().hadoopConfiguration()),
+                    spark.sparkContext().hadoopConfiguration());
             CalTableExport.Summary s = CalTableExport.run(spark,
                     new CalTableExport.Options(lake.root(), table, msId, output, overwrite));
             System.out.printf("export-caltable: %s, %d rows of %s solved on %s%n", output, s.rows(), s.visCal(),

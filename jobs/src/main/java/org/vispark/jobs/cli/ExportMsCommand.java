@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.vispark.jobs.export.ExportJob;
+import org.vispark.jobs.lake.Lake;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,6 +46,9 @@ final class ExportMsCommand implements Callable<Integer> {
     boolean overwrite;
 
     @Mixin
+    CampaignOption campaign;
+
+    @Mixin
     SparkSessions sparkOptions;
 
     @Override
@@ -59,6 +63,8 @@ final class ExportMsCommand implements Callable<Integer> {
             return 2;
         }
         return sparkOptions.run("export-ms", spark -> {
+            campaign.select(Lake.open(lake.root(), spark.sparkContext().hadoopConfiguration()),
+                    spark.sparkContext().hadoopConfiguration());
             ExportJob.Summary s = ExportJob.run(spark, o, System.out);
             System.out.printf(Locale.ROOT, "export-ms: %d MS selected: %d written, %d failed; %d rows, %.1f MB,"
                     + " %.1f s%n", s.selected(), s.written().size(), s.failures().size(), s.rows(), s.bytes() / 1e6,

@@ -17,8 +17,6 @@ import org.apache.spark.sql.types.BinaryType;
 import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.vispark.jobs.campaign.CampaignRecord;
-import org.vispark.jobs.campaign.Campaigns;
 import org.vispark.jobs.lake.IcebergTables;
 import org.vispark.jobs.lake.Lake;
 import org.vispark.jobs.lake.LakeViews;
@@ -57,9 +55,8 @@ final class SqlCommand implements Callable<Integer> {
                     + " ISO-8601 instant (2026-12-07T03:00:00Z); each table as of its newest snapshot then")
     String asOf;
 
-    @Option(names = "--campaign", paramLabel = "NAME",
-            description = "query a campaign's results and MS versions (its branch) rather than main's")
-    String campaign;
+    @Mixin
+    CampaignOption campaign;
 
     @Mixin
     SparkSessions sparkOptions;
@@ -68,13 +65,7 @@ final class SqlCommand implements Callable<Integer> {
     public Integer call() {
         return sparkOptions.run("sql", spark -> {
             Lake l = Lake.open(lake.root(), spark.sparkContext().hadoopConfiguration());
-            if (campaign != null) {
-                if (Campaigns.get(l, spark.sparkContext().hadoopConfiguration(), campaign).state()
-                        == CampaignRecord.State.DROPPED) {
-                    throw new IllegalArgumentException("campaign " + campaign + " was dropped");
-                }
-                spark.sparkContext().hadoopConfiguration().set(IcebergTables.BRANCH, campaign);
-            }
+            campaign.select(l, spark.sparkContext().hadoopConfiguration());
             LakeViews.register(spark, l, asOf == null ? Long.MAX_VALUE
                     : asOfMillis(asOf, IcebergTables.of(l, spark.sparkContext().hadoopConfiguration())));
             Dataset<Row> result = spark.sql(query);

@@ -93,12 +93,15 @@ public final class ConvertJob {
         List<MsPlan> plans = new ArrayList<>();
         List<ConvertTask> tasks = new ArrayList<>();
         int unchanged = 0;
-        int unchangedFailed = 0;
+        List<String> failedBefore = new ArrayList<>();
         for (MsScan s : scans) {
             CatalogueEntry prev = before.get(s.msId());
             if (prev != null && prev.fingerprint().equals(s.fingerprint()) && (prev.isConverted() || !o.retryFailed())) {
                 unchanged++;
-                unchangedFailed += prev.isConverted() ? 0 : 1;
+                if (!prev.isConverted()) {
+                    failedBefore.add(prev.uri() + ": " + prev.error()
+                            + " (recorded by an earlier run, unchanged since)");
+                }
                 continue;
             }
             long conversion = RANDOM.nextLong() & Long.MAX_VALUE;
@@ -121,7 +124,8 @@ public final class ConvertJob {
         }
         console.printf(Locale.ROOT, "convert: %d MS in the inputs, %d unchanged in the lake%s, %d to convert (%d tasks)"
                 + " into %s%n", scans.size(), unchanged,
-                unchangedFailed > 0 ? " (" + unchangedFailed + " of them failed before; --retry-failed retries)" : "",
+                failedBefore.isEmpty() ? "" : " (" + failedBefore.size() + " of them failed before; --retry-failed"
+                        + " retries)",
                 plans.size(), tasks.size(), lake.layout().root());
 
         Progress progress = new Progress(console, plans.size(), o.progressSeconds());
@@ -179,7 +183,7 @@ public final class ConvertJob {
         LakeMaintenance.removeInvisible(lake, Catalogue.read(lake, conf), conf, LakeMaintenance.ABANDONED_MILLIS);
         LakeMaintenance.deleteStaging(lake, runId);
         return new ConvertSummary(scans.size() + in.unmatched().size(), unchanged, converted, failures.size(), failures,
-                totals[0], totals[1], totals[2], (int) totals[3], (System.nanoTime() - t0) / 1e9);
+                failedBefore, totals[0], totals[1], totals[2], (int) totals[3], (System.nanoTime() - t0) / 1e9);
     }
 
     /**

@@ -8,8 +8,11 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
+import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
@@ -48,6 +51,7 @@ import org.apache.iceberg.spark.SparkSchemaUtil;
 import org.apache.iceberg.types.Conversions;
 import org.apache.iceberg.types.Types;
 import org.apache.iceberg.util.SnapshotUtil;
+import org.apache.parquet.hadoop.ParquetReader;
 
 /**
  * The lake's Apache Iceberg tables (format v2), in the lake's catalog ({@link LakeCatalog}; by default a Hadoop
@@ -96,6 +100,13 @@ public final class IcebergTables {
     /** The Iceberg tables of {@code lake}. */
     public static IcebergTables of(Lake lake, Configuration conf) {
         return new IcebergTables(lake, conf, lake.layout().icebergWarehouse());
+    }
+
+    /** A copy of {@code conf} whose reads and commits are of branch {@code branch} (a campaign's name). */
+    public static Configuration onBranch(Configuration conf, String branch) {
+        Configuration c = new Configuration(conf);
+        c.set(BRANCH, branch);
+        return c;
     }
 
     /** The lake root a table's location names ({@code ROOT/_iceberg/TABLE}). */
@@ -331,6 +342,30 @@ public final class IcebergTables {
         return bucket.getParent().getName() + "/" + bucket.getName();
     }
 
+    /**
+     * Every row of the table's current snapshot, read in this process (for the small tables: pipeline state, flag
+     * statistics, campaigns, MS metadata); only the columns named in {@code columns} are read, the others are null.
+     */
+    public List<GenericRecord> currentRows(LakeTable table, Set<String> columns) throws IOException {
+        org.apache.avro.Schema schema = table.schema();
+        org.apache.avro.Schema projection = LakeParquet.projection(schema, columns::contains);
+        List<GenericRecord> out = new ArrayList<>();
+        for (Path p : currentFiles(table)) {
+            try (ParquetReader<GenericRecord> in = LakeParquet.reader(p, schema, projection, conf)) {
+                for (GenericRecord r = in.read(); r != null; r = in.read()) {
+                    out.add(r);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@link #currentRows(LakeTable, Set)} with every column. */
+    public List<GenericRecord> currentRows(LakeTable table) throws IOException {
+        return currentRows(table, table.schema().getFields().stream().map(org.apache.avro.Schema.Field::name)
+                .collect(Collectors.toSet()));
+    }
+
     /** The data files of the table's current snapshot (none when the table does not exist), sorted by path. */
     public List<Path> currentFiles(LakeTable table) throws IOException {
         return filesAsOf(table, Long.MAX_VALUE);
@@ -364,8 +399,8 @@ public final class IcebergTables {
             committedAt.put(s.sequenceNumber(), s.timestampMillis());
         }
         SnapshotRef head = t.refs().get(readRef(t, table));
-        for (Snapshot s = head == null ? null : t.snapshot(head.snapshotId()); s != null;
-                s = s.parentId() == null ? null : t.snapshot(s.parentId())) {
+        Iterable<Snapshot> ancestry = head == null ? List.of() : SnapshotUtil.ancestorsOf(head.snapshotId(), t::snapshot);
+        for (Snapshot s : ancestry) {
             if (s.timestampMillis() <= asOfMillis && (chosen == null || isNewer(s, chosen))) {
                 chosen = s;
             }

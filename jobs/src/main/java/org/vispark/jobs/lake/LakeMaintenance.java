@@ -87,7 +87,7 @@ public final class LakeMaintenance {
     public static int removeInvisible(Lake lake, Catalogue catalogue, Configuration conf, long abandonedMillis)
             throws IOException {
         IcebergTables iceberg = IcebergTables.of(lake, conf);
-        Set<List<Long>> flagged = flaggedVersions(iceberg, conf);
+        Set<List<Long>> flagged = flaggedVersions(iceberg);
         long cutoff = System.currentTimeMillis() - abandonedMillis;
         List<Path> doomed = new ArrayList<>();
         iceberg.currentSnapshot(LakeTable.VISIBILITIES).files().forEach((p, committedAt) ->
@@ -100,12 +100,10 @@ public final class LakeMaintenance {
     }
 
     /** The (ms_id, conversion) of every MS version a flag run read: its flags are the MS's flags before flagging. */
-    private static Set<List<Long>> flaggedVersions(IcebergTables iceberg, Configuration conf) throws IOException {
+    private static Set<List<Long>> flaggedVersions(IcebergTables iceberg) throws IOException {
         Set<List<Long>> out = new HashSet<>();
-        for (Path p : iceberg.currentFiles(LakeTable.FLAG_STATS)) {
-            for (GenericRecord r : LakeParquet.readAll(p, LakeTable.FLAG_STATS.schema(), conf)) {
-                out.add(List.of((Long) r.get("ms_id"), (Long) r.get("from_conversion")));
-            }
+        for (GenericRecord r : iceberg.currentRows(LakeTable.FLAG_STATS, Set.of("ms_id", "from_conversion"))) {
+            out.add(List.of((Long) r.get("ms_id"), (Long) r.get("from_conversion")));
         }
         return out;
     }

@@ -29,13 +29,11 @@ public final class MsVersions {
             if (!t.isMsMetadata()) {
                 continue;
             }
-            for (Path p : iceberg.currentFiles(t)) {
-                for (GenericRecord r : LakeParquet.readAll(p, t.schema(), conf)) {
-                    long id = (Long) r.get("ms_id");
-                    if (ids.contains(id) && catalogue.isVisible(id, (Long) r.get("conversion"))) {
-                        out.computeIfAbsent(id, k -> new EnumMap<>(LakeTable.class))
-                                .computeIfAbsent(t, k -> new ArrayList<>()).add(r);
-                    }
+            for (GenericRecord r : iceberg.currentRows(t)) {
+                long id = (Long) r.get("ms_id");
+                if (ids.contains(id) && catalogue.isVisible(id, (Long) r.get("conversion"))) {
+                    out.computeIfAbsent(id, k -> new EnumMap<>(LakeTable.class))
+                            .computeIfAbsent(t, k -> new ArrayList<>()).add(r);
                 }
             }
         }

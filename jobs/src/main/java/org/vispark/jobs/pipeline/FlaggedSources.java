@@ -7,12 +7,10 @@ import java.util.TreeSet;
 
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
 import org.vispark.jobs.lake.Catalogue;
 import org.vispark.jobs.lake.CatalogueEntry;
 import org.vispark.jobs.lake.IcebergTables;
 import org.vispark.jobs.lake.Lake;
-import org.vispark.jobs.lake.LakeParquet;
 import org.vispark.jobs.lake.LakeTable;
 
 /**
@@ -28,14 +26,13 @@ final class FlaggedSources {
     /** Those of {@code msIds} whose current source was flagged. */
     static Set<Long> of(Lake lake, Configuration conf, Catalogue catalogue, Set<Long> msIds) throws IOException {
         Set<Long> out = new TreeSet<>();
-        for (Path p : IcebergTables.of(lake, conf).currentFiles(LakeTable.FLAG_STATS)) {
-            for (GenericRecord r : LakeParquet.readAll(p, LakeTable.FLAG_STATS.schema(), conf)) {
-                long msId = (Long) r.get("ms_id");
-                CatalogueEntry flagged = catalogue.entry((Long) r.get("conversion"));
-                CatalogueEntry now = catalogue.get(msId);
-                if (msIds.contains(msId) && flagged != null && now != null && sameSource(flagged, now)) {
-                    out.add(msId);
-                }
+        for (GenericRecord r : IcebergTables.of(lake, conf).currentRows(LakeTable.FLAG_STATS,
+                Set.of("ms_id", "conversion"))) {
+            long msId = (Long) r.get("ms_id");
+            CatalogueEntry flagged = catalogue.entry((Long) r.get("conversion"));
+            CatalogueEntry now = catalogue.get(msId);
+            if (msIds.contains(msId) && flagged != null && now != null && sameSource(flagged, now)) {
+                out.add(msId);
             }
         }
         return out;

@@ -10,11 +10,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
 import org.vispark.jobs.lake.Catalogue;
 import org.vispark.jobs.lake.CatalogueEntry;
 import org.vispark.jobs.lake.Lake;
-import org.vispark.jobs.lake.LakeParquet;
 import org.vispark.jobs.lake.LakeTable;
 import org.vispark.jobs.lake.MsVersions;
 import org.vispark.jobs.lake.IcebergTables;
@@ -25,7 +23,7 @@ import org.vispark.jobs.lake.IcebergTables;
  * catalogue and the small subtable files directly, without Spark: a Spark SQL query over the lake's views costs
  * seconds of query planning and jobs for a few rows.
  */
-final class PendingMs {
+public final class PendingMs {
     /**
      * One pending MS.
      *
@@ -38,17 +36,25 @@ final class PendingMs {
 
     private PendingMs() {}
 
-    /** The pending MS that have a FIELD row, by ms_id. */
-    static List<Pointing> read(Lake lake, Configuration conf, Catalogue catalogue) throws IOException {
-        Set<Long> finished = new HashSet<>();
-        for (Path p : IcebergTables.of(lake, conf).currentFiles(LakeTable.PIPELINE)) {
-            for (GenericRecord r : LakeParquet.readAll(p, LakeTable.PIPELINE.schema(), conf)) {
-                long id = (Long) r.get("ms_id");
-                if (catalogue.isVisible(id, (Long) r.get("conversion"))) {
-                    finished.add(id);
-                }
+    /**
+     * The MS the pipeline finished: those with a {@code pipeline} record (of the configuration's branch) of their
+     * current conversion.
+     */
+    public static Set<Long> finished(Lake lake, Configuration conf, Catalogue catalogue) throws IOException {
+        Set<Long> out = new HashSet<>();
+        for (GenericRecord r : IcebergTables.of(lake, conf).currentRows(LakeTable.PIPELINE,
+                Set.of("ms_id", "conversion"))) {
+            long id = (Long) r.get("ms_id");
+            if (catalogue.isVisible(id, (Long) r.get("conversion"))) {
+                out.add(id);
             }
         }
+        return out;
+    }
+
+    /** The pending MS that have a FIELD row, by ms_id. */
+    static List<Pointing> read(Lake lake, Configuration conf, Catalogue catalogue) throws IOException {
+        Set<Long> finished = finished(lake, conf, catalogue);
         Set<Long> pending = new TreeSet<>();
         for (CatalogueEntry e : catalogue.current().values()) {
             if (e.isConverted() && !finished.contains(e.msId())) {

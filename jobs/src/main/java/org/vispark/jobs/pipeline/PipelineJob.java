@@ -103,6 +103,12 @@ public final class PipelineJob {
             List<String> failures, Map<Verdict.Level, Integer> verdictsAfter) {}
 
     public static Summary run(SparkSession spark, Options o, PrintStream console) throws IOException {
+        return run(spark, o, console, StageListener.NONE);
+    }
+
+    /** {@link #run(SparkSession, Options, PrintStream)}, telling {@code listener} as each stage starts and ends. */
+    public static Summary run(SparkSession spark, Options o, PrintStream console, StageListener listener)
+            throws IOException {
         PipelineSettings s = o.settings();
         CalibratorCatalogue catalogue = CalibratorCatalogue.read(s.path("catalogue"));
         Thresholds thresholds = Thresholds.load(s.path("thresholds"));
@@ -117,15 +123,19 @@ public final class PipelineJob {
             deleteTree(staged(o.report(), BEFORE_REPORT));
         }
 
-        long t = System.nanoTime();
+        StageTimer stage = new StageTimer(listener, failures, times).start("convert");
+        int inputs = 0;
         if (!o.inputs().isEmpty()) {
             ConvertSummary cs = ConvertJob.run(spark, ConvertOptions.of(o.lake(), o.inputs())
                     .withPhaseCentre(s.phaseCentre(catalogue)), console);
             cs.failures().forEach(f -> failures.addUnmapped("convert", f));
+            // MS of the inputs an earlier run (one killed, say) failed to convert fail this run as well
+            cs.failedBefore().forEach(f -> failures.addUnmapped("convert", f));
+            inputs = cs.inputs();
         }
-        times.put("convert", seconds(t));
+        stage.end(inputs);
 
-        t = System.nanoTime();
+        long t = System.nanoTime();
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         Lake lake = Lake.open(o.lake(), conf);
         Catalogue lakeCatalogue = Catalogue.read(lake, conf);
@@ -149,7 +159,7 @@ public final class PipelineJob {
         }
 
         if (s.bool("flag")) {
-            t = System.nanoTime();
+            stage.start("flag");
             Set<Long> all = new TreeSet<>(calibratorOf.keySet());
             all.addAll(targets);
             Set<Long> flagged = FlaggedSources.of(lake, conf, lakeCatalogue, all);
@@ -165,12 +175,12 @@ public final class PipelineJob {
                 console.printf(Locale.ROOT, "pipeline: flagged %d MS: %d of %d values newly flagged (%.2f %%)%n",
                         f.flagged(), f.newlyFlagged(), f.judged(), 100.0 * f.newlyFlagged() / Math.max(1, f.judged()));
             }
-            times.put("flag", seconds(t));
+            stage.end(all.size());
         }
 
         Set<Long> cals = failures.alive(calibratorOf.keySet());
         if (!cals.isEmpty()) {
-            t = System.nanoTime();
+            stage.start("diagnose");
             DiagnoseJob.Summary d = DiagnoseJob.run(spark, new DiagnoseJob.Options(o.lake(), s.calibrator(), catalogue,
                     thresholds, beam, DiagnoseSettings.defaults(), in(cals),
                     o.report() == null ? null : staged(o.report(), BEFORE_REPORT)), console);
@@ -178,17 +188,20 @@ public final class PipelineJob {
             d.fields().stream().limit(10).forEach(f -> console.printf(Locale.ROOT,
                     "pipeline: before calibration %s %s: separation %.2f arcmin from %s; %s%n", f.verdict().level(),
                     f.msName(), f.separation_arcmin(), f.target().calibrator(), f.verdict().reasonText()));
-            times.put("diagnose", seconds(t));
+            stage.end(cals.size());
 
-            times.put("rephase+predict", 0.0);
-            times.put("predict", 0.0);
+            // per calibrator: rephase+predict, then predict of those already at it; for the listener, one stage
+            StageTimer rephase = new StageTimer(listener, failures, times).open("rephase+predict");
+            StageTimer predict = new StageTimer(StageListener.NONE, failures, times).open("predict");
+            int rephased = 0;
+            int predicted = 0;
             for (String name : new TreeSet<>(calibratorOf.values())) {
                 CalibratorCatalogue.Calibrator c = catalogue.get(name);
                 Set<Long> ids = failures.alive(ofCalibrator(calibratorOf, name));
                 if (ids.isEmpty()) {
                     continue;
                 }
-                t = System.nanoTime();
+                rephase.resume();
                 String label = "calibrator " + name;
                 RephaseOptions.Model model = new RephaseOptions.Model(List.of(c.component()),
                         s.bool("beam") ? beam : null, label);
@@ -196,32 +209,33 @@ public final class PipelineJob {
                         RephaseOptions.COMPLEX_COLUMNS, s.number("rephase.tolerance_arcmin"), "snappy", model),
                         console);
                 failures.addAll("rephase+predict", r.failures());
-                times.merge("rephase+predict", seconds(t), Double::sum);
+                rephase.pause();
+                rephased += ids.size();
                 Set<Long> atCalibrator = failures.alive(new TreeSet<>(r.withinTolerance()));
                 if (!atCalibrator.isEmpty()) {
-                    t = System.nanoTime();
+                    predict.resume();
                     failures.addAll("predict", PredictJob.run(spark, new PredictJob.Options(o.lake(),
                             model.components(), null, label, model.beam(), in(atCalibrator), "snappy"), console)
                             .failures());
-                    times.merge("predict", seconds(t), Double::sum);
+                    predict.pause();
+                    predicted += atCalibrator.size();
                 }
             }
+            rephase.end(rephased);
+            predict.end(predicted);
 
-            t = System.nanoTime();
-            solve(spark, o.lake(), K, GainType.K, CalMode.AP, s.get("k.solint"), List.of(), false, s, cals, failures,
-                    o.report(), console);
-            times.put("solve " + K, seconds(t));
-            t = System.nanoTime();
-            solve(spark, o.lake(), G, GainType.G, CalMode.parse(s.get("g.calmode")), s.get("g.solint"), List.of(K),
-                    false, s, cals, failures, o.report(), console);
-            times.put("solve " + G, seconds(t));
-            t = System.nanoTime();
-            solve(spark, o.lake(), B, GainType.B, CalMode.AP, s.get("b.solint"), List.of(K, G), s.bool("b.solnorm"), s,
-                    cals, failures, o.report(), console);
-            times.put("solve " + B, seconds(t));
+            stage.start("solve " + K);
+            stage.end(solve(spark, o.lake(), K, GainType.K, CalMode.AP, s.get("k.solint"), List.of(), false, s, cals,
+                    failures, o.report(), console));
+            stage.start("solve " + G);
+            stage.end(solve(spark, o.lake(), G, GainType.G, CalMode.parse(s.get("g.calmode")), s.get("g.solint"),
+                    List.of(K), false, s, cals, failures, o.report(), console));
+            stage.start("solve " + B);
+            stage.end(solve(spark, o.lake(), B, GainType.B, CalMode.AP, s.get("b.solint"), List.of(K, G),
+                    s.bool("b.solnorm"), s, cals, failures, o.report(), console));
         }
 
-        t = System.nanoTime();
+        stage.start("apply");
         Set<Long> all = new TreeSet<>(cals);
         all.addAll(targets);
         Set<Long> toApply = failures.alive(all);
@@ -229,11 +243,11 @@ public final class PipelineJob {
             failures.addAll("apply", ApplyJob.run(spark, new ApplyJob.Options(o.lake(), List.of(K, G, B),
                     s.get("apply.interp"), in(toApply), "snappy"), console).failures());
         }
-        times.put("apply", seconds(t));
+        stage.end(toApply.size());
 
         Set<Long> calsLeft = failures.alive(cals);
         if (!calsLeft.isEmpty()) {
-            t = System.nanoTime();
+            stage.start("diagnose after");
             DiagnoseJob.Summary d = DiagnoseJob.run(spark, new DiagnoseJob.Options(o.lake(), s.calibrator(), catalogue,
                     thresholds, beam, DiagnoseSettings.defaults().withDataColumn("corrected_data"), in(calsLeft),
                     o.report()), console);
@@ -242,7 +256,7 @@ public final class PipelineJob {
                 verdictOf.merge(f.msId(), f.verdict().level().name(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
                 verdicts.merge(f.verdict().level(), 1, Integer::sum);
             }
-            times.put("diagnose after", seconds(t));
+            stage.end(calsLeft.size());
         }
         if (o.report() != null) {
             for (String part : List.of(GAINS_REPORT, BEFORE_REPORT)) {
@@ -263,12 +277,13 @@ public final class PipelineJob {
         return new Summary(pending, cals.size(), targets.size(), finished, times, failures.list(), verdicts);
     }
 
-    private static void solve(SparkSession spark, String lake, String table, GainType type, CalMode mode,
+    /** Solves table {@code table} on the calibrator observations still going; how many MS that was. */
+    private static int solve(SparkSession spark, String lake, String table, GainType type, CalMode mode,
             String solint, List<String> pre, boolean solnorm, PipelineSettings s, Set<Long> cals, Failures failures,
             Path report, PrintStream console) throws IOException {
         Set<Long> ids = failures.alive(cals);
         if (ids.isEmpty()) {
-            return;
+            return 0;
         }
         SolveOptions so = SolveOptions.defaults(type).withCalMode(mode).withMinSnr(s.number("minsnr"))
                 .withMinBlPerAnt((int) s.number("minblperant")).withSolnorm(solnorm);
@@ -276,6 +291,7 @@ public final class PipelineJob {
                 Solint.parse(solint), Combine.NONE, pre, "linear", in(ids), 512L << 20,
                 report == null ? null : staged(report, GAINS_REPORT)), console);
         failures.addAll("solve " + table, r.failures());
+        return ids.size();
     }
 
     /**
@@ -393,6 +409,61 @@ public final class PipelineJob {
 
         List<String> list() {
             return List.copyOf(messages);
+        }
+
+        int count() {
+            return messages.size();
+        }
+    }
+
+    /**
+     * The wall time of one stage at a time, into the summary's stage times, and the listener told as it starts and
+     * ends; a stage run in parts (rephase+predict, predict: per calibrator) is paused and resumed between them.
+     */
+    private static final class StageTimer {
+        private final StageListener listener;
+        private final Failures failures;
+        private final Map<String, Double> times;
+        private String name;
+        private int failedBefore;
+        private long startedNanos;
+
+        StageTimer(StageListener listener, Failures failures, Map<String, Double> times) {
+            this.listener = listener;
+            this.failures = failures;
+            this.times = times;
+        }
+
+        StageTimer start(String stage) throws IOException {
+            open(stage);
+            resume();
+            return this;
+        }
+
+        /** Starts {@code stage} paused: its time counts from the next {@link #resume}. */
+        StageTimer open(String stage) throws IOException {
+            name = stage;
+            failedBefore = failures.count();
+            times.put(stage, 0.0);
+            startedNanos = 0;
+            listener.started(stage);
+            return this;
+        }
+
+        void resume() {
+            startedNanos = System.nanoTime();
+        }
+
+        void pause() {
+            times.merge(name, seconds(startedNanos), Double::sum);
+            startedNanos = 0;
+        }
+
+        void end(int ms) throws IOException {
+            if (startedNanos != 0) {
+                pause();
+            }
+            listener.ended(name, ms, failures.count() - failedBefore, times.get(name));
         }
     }
 }

@@ -15,27 +15,31 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vispark.jobs.cli.Vispark;
-import org.vispark.jobs.testing.Cli;
+import org.vispark.jobs.testing.LakeFiles;
 import org.vispark.jobs.testing.TestData;
 
 /**
  * A campaign killed with SIGKILL (its whole process group) during each stage in turn, then run again under the same
  * name, ends with exactly the results of an uninterrupted campaign with the same settings: the same gains, verdicts,
- * diagnostics after calibration, flags, DATA, MODEL_DATA and CORRECTED_DATA of every row, and no duplicate row.
+ * diagnostics after calibration, flags, DATA, MODEL_DATA and CORRECTED_DATA of every row, and no duplicate row; after
+ * {@code lake maintain}, no file in the lake that no table references, and the same results.
  */
 class CampaignKillTest {
-    /** A line each stage prints as it starts, and which occurrence of it (diagnose runs twice). */
-    private record Stage(String name, String marker, int occurrence) {}
+    /**
+     * A line each stage prints as it starts, which occurrence of it (diagnose runs twice), and the stage as
+     * {@code campaign status} names it.
+     */
+    private record Stage(String name, String marker, int occurrence, String listed) {}
 
     private static final List<Stage> STAGES = List.of(
-            new Stage("flag", "flag: 2 MS selected", 1),
-            new Stage("diagnose", "diagnose: 1 MS selected", 1),
-            new Stage("rephase+predict", "rephase: 1 MS selected", 1),
-            new Stage("solve K", "table pipeline_K", 1),
-            new Stage("solve G", "table pipeline_G", 1),
-            new Stage("solve B", "table pipeline_B", 1),
-            new Stage("apply", "apply: 2 MS selected", 1),
-            new Stage("diagnose after", "diagnose: 1 MS selected", 2));
+            new Stage("flag", "flag: 2 MS selected", 1, "flag"),
+            new Stage("diagnose", "diagnose: 1 MS selected", 1, "diagnose"),
+            new Stage("rephase+predict", "rephase: 1 MS selected", 1, "rephase+predict"),
+            new Stage("solve K", "table pipeline_K", 1, "solve pipeline_K"),
+            new Stage("solve G", "table pipeline_G", 1, "solve pipeline_G"),
+            new Stage("solve B", "table pipeline_B", 1, "solve pipeline_B"),
+            new Stage("apply", "apply: 2 MS selected", 1, "apply"),
+            new Stage("diagnose after", "diagnose: 1 MS selected", 2, "diagnose after"));
 
     /** What is compared between campaigns (no conversion ids or run ids: each campaign makes its own). */
     private static final Map<String, String> RESULTS = new LinkedHashMap<>();
@@ -84,10 +88,20 @@ class CampaignKillTest {
             new ProcessBuilder("kill", "-KILL", "--", "-" + child.pid()).inheritIO().start().waitFor();
             assertTrue(child.waitFor(60, TimeUnit.SECONDS));
             assertEquals(137, child.exitValue(), stage.name() + ": killed by SIGKILL");
+            // status, from another process, shows the stage it was killed in as running, those before it done
+            String status = run("campaign", "status", "--lake", lake, "--name", name);
+            assertTrue(status.contains("campaign " + name + ": running") && status.contains("    " + stage.listed()
+                    + ": running since ") && status.contains("    convert: 0 MS, 0 failed, "), status);
 
             String resumed = run("campaign", "run", "--lake", lake, "--name", name);
             assertTrue(resumed.contains("campaign " + name + ": resumed"), resumed);
             assertEquals(reference, results(lake, name), "killed during " + stage.name() + ", then resumed");
+        }
+        // what the killed runs left (staging files, uncommitted versions) goes with maintain; the results stay
+        run("lake", "maintain", lake, "--older-than", "0s");
+        assertEquals(List.of(), LakeFiles.unreferenced(Path.of(lake)), "files no snapshot references after maintain");
+        for (int i = 0; i < STAGES.size(); i++) {
+            assertEquals(reference, results(lake, "killed_" + i), "after maintain, killed during " + STAGES.get(i).name());
         }
     }
 

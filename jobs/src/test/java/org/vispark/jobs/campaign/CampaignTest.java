@@ -96,6 +96,14 @@ class CampaignTest {
         String status = run("campaign", "status", "--lake", lake, "--name", "amp_phase");
         assertTrue(status.contains("g.calmode=ap") && status.contains("finished")
                 && status.contains("calibrated 2 of 2 MS converted; 0 failed to convert"), status);
+        // every stage of its run, MS and failures counted
+        for (String stage : List.of("convert: 2 MS, 0 failed", "flag: 2 MS, 0 failed", "diagnose: 1 MS, 0 failed",
+                "rephase+predict: 1 MS, 0 failed", "solve pipeline_K: 1 MS, 0 failed", "solve pipeline_G: 1 MS, 0"
+                + " failed", "solve pipeline_B: 1 MS, 0 failed", "apply: 2 MS, 0 failed",
+                "diagnose after: 1 MS, 0 failed")) {
+            assertTrue(status.contains("\n    " + stage + ", "), stage + " in\n" + status);
+        }
+        assertFalse(status.contains("running since"), status);
 
         // a campaign over the MS a condition selects; another condition under its name is refused
         String calibratorOnly = run("campaign", "run", "--lake", lake, "--name", "calibrator_only", "--where",
@@ -106,6 +114,31 @@ class CampaignTest {
                 "true");
         assertEquals(2, otherWhere.status(), otherWhere.out());
         assertTrue(otherWhere.err().contains("where: uri LIKE '%0834+555%'"), otherWhere.err());
+
+        // --campaign newest: the campaign that ran to its end last
+        assertEquals("n\n1", sql(lake, "newest", "SELECT count(*) AS n FROM pipeline"));
+        // the exports read a campaign's branch: its G as a CASA table, its CORRECTED_DATA in an MS
+        Cli.Result noGains = Cli.run("export-caltable", "--lake", lake, "--table", "pipeline_G", "--output",
+                tmp.resolve("main.G").toString());
+        assertEquals(2, noGains.status(), "main holds no gains yet: " + noGains.out());
+        for (String c : List.of("phase_only", "amp_phase")) {
+            run("export-caltable", "--lake", lake, "--campaign", c, "--table", "pipeline_G", "--output",
+                    tmp.resolve(c + ".G").toString());
+        }
+        String amplitudes = "import sys, numpy as np, casacore.tables as t\n"
+                + "c = t.table(sys.argv[1], ack=False)\n"
+                + "g = c.getcol('CPARAM')[~c.getcol('FLAG')]\n"
+                + "print(len(g), float(np.max(np.abs(np.abs(g) - 1))))\n";
+        String[] p = TestData.python("-c", amplitudes, tmp.resolve("phase_only.G").toString()).strip().split(" ");
+        String[] ap = TestData.python("-c", amplitudes, tmp.resolve("amp_phase.G").toString()).strip().split(" ");
+        assertTrue(Integer.parseInt(p[0]) > 10 && Double.parseDouble(p[1]) < 1e-6, "phase-only G in CASA: " + p[1]);
+        assertTrue(Double.parseDouble(ap[1]) > 1e-3, "amplitude and phase G in CASA: " + ap[1]);
+        Path exported = tmp.resolve("exported");
+        run("export-ms", "--lake", lake, "--campaign", "amp_phase", "--where", "uri LIKE '%0834+555%'", "--output",
+                exported.toString());
+        String columns = TestData.python("-c", "import sys, glob, casacore.tables as t\n"
+                + "print(t.table(glob.glob(sys.argv[1] + '/*.ms')[0], ack=False).colnames())", exported.toString());
+        assertTrue(columns.contains("CORRECTED_DATA"), columns);
 
         // publish: what sql reads by default becomes the campaign's
         String g = "SELECT ms_id, antenna, pol, time, gain_re, gain_im FROM gains WHERE table_name = 'pipeline_G'"

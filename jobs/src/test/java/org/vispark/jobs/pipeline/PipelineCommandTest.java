@@ -70,6 +70,12 @@ class PipelineCommandTest {
         assertTrue(more.out().contains("1 MS to calibrate: 0 calibrator observations ([]), 1 targets"), more.out());
         assertTrue(more.out().contains("1 calibrated, 0 failed"), more.out());
         assertTrue(more.err().contains("FAILED convert: ") && more.err().contains("broken.ms"), more.err());
+        // run again: the broken MS is not converted again, and still reported (a resumed run ends as the first)
+        Result rerun = Cli.run("pipeline", "--lake", lake, extra + "/*.ms");
+        assertEquals(1, rerun.status(), rerun.out() + rerun.err());
+        assertTrue(rerun.out().contains("pipeline: 0 MS to calibrate"), rerun.out());
+        assertTrue(rerun.err().contains("FAILED convert: ") && rerun.err().contains("broken.ms")
+                && rerun.err().contains("recorded by an earlier run"), rerun.err());
     }
 
     @Test

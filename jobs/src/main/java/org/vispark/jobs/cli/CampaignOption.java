@@ -1,0 +1,33 @@
+package org.vispark.jobs.cli;
+
+import java.io.IOException;
+import org.apache.hadoop.conf.Configuration;
+import org.vispark.jobs.campaign.Campaigns;
+import org.vispark.jobs.lake.IcebergTables;
+import org.vispark.jobs.lake.Lake;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --campaign NAME}, for the commands that read results: read the campaign's results and MS versions (its
+ * Iceberg branch) rather than main's (which holds the published campaign, if any); {@code newest} names the campaign
+ * that most recently ran to its end ({@link Campaigns#toRead}).
+ */
+final class CampaignOption {
+    @Option(names = "--campaign", paramLabel = "NAME",
+            description = "read a campaign's results and MS versions (its branch) rather than main's; '"
+                    + Campaigns.NEWEST + "': the campaign that most recently ran to its end")
+    private String name;
+
+    /**
+     * Points {@code conf}'s reads at the chosen campaign's branch; its name, or null for main when none was
+     * given.
+     */
+    String select(Lake lake, Configuration conf) throws IOException {
+        if (name == null) {
+            return null;
+        }
+        String chosen = Campaigns.toRead(lake, conf, name).name();
+        conf.set(IcebergTables.BRANCH, chosen);
+        return chosen;
+    }
+}
