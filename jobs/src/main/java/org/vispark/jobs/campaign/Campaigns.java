@@ -30,7 +30,7 @@ import org.vispark.jobs.pipeline.PendingMs;
  */
 public final class Campaigns {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
-    /** What {@code --campaign} takes for the campaign that most recently ran to its end ({@link #newestEnded}). */
+    /** What {@code --campaign} takes for the campaign that most recently ran to its end ({@link #toRead}). */
     public static final String NEWEST = "newest";
 
     private Campaigns() {}

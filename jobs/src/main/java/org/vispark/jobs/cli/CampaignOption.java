@@ -18,16 +18,10 @@ final class CampaignOption {
                     + Campaigns.NEWEST + "': the campaign that most recently ran to its end")
     private String name;
 
-    /**
-     * Points {@code conf}'s reads at the chosen campaign's branch; its name, or null for main when none was
-     * given.
-     */
-    String select(Lake lake, Configuration conf) throws IOException {
-        if (name == null) {
-            return null;
+    /** Points {@code conf}'s reads at the chosen campaign's branch; leaves them on main when none was given. */
+    void select(Lake lake, Configuration conf) throws IOException {
+        if (name != null) {
+            conf.set(IcebergTables.BRANCH, Campaigns.toRead(lake, conf, name).name());
         }
-        String chosen = Campaigns.toRead(lake, conf, name).name();
-        conf.set(IcebergTables.BRANCH, chosen);
-        return chosen;
     }
 }
