@@ -5,6 +5,10 @@
 # of UVH5 files. convert runs with --phase-centre none (the drift data kept as recorded) and with
 # --phase-centre meridian (the default: phased to the meridian at the group's midpoint, UVW from the antenna
 # positions), so the cost of phasing is measured beside the plain convert.
+# TWO_STEP (default 1; 0 skips it) also times the two-step path the DSA-110 pipeline takes today, in each round: the
+# group written as one MS (bench/uvh5_to_ms.py: h5py and python-casacore, as pyuvdata's read and write_ms, without
+# its phasing) and that MS converted with `vispark convert`; the lakes of both paths are checked to hold the same
+# visibilities (row count and CRCs of DATA, FLAG, WEIGHT_SPECTRUM, summed).
 # LAYOUTS (default "contiguous") lists the groups' storage, each its own group and lines: contiguous (h5py's
 # default), chunks (h5py's chunks=True, as pyuvdata writes), gzip or lzf (chunks=True with that filter).
 # MODES (default "none meridian") lists the --phase-centre values run, in that order in odd rounds and reversed in
@@ -12,7 +16,8 @@
 # costs a first touch again), which had made `none` look slower than `meridian` on chunked files.
 # Usage: [LAYOUTS="contiguous chunks gzip"] [MODES=none] bench/uvh5.sh [WORKDIR=bench/out] [REPEAT=2]
 #        [extra convert options, e.g. --task-mb 1024]
-# Needs: mvn -q -DskipTests package (bin/vispark), Debian's python3-h5py. About 3 GB in WORKDIR per layout.
+# Needs: mvn -q -DskipTests package (bin/vispark), Debian's python3-h5py and python3-casacore. About 3 GB in WORKDIR
+# per layout, 3 GB more for the two-step path's MS.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 top=$(cd "$here/.." && pwd)
@@ -21,6 +26,12 @@ repeat=${2:-2}
 shift $(( $# < 2 ? $# : 2 ))
 read -r -a layouts <<<"${LAYOUTS:-contiguous}"
 read -r -a modes <<<"${MODES:-none meridian}"
+two_step=${TWO_STEP:-1}
+# Row count and summed CRCs of DATA, FLAG and WEIGHT_SPECTRUM of a lake's visibilities.
+lake_sums() {
+  "$top/bin/vispark" sql --lake "$1" "select count(*), sum(crc32(data)), sum(crc32(flag)),
+    sum(crc32(weight_spectrum)) from lake.visibilities" 2>/dev/null | awk -F'|' 'NF > 4 && $2 ~ /[0-9]/ {print $2 $3 $4 $5}'
+}
 for layout in "${layouts[@]}"; do
   case $layout in
     contiguous) group="$work/uvh5_group"; storage=() ;;
@@ -70,8 +81,33 @@ PY
       echo "$layout run $((r + 1)): h5py reading ${t_py} s; vispark convert --phase-centre $mode ${job} s (job), ${wall} s (with JVM and Spark start)"
       best_job[$mode]=$(awk -v a="${best_job[$mode]}" -v b="$job" 'BEGIN {print (b < a) ? b : a}')
       best_wall[$mode]=$(awk -v a="${best_wall[$mode]}" -v b="$wall" 'BEGIN {print (b < a) ? b : a}')
+      if [[ $mode == none || -z "${direct_wall:-}" ]]; then
+        direct_mode=$mode direct_wall=$wall
+        [[ $two_step == 1 ]] && direct_sums=$(lake_sums "$lake")
+      fi
     done
     best_py=$(awk -v a="$best_py" -v b="$t_py" 'BEGIN {print (b < a) ? b : a}')
+    if [[ $two_step == 1 ]]; then
+      ms="$work/uvh5_two_step.ms"
+      rm -rf "$ms"
+      t_ms=$(/usr/bin/python3 "$here/uvh5_to_ms.py" "$ms" "$group"/*_sb*.hdf5)
+      lake="$work/uvh5_two_step_lake"
+      rm -rf "$lake"
+      t0=$(date +%s.%N)
+      out=$("$top/bin/vispark" convert --lake "$lake" "$@" "$ms")
+      t1=$(date +%s.%N)
+      wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}')
+      job=$(sed -n 's/.* MB in the lake, \([0-9.]*\) s .*/\1/p' <<<"$out")
+      if [[ $direct_mode != none ]]; then same="(not compared: phased) as"
+      elif [[ "$(lake_sums "$lake")" == "$direct_sums" ]]; then same="the same visibilities as"
+      else same="OTHER VISIBILITIES than"; fi
+      echo "$layout run $((r + 1)): two-step path: UVH5 to MS ${t_ms} s, vispark convert of the MS ${job} s (job)," \
+        "${wall} s (with JVM and Spark start): $(awk -v a="$t_ms" -v b="$wall" 'BEGIN {print a + b}') s, $same" \
+        "the direct convert (--phase-centre $direct_mode, ${direct_wall} s with start-up): direct" \
+        "$(awk -v w="$direct_wall" -v t="$t_ms" -v b="$wall" 'BEGIN {printf "%.2f", (t + b) / w}')x faster"
+      rm -rf "$ms" "$lake"
+    fi
+    unset direct_wall
   done
   for mode in "${modes[@]}"; do
     awk -v mb="$mb" -v py="$best_py" -v job="${best_job[$mode]}" -v wall="${best_wall[$mode]}" -v mode="$mode" \
