@@ -27,6 +27,17 @@ shift $(( $# < 2 ? $# : 2 ))
 read -r -a layouts <<<"${LAYOUTS:-contiguous}"
 read -r -a modes <<<"${MODES:-none meridian}"
 two_step=${TWO_STEP:-1}
+# vispark convert into a new lake $1 of the other arguments; sets wall (s, with JVM and Spark start) and job (s).
+timed_convert() {
+  local lake=$1 t0 t1 out
+  shift
+  rm -rf "$lake"
+  t0=$(date +%s.%N)
+  out=$("$top/bin/vispark" convert --lake "$lake" "$@")
+  t1=$(date +%s.%N)
+  wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}')
+  job=$(sed -n 's/.* MB in the lake, \([0-9.]*\) s .*/\1/p' <<<"$out")
+}
 # Row count and summed CRCs of DATA, FLAG and WEIGHT_SPECTRUM of a lake's visibilities.
 lake_sums() {
   "$top/bin/vispark" sql --lake "$1" "select count(*), sum(crc32(data)), sum(crc32(flag)),
@@ -72,12 +83,7 @@ PY
     fi
     for mode in "${order[@]}"; do
       lake="$work/uvh5_lake"
-      rm -rf "$lake"
-      t0=$(date +%s.%N)
-      out=$("$top/bin/vispark" convert --lake "$lake" --phase-centre "$mode" "$@" "$group/*_sb*.hdf5")
-      t1=$(date +%s.%N)
-      wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}')
-      job=$(sed -n 's/.* MB in the lake, \([0-9.]*\) s .*/\1/p' <<<"$out")
+      timed_convert "$lake" --phase-centre "$mode" "$@" "$group/*_sb*.hdf5"
       echo "$layout run $((r + 1)): h5py reading ${t_py} s; vispark convert --phase-centre $mode ${job} s (job), ${wall} s (with JVM and Spark start)"
       best_job[$mode]=$(awk -v a="${best_job[$mode]}" -v b="$job" 'BEGIN {print (b < a) ? b : a}')
       best_wall[$mode]=$(awk -v a="${best_wall[$mode]}" -v b="$wall" 'BEGIN {print (b < a) ? b : a}')
@@ -92,12 +98,7 @@ PY
       rm -rf "$ms"
       t_ms=$(/usr/bin/python3 "$here/uvh5_to_ms.py" "$ms" "$group"/*_sb*.hdf5)
       lake="$work/uvh5_two_step_lake"
-      rm -rf "$lake"
-      t0=$(date +%s.%N)
-      out=$("$top/bin/vispark" convert --lake "$lake" "$@" "$ms")
-      t1=$(date +%s.%N)
-      wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}')
-      job=$(sed -n 's/.* MB in the lake, \([0-9.]*\) s .*/\1/p' <<<"$out")
+      timed_convert "$lake" "$@" "$ms"
       if [[ $direct_mode != none ]]; then same="(not compared: phased) as"
       elif [[ "$(lake_sums "$lake")" == "$direct_sums" ]]; then same="the same visibilities as"
       else same="OTHER VISIBILITIES than"; fi
