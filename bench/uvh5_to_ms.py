@@ -20,7 +20,9 @@ import casacore.tables as ct
 
 WGS84_A_M = 6378137.0
 WGS84_F = 1 / 298.257223563
+# UVH5 polarization code -> casacore Stokes code (CORR_TYPE) and the correlation's two feeds (CORR_PRODUCT)
 STOKES = {-5: 9, -6: 12, -7: 10, -8: 11, 1: 1, 2: 2, 3: 3, 4: 4, -1: 5, -2: 8, -3: 6, -4: 7}
+FEEDS = {-5: (0, 0), -6: (1, 1), -7: (0, 1), -8: (1, 0), -1: (0, 0), -2: (1, 1), -3: (0, 1), -4: (1, 0)}
 ROWS_PER_PUT = 8192
 
 
@@ -107,7 +109,7 @@ def main(out, paths):
     pol.addrows(1)
     pol.putcell("NUM_CORR", 0, npol)
     pol.putcell("CORR_TYPE", 0, np.array([STOKES[int(p)] for p in pols], np.int32))
-    pol.putcell("CORR_PRODUCT", 0, np.array([[0, 0], [1, 1]][:npol], np.int32))
+    pol.putcell("CORR_PRODUCT", 0, np.array([FEEDS.get(int(p), (0, 0)) for p in pols], np.int32))
     pol.close()
     dd = ct.table(out + "/DATA_DESCRIPTION", readonly=False, ack=False)
     dd.addrows(1)
