@@ -4,7 +4,8 @@
 The user's pipeline does this with pyuvdata (read the 16 files, write_ms); pyuvdata cannot be installed here (no
 PyPI; Debian does not package it), so this does the same input and output work with the libraries pyuvdata itself
 uses: h5py reads every file's Header and Data, channels are put in ascending frequency, and python-casacore writes
-the MS (DATA and FLAG tiled, WEIGHT_SPECTRUM from nsamples, UVW and times as recorded, the subtables vispark reads).
+the MS (DATA and WEIGHT_SPECTRUM, from nsamples, tiled; FLAG in default_ms's storage; UVW and times as recorded;
+the subtables vispark reads).
 It does not phase the drift data (pyuvdata would, at extra cost): the two-step path timed with it is, if anything,
 faster than the user's.
 
@@ -21,6 +22,7 @@ import casacore.tables as ct
 WGS84_A_M = 6378137.0
 WGS84_F = 1 / 298.257223563
 # UVH5 polarization code -> casacore Stokes code (CORR_TYPE) and the correlation's two feeds (CORR_PRODUCT)
+# (pseudo-Stokes I, Q, U, V, codes 1-4, have no feed pair: CORR_PRODUCT (0, 0) for them)
 STOKES = {-5: 9, -6: 12, -7: 10, -8: 11, 1: 1, 2: 2, 3: 3, 4: 4, -1: 5, -2: 8, -3: 6, -4: 7}
 FEEDS = {-5: (0, 0), -6: (1, 1), -7: (0, 1), -8: (1, 0), -1: (0, 0), -2: (1, 1), -3: (0, 1), -4: (1, 0)}
 ROWS_PER_PUT = 8192
