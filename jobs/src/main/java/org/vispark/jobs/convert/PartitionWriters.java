@@ -65,7 +65,7 @@ final class PartitionWriters implements Closeable {
             String relative = LakeLayout.visibilityFile(RunIndex.mjdDay(key), RunIndex.bucket(key), task.msId(),
                     task.conversion(), task.range());
             Path path = new Path(staging, relative);
-            o = new Open(LakeParquet.visibilityWriter(LakeParquet.outputFile(path, conf), codec), path, relative);
+            o = new Open(LakeParquet.visibilityWriter(LakeParquet.outputFile(path, conf, true), codec), path, relative);
             open.put(key, o);
         }
     }

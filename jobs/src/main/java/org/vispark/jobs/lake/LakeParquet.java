@@ -78,13 +78,29 @@ public final class LakeParquet {
     }
 
     /**
+     * The Hadoop setting (Spark: {@code spark.hadoop.vispark.lake.direct-writes}) that says whether lake files on the
+     * local file system are written past the page cache ({@link LocalParquetFile}): true for all, false for none;
+     * unset, convert's visibility files are (an archive's conversion writes far more than memory holds, and a later
+     * job reads it), and the new versions of the other stages are not (the next stage reads them at once).
+     */
+    public static final String DIRECT_WRITES = "vispark.lake.direct-writes";
+
+    /**
      * Where to write {@code path}: the local file system directly (no .crc side files, whole-block
-     * writes), else Hadoop's.
+     * writes; past the page cache only where {@link #DIRECT_WRITES} is true), else Hadoop's.
      */
     public static OutputFile outputFile(Path path, Configuration conf) throws IOException {
+        return outputFile(path, conf, false);
+    }
+
+    /**
+     * {@link #outputFile}, past the page cache by default where {@code directByDefault} ({@link #DIRECT_WRITES}
+     * decides where set).
+     */
+    public static OutputFile outputFile(Path path, Configuration conf, boolean directByDefault) throws IOException {
         URI u = path.toUri();
         if ("file".equals(u.getScheme())) {
-            return new LocalParquetFile(java.nio.file.Path.of(u));
+            return new LocalParquetFile(java.nio.file.Path.of(u), conf.getBoolean(DIRECT_WRITES, directByDefault));
         }
         return HadoopOutputFile.fromPath(path, conf);
     }

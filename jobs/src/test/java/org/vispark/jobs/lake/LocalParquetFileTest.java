@@ -7,16 +7,61 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
 import org.apache.parquet.io.SeekableInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class LocalParquetFileTest {
     private static final int BLOCK = LocalParquetFile.BUFFER;
+
+    /**
+     * Files of whole blocks, a partial block only and whole blocks plus a partial one, written with and without direct
+     * writes (the temporary directory's ext4 takes them), flushed on the way as Parquet may: the same bytes back.
+     */
+    @ParameterizedTest
+    @CsvSource({"true, 0", "true, 1000", "true, 2097152", "true, 3150000", "false, 1000", "false, 3150000"})
+    void bytesWrittenDirectlyOrNotReadBack(boolean directWrites, int length, @TempDir Path tmp) throws Exception {
+        byte[] all = new byte[length];
+        new Random(length).nextBytes(all);
+        LocalParquetFile f = new LocalParquetFile(tmp.resolve("f.parquet"), directWrites);
+        try (PositionOutputStream out = f.create(0)) {
+            assertEquals(directWrites, LocalParquetFile.writesDirect(out));
+            for (int at = 0; at < length; ) {
+                int n = Math.min(length - at, 77777);
+                out.write(all, at, n);
+                at += n;
+                out.flush();
+                assertEquals(at, out.getPos());
+            }
+        }
+        assertEquals(length, f.getLength());
+        assertArrayEquals(all, Files.readAllBytes(tmp.resolve("f.parquet")));
+    }
+
+    /** The setting decides where it is set; unset, the caller's default (convert's visibility files: direct). */
+    @ParameterizedTest
+    @CsvSource({"'', false, false", "'', true, true", "false, true, false", "true, false, true"})
+    void directWritesAsSetOrByDefault(String setting, boolean directByDefault, boolean direct, @TempDir Path tmp)
+            throws Exception {
+        Configuration conf = new Configuration(false);
+        if (!setting.isEmpty()) {
+            conf.set(LakeParquet.DIRECT_WRITES, setting);
+        }
+        OutputFile f = LakeParquet.outputFile(new org.apache.hadoop.fs.Path(tmp.resolve("f.parquet").toUri()), conf,
+                directByDefault);
+        try (PositionOutputStream out = f.create(0)) {
+            assertEquals(direct, LocalParquetFile.writesDirect(out));
+        }
+    }
 
     @Test
     void bytesWrittenReadBackByEveryReadAcrossBlocks(@TempDir Path tmp) throws Exception {
