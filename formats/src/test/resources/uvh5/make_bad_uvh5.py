@@ -3,6 +3,7 @@
 missing_time_array.uvh5   Header/time_array deleted
 float_visdata.uvh5        Data/visdata a plain float32 array (not a complex compound)
 flags_shape.uvh5          Data/flags with one channel fewer than visdata
+uvw_shape.uvh5            Header/uvw_array of shape (Nblts, 2)
 """
 import shutil
 import sys
@@ -32,3 +33,8 @@ with copy("flags_shape.uvh5") as f:
     shape[-2] -= 1
     del f["Data/flags"]
     f["Data/flags"] = np.zeros(shape, dtype=bool)
+
+with copy("uvw_shape.uvh5") as f:
+    uvw = f["Header/uvw_array"][()]
+    del f["Header/uvw_array"]
+    f["Header/uvw_array"] = uvw[:, :2]

@@ -5,6 +5,7 @@ import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import java.lang.reflect.Array;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -104,7 +105,25 @@ final class Hdf5Group {
         return numbers(name, value(name));
     }
 
-    /** A 2-d numeric dataset as rows (its declared shape, e.g. (Nblts, 3)). */
+    /**
+     * A 2-d numeric dataset of shape (n, {@code width}) flattened in C order (row i at [width·i, width·(i + 1))),
+     * read flat: no Java array per row (a DSA-110 file's {@code uvw_array} has 146,520 rows).
+     */
+    double[] rows(String name, int width) throws Uvh5FormatException {
+        Dataset d = dataset(name);
+        int[] dims = d.getDimensions();
+        if (dims.length != 2 || dims[1] != width) {
+            throw new Uvh5FormatException(file, d.getPath() + " has shape " + Arrays.toString(dims)
+                    + ", not (n, " + width + ")");
+        }
+        try {
+            return numbers(name, d.getDataFlat());
+        } catch (RuntimeException e) {
+            throw new Uvh5FormatException(file, "cannot read " + d.getPath() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A 2-d numeric dataset as rows (its declared shape, e.g. (Nants, 3)). */
     double[][] doubles2d(String name) throws Uvh5FormatException {
         Object v = value(name);
         if (v instanceof double[][] a) {

@@ -13,8 +13,8 @@ import java.util.stream.IntStream;
  * Every file must have the same blts (antennas, times within half an integration), the same
  * polarizations and one spectral window; a file that differs fails the group with a
  * {@link Uvh5FormatException} naming it. Antennas, UVW, times and the rest of the header are the
- * first file's (lowest subband number). A read reads the files side by side (the calling thread with the
- * common fork-join pool's).
+ * first file's (lowest subband number). Opening and a read take the files side by side (the calling thread
+ * with the common fork-join pool's).
  *
  * <p>An incomplete group opened with {@code flagMissing} also has the missing subbands' channels,
  * flagged, visibilities 0, nsamples 0: their frequencies continue the present files' grid (every file
@@ -110,11 +110,8 @@ public final class Uvh5Group implements Uvh5Source {
      * missing subbands' channels are added, flagged. Closes the files again if one fails.
      */
     public static Uvh5Group open(SubbandGroup group, boolean flagMissing) throws Uvh5FormatException {
-        List<Uvh5File> opened = new ArrayList<>();
+        List<Uvh5File> opened = openAll(group.paths());
         try {
-            for (Path p : group.paths()) {
-                opened.add(Uvh5File.open(p));
-            }
             if (opened.isEmpty()) {
                 throw new IllegalArgumentException("a subband group without files");
             }
@@ -128,6 +125,39 @@ public final class Uvh5Group implements Uvh5Source {
             opened.forEach(Uvh5File::close);
             throw e;
         }
+    }
+
+    /**
+     * Opens the files side by side (their headers are most of a group's opening: per-blt arrays of every
+     * file), the calling thread and the common fork-join pool's. If any fails, closes the others and throws
+     * the failure of the first in {@code paths} that failed.
+     */
+    private static List<Uvh5File> openAll(List<Path> paths) throws Uvh5FormatException {
+        Uvh5File[] files = new Uvh5File[paths.size()];
+        Uvh5FormatException[] failures = new Uvh5FormatException[paths.size()];
+        try {
+            IntStream.range(0, files.length).parallel().forEach(i -> {
+                try {
+                    files[i] = Uvh5File.open(paths.get(i));
+                } catch (Uvh5FormatException e) {
+                    failures[i] = e;
+                }
+            });
+        } catch (RuntimeException | Error e) {
+            closeOpened(files);
+            throw e;
+        }
+        for (Uvh5FormatException e : failures) {
+            if (e != null) {
+                closeOpened(files);
+                throw e;
+            }
+        }
+        return List.of(files);
+    }
+
+    private static void closeOpened(Uvh5File[] files) {
+        Arrays.stream(files).filter(f -> f != null).forEach(Uvh5File::close);
     }
 
     private static void check(Uvh5File file, Uvh5Header ref, Path refPath) throws Uvh5FormatException {

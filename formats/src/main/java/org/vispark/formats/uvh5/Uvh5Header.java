@@ -13,7 +13,7 @@ import java.util.Map;
  *
  * <p>Conventions as in the memo: times are Julian Dates (UTC, {@link #timesMjdSec()} converts);
  * {@code uvw_m} is ant2 − ant1 in metres in the frame of the blt's phase centre (for unprojected
- * drift data, the topocentric frame of the zenith); {@code antennaPositions_m} are ITRF offsets from
+ * drift data, the topocentric frame of the zenith), 3 values per blt (blt b's u, v, w at 3b, 3b + 1, 3b + 2); {@code antennaPositions_m} are ITRF offsets from
  * the telescope location; frequencies and channel widths in Hz (widths may be negative when
  * frequencies descend); LSTs and phase-centre coordinates in radians.
  */
@@ -45,7 +45,7 @@ public record Uvh5Header(
         double[] integrationTime_s,
         int[] polarizationArray,
         double[] time_jd,
-        double[][] uvw_m,
+        double[] uvw_m,
         double[] lst_rad,
         String phaseType,
         Map<Integer, PhaseCenter> phaseCenters,

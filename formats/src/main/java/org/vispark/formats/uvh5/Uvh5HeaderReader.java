@@ -41,8 +41,8 @@ final class Uvh5HeaderReader {
             flexSpw = new int[nfreqs];
             Arrays.fill(flexSpw, spwArray[0]);
         }
-        double[][] uvw = h.doubles2d("uvw_array");
-        length("uvw_array", uvw, nblts);
+        double[] uvw = h.rows("uvw_array", 3);
+        check("uvw_array rows", uvw.length / 3, nblts);
         double[][] antPos = h.doubles2d("antenna_positions");
         String[] names = h.strings("antenna_names");
         int[] numbers = length("antenna_numbers", h.ints("antenna_numbers"), names.length);

@@ -48,6 +48,13 @@ class Uvh5BadInputTest {
     }
 
     @Test
+    void uvwOfAnotherShapeIsRejected() {
+        Path f = dir.resolve("uvw_shape.uvh5");
+        Uvh5FormatException e = assertThrows(Uvh5FormatException.class, () -> Uvh5File.open(f).close());
+        assertMessage(e, f, "/Header/uvw_array has shape [406, 2], not (n, 3)");
+    }
+
+    @Test
     void truncatedFileFailsOnOpenOrRead() throws Exception {
         byte[] all = Files.readAllBytes(source);
         for (int keep : new int[] {100, all.length / 2, all.length - 1000}) {

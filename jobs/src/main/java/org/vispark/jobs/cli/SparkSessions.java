@@ -11,6 +11,7 @@ import org.apache.spark.SparkConf;
 import scala.Tuple2;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Option;
+import org.vispark.jobs.lake.PosixLocalFileSystem;
 
 /**
  * The Spark options every Spark command takes ({@code --master}, {@code --verbose}), as a picocli mixin, and
@@ -60,7 +61,10 @@ final class SparkSessions {
         }
     }
 
-    /** The JVM's spark.* properties, then those of {@code conf/spark-defaults.conf} that they do not set. */
+    /**
+     * The JVM's spark.* properties, then those of {@code conf/spark-defaults.conf} that they do not set; then, where
+     * neither sets it, {@code file:} as {@link PosixLocalFileSystem}.
+     */
     private static SparkConf sparkConf() {
         SparkConf conf = new SparkConf();
         Path defaults = Installation.conf().resolve("spark-defaults.conf");
@@ -73,6 +77,7 @@ final class SparkSessions {
                 throw new UncheckedIOException("cannot read " + defaults, e);
             }
         }
+        conf.setIfMissing("spark.hadoop.fs.file.impl", PosixLocalFileSystem.class.getName());
         return conf;
     }
 

@@ -127,7 +127,7 @@ final class Uvh5RowRecords {
             }
             phaser.phase(time, a1, a2, spw, data, uvw);
         } else {
-            System.arraycopy(h.uvw_m()[blt], 0, uvw, 0, 3);
+            System.arraycopy(h.uvw_m(), 3 * blt, uvw, 0, 3);
         }
         double integration = h.integrationTime_s()[blt];
         dst.putLong((long) blt * channels.length + spw);
