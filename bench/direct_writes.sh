@@ -6,7 +6,8 @@
 # Usage: bench/direct_writes.sh [WORKDIR=bench/out] [ROUNDS=3] INPUT...
 #   INPUT: what `vispark convert` takes (MS, UVH5 files, a subband group's files), e.g. bench/uvh5.sh's full-shape
 #   group: bench/direct_writes.sh bench/out 3 bench/out/uvh5_group/*.hdf5
-# Needs: mvn -q -DskipTests package (bin/vispark). Java options: bin/vispark's defaults for convert.
+# Needs: mvn -q -DskipTests package (bin/vispark). Java options: bin/vispark's for convert (VISPARK_JAVA_OPTS,
+# VISPARK_EXTRA_JAVA_OPTS as there), plus the setting.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 top=$(cd "$here/.." && pwd)
@@ -17,10 +18,6 @@ if [[ $# -eq 0 ]]; then
   echo "usage: bench/direct_writes.sh [WORKDIR] [ROUNDS] INPUT..." >&2
   exit 2
 fi
-opts="-Xmx4g -XX:TieredStopAtLevel=1"
-if grep -qE '\[(always|madvise)\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null; then
-  opts+=" -XX:+UseTransparentHugePages"
-fi
 mkdir -p "$work"
 lake="$work/direct_writes_lake"
 echo "input: $# files or MS, $(du -smc "$@" | tail -1 | cut -f1) MB; $(nproc) cores; file system of $work:" \
@@ -29,7 +26,7 @@ declare -A best sum
 for ((r = 1; r <= rounds; r++)); do
   for direct in true false; do
     rm -rf "$lake"
-    out=$( { /usr/bin/time -f "cpu %U %S" env VISPARK_JAVA_OPTS="$opts -Dspark.hadoop.vispark.lake.direct-writes=$direct" \
+    out=$( { /usr/bin/time -f "cpu %U %S" env VISPARK_EXTRA_JAVA_OPTS="${VISPARK_EXTRA_JAVA_OPTS:-} -Dspark.hadoop.vispark.lake.direct-writes=$direct" \
       "$top/bin/vispark" convert --lake "$lake" "$@"; } 2>&1 )
     job=$(sed -n 's/.* MB in the lake, \([0-9.]*\) s .*/\1/p' <<<"$out")
     read -r _ user sys < <(grep '^cpu ' <<<"$out")

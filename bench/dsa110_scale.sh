@@ -31,7 +31,8 @@
 # Shape overrides for a quick trial (not for the figures): DSA_NANT (110), DSA_NCHAN (768), DSA_NTIME (24),
 # DSA_DF (channel width, Hz; 244140.625); e.g. DSA_NANT=24 DSA_NCHAN=96 bench/dsa110_scale.sh /tmp/dsa 2.
 # DSA_GENERATE_ONLY=1 writes the MS of the largest N and stops (to prepare a later timed run).
-# VISPARK_JAVA_OPTS as for bin/vispark (default its -Xmx4g and transparent huge pages); a GC log is added.
+# VISPARK_JAVA_OPTS and VISPARK_EXTRA_JAVA_OPTS as for bin/vispark (default its -Xmx4g and transparent huge
+# pages); a GC log is added.
 #
 # Each N runs on a new lake (WORKDIR/lake, deleted after the run, so superseded MS versions do not pile up;
 # the HTML report and logs stay in WORKDIR/nN/). Before each N the free disk is checked (the MS still to write
@@ -182,18 +183,9 @@ getcol_read() {
   rm -rf "$tmp"
 }
 
-# Java options: bin/vispark's (or the caller's VISPARK_JAVA_OPTS) plus the GC log.
-if [[ -n "${VISPARK_JAVA_OPTS:-}" ]]; then
-  base_java_opts=$VISPARK_JAVA_OPTS
-else
-  base_java_opts="-Xmx4g"
-  if grep -qE '\[(always|madvise)\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null; then
-    base_java_opts+=" -XX:+UseTransparentHugePages"
-  fi
-fi
-
+# Java options: bin/vispark's (or the caller's VISPARK_JAVA_OPTS), the caller's VISPARK_EXTRA_JAVA_OPTS, the GC log.
 echo "dsa110_scale: $cores cores, $(free -g | awk '/^Mem:/ {print $2}') GB memory; MS: make_ms.py $shape;" \
-  "work directory $work; java options $base_java_opts"
+  "work directory $work; java options ${VISPARK_JAVA_OPTS:-the defaults of bin/vispark}${VISPARK_EXTRA_JAVA_OPTS:+ $VISPARK_EXTRA_JAVA_OPTS}"
 declare -A sum_wall sum_stages sum_read sum_peak sum_live sum_mx sum_mb sum_note
 prev_lake_per_ms=0
 mkdir -p "$work"
@@ -259,7 +251,7 @@ for n in $sizes; do
   log="$run/pipeline.log"
   t0=$EPOCHREALTIME
   {
-    VISPARK_JAVA_OPTS="$base_java_opts -Xlog:gc,gc+heap+exit:file=$run/gc.log" \
+    VISPARK_EXTRA_JAVA_OPTS="${VISPARK_EXTRA_JAVA_OPTS:-} -Xlog:gc,gc+heap+exit:file=$run/gc.log" \
       "$top/bin/vispark" pipeline --lake "$lake" --report "$run/report" "${all[@]}" 2>&1 && rc=0 || rc=$?
     echo "dsa110_scale: vispark exit status $rc"
   } | while IFS= read -r line; do printf '%s %s\n' "$EPOCHREALTIME" "$line"; done > "$log"

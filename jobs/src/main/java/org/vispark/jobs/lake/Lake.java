@@ -122,7 +122,7 @@ public final class Lake {
                     + configured.describe() + ": set spark.hadoop." + LakeCatalog.PREFIX
                     + (kind.contains(".") ? "catalog-impl=" : "type=") + kind
                     + " (with the catalog's uri and credentials) and spark.hadoop." + LakeCatalog.PREFIX + "namespace="
-                    + namespace + " (conf/spark-defaults.conf, or -D in VISPARK_JAVA_OPTS; README, \"Iceberg catalogs\")");
+                    + namespace + " (conf/spark-defaults.conf, or -D in VISPARK_EXTRA_JAVA_OPTS; README, \"Iceberg catalogs\")");
         }
         return configured;
     }
