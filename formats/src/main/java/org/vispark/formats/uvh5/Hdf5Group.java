@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * One HDF5 group of a UVH5 file, its datasets read as Java values: the only class of the header
@@ -116,11 +117,7 @@ final class Hdf5Group {
             throw new Uvh5FormatException(file, d.getPath() + " has shape " + Arrays.toString(dims)
                     + ", not (n, " + width + ")");
         }
-        try {
-            return numbers(name, d.getDataFlat());
-        } catch (RuntimeException e) {
-            throw new Uvh5FormatException(file, "cannot read " + d.getPath() + ": " + e.getMessage(), e);
-        }
+        return numbers(name, read(d, Dataset::getDataFlat));
     }
 
     /** A 2-d numeric dataset as rows (its declared shape, e.g. (Nants, 3)). */
@@ -175,9 +172,14 @@ final class Hdf5Group {
 
     private Object value(String name) throws Uvh5FormatException {
         Dataset d = dataset(name);
+        Object v = read(d, Dataset::getData);
+        return d.getDataType() instanceof io.jhdf.object.datatype.EnumDataType ? booleans(name, v) : v;
+    }
+
+    /** {@code d}'s data as {@code how} reads it; jhdf's failure as one naming the file and dataset. */
+    private Object read(Dataset d, Function<Dataset, Object> how) throws Uvh5FormatException {
         try {
-            Object v = d.getData();
-            return d.getDataType() instanceof io.jhdf.object.datatype.EnumDataType ? booleans(name, v) : v;
+            return how.apply(d);
         } catch (RuntimeException e) {
             throw new Uvh5FormatException(file, "cannot read " + d.getPath() + ": " + e.getMessage(), e);
         }

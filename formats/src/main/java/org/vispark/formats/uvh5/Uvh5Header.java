@@ -13,9 +13,9 @@ import java.util.Map;
  *
  * <p>Conventions as in the memo: times are Julian Dates (UTC, {@link #timesMjdSec()} converts);
  * {@code uvw_m} is ant2 − ant1 in metres in the frame of the blt's phase centre (for unprojected
- * drift data, the topocentric frame of the zenith), 3 values per blt (blt b's u, v, w at 3b, 3b + 1, 3b + 2); {@code antennaPositions_m} are ITRF offsets from
- * the telescope location; frequencies and channel widths in Hz (widths may be negative when
- * frequencies descend); LSTs and phase-centre coordinates in radians.
+ * drift data, the topocentric frame of the zenith), 3 values per blt (blt b's u, v, w at 3b, 3b + 1, 3b + 2);
+ * {@code antennaPositions_m} are ITRF offsets from the telescope location; frequencies and channel widths in
+ * Hz (widths may be negative when frequencies descend); LSTs and phase-centre coordinates in radians.
  */
 public record Uvh5Header(
         String version,

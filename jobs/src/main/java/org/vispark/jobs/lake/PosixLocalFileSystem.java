@@ -3,7 +3,7 @@ package org.vispark.jobs.lake;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.EnumSet;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
@@ -31,25 +31,16 @@ public final class PosixLocalFileSystem extends LocalFileSystem {
         public void setPermission(Path p, FsPermission permission) throws IOException {
             java.nio.file.Path file = pathToFile(p).toPath();
             try {
-                Files.setPosixFilePermissions(file, posix(permission.toShort()));
+                Files.setPosixFilePermissions(file, posix(permission));
             } catch (UnsupportedOperationException e) {
                 super.setPermission(p, permission);
             }
         }
     }
 
-    /** The POSIX permissions of the low nine bits of {@code mode} (owner rwx, group rwx, others rwx). */
-    static Set<PosixFilePermission> posix(int mode) {
-        PosixFilePermission[] byBit = {
-            PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
-            PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
-            PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ};
-        Set<PosixFilePermission> out = EnumSet.noneOf(PosixFilePermission.class);
-        for (int bit = 0; bit < byBit.length; bit++) {
-            if ((mode & (1 << bit)) != 0) {
-                out.add(byBit[bit]);
-            }
-        }
-        return out;
+    /** The POSIX permissions of {@code permission}'s owner, group and other actions. */
+    static Set<PosixFilePermission> posix(FsPermission permission) {
+        return PosixFilePermissions.fromString(permission.getUserAction().SYMBOL
+                + permission.getGroupAction().SYMBOL + permission.getOtherAction().SYMBOL);
     }
 }

@@ -66,7 +66,7 @@ class PosixLocalFileSystemTest {
     @Test
     void everyBitMapsToItsPermission() {
         for (int mode = 0; mode < 01000; mode++) {
-            String expected = PosixFilePermissions.toString(PosixLocalFileSystem.posix(mode));
+            String expected = PosixFilePermissions.toString(PosixLocalFileSystem.posix(new FsPermission((short) mode)));
             StringBuilder s = new StringBuilder();
             for (int shift = 6; shift >= 0; shift -= 3) {
                 int t = (mode >> shift) & 7;
