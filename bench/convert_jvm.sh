@@ -3,7 +3,8 @@
 # taking turns round after round (this shared machine drifts), printing each run's job seconds, CPU
 # user/system seconds and minor page faults.
 # Usage: bench/convert_jvm.sh [WORKDIR=bench/out] [ROUNDS=2] ["label=java options" ...]
-# Default sets: bin/vispark's own, without huge pages, and with the C2 compiler.
+# Default sets: bin/vispark's own, without huge pages, with the C2 compiler, and with G1 sizing the young
+# generation itself.
 # Needs: bench/convert.sh run once (it makes WORKDIR/convert_in), mvn -q -DskipTests package.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -13,9 +14,10 @@ rounds=${2:-2}
 shift $(( $# < 2 ? $# : 2 ))
 sets=("$@")
 if [[ ${#sets[@]} -eq 0 ]]; then
-  sets=("default=-Xmx4g -XX:+UseTransparentHugePages -XX:TieredStopAtLevel=1"
-        "no-huge-pages=-Xmx4g -XX:TieredStopAtLevel=1"
-        "with-c2=-Xmx4g -XX:+UseTransparentHugePages")
+  sets=("default=-Xmx4g -XX:+UseTransparentHugePages -XX:TieredStopAtLevel=1 -Xmn256m"
+        "no-huge-pages=-Xmx4g -XX:TieredStopAtLevel=1 -Xmn256m"
+        "with-c2=-Xmx4g -XX:+UseTransparentHugePages -Xmn256m"
+        "young-gen-free=-Xmx4g -XX:+UseTransparentHugePages -XX:TieredStopAtLevel=1")
 fi
 in="$work/convert_in"
 n=$(ls -d "$in"/ms_*.ms 2>/dev/null | wc -l)
