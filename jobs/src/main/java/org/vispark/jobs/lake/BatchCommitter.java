@@ -40,6 +40,8 @@ import org.apache.iceberg.exceptions.ValidationException;
  */
 public final class BatchCommitter {
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'",
+            Locale.ROOT);
     private final Lake lake;
     private final Configuration conf;
     private final String runId;
@@ -51,10 +53,14 @@ public final class BatchCommitter {
     private final Map<LakeTable, List<GenericRecord>> subtables = new EnumMap<>(LakeTable.class);
     private int batch;
 
-    /** A new run id: the UTC time and 16 random bits, e.g. {@code 20261124T193501Z3fa2}. */
+    /**
+     * A new run id: the UTC time to the millisecond and 16 random bits, e.g. {@code 20261124T193501123Z3fa2}. The
+     * views take the greatest run id as the newest run, so ids sort in time order as strings: the same length, the
+     * time first, down to the millisecond (two runs of a quick job often start within one second).
+     */
     public static String newRunId() {
-        return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).format(ZonedDateTime.now(ZoneOffset.UTC))
-                + String.format(Locale.ROOT, "%04x", RANDOM.nextInt(1 << 16));
+        return RUN_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)) + String.format(Locale.ROOT, "%04x",
+                RANDOM.nextInt(1 << 16));
     }
 
     /** A committer for a job that read {@code basis}: what the MS it commits were when it started. */
